@@ -45,6 +45,13 @@ constexpr Row kRows[] = {
     // --- display ------------------------------------------------------------
     // --- kiosk --------------------------------------------------------------
     // --- speech -------------------------------------------------------------
+    // Spoken call phrases (antrian_speech). {ticket} {counter} {service} are filled by
+    // shared/speech/src/phrase.cpp; commas make espeak-ng pause between the parts.
+    {"speech.call_template", "Nomor antrian, {ticket}, silakan menuju loket {counter}",
+     "Queue number, {ticket}, please proceed to counter {counter}"},
+    {"speech.recall_template",
+     "Panggilan ulang, nomor antrian, {ticket}, silakan menuju loket {counter}",
+     "Repeat call, queue number, {ticket}, please proceed to counter {counter}"},
     // --- printing -----------------------------------------------------------
 };
 

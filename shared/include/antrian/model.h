@@ -1,0 +1,153 @@
+#pragma once
+// The office's domain model: services, counters (loket), tickets, staff, resources and
+// disruptions. Plain data; the rules that change it live in commands.h / reducer.h.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace antrian {
+
+enum class TicketState { waiting, called, serving, done, no_show, cancelled, transferred };
+enum class Priority { reguler, lansia, disabilitas, ibu_hamil };
+enum class CounterState { closed, open, paused };
+enum class ServiceStatus { normal, degraded, halted };
+enum class ResourceKind { central_server, network, card_printers, blangko, other };
+enum class DisruptionLevel { degraded, down };
+
+struct Office {
+  std::string name;
+  std::string short_name;
+  std::string timezone = "WIB";  // WIB (+7), WITA (+8), WIT (+9)
+  std::string public_url;        // base of the ticket status page (QR target)
+  int opening_hour = 8;
+  int closing_hour = 15;
+  nlohmann::json routing = nlohmann::json::array();  // kiosk routing table (config)
+};
+
+struct Service {
+  std::string code;    // "A"
+  std::string prefix;  // printed before the number: "A-001"
+  std::string name_id, name_en;
+  int daily_quota = 0;             // 0 = no limit
+  int mean_service_s = 300;        // starting guess until service times are learned
+  std::vector<std::string> resources;  // resource ids this service needs
+  bool enabled = true;
+};
+
+struct Counter {
+  int number = 0;
+  std::string name;
+  std::vector<std::string> services;  // served services, in order of preference
+  CounterState state = CounterState::closed;
+  std::string staff;                  // staff id signed in, empty when closed
+  int64_t current_ticket = 0;         // 0 = none
+};
+
+struct TicketStep {
+  std::string what;  // "issued", "called", "recalled", "started", "done", ...
+  int64_t at = 0;
+  int counter = 0;
+  std::string actor;
+  std::string note;
+};
+
+struct Ticket {
+  int64_t id = 0;
+  std::string day;          // business day "YYYY-MM-DD" in the office time zone
+  std::string service;      // service whose queue it is in
+  std::string prefix;       // label prefix, kept through transfers
+  int number = 0;           // label number, kept through transfers
+  Priority priority = Priority::reguler;
+  TicketState state = TicketState::waiting;
+  int64_t issued_at = 0;
+  int64_t queue_at = 0;     // place in line; a transfer keeps the original arrival
+  int64_t called_at = 0, started_at = 0, ended_at = 0;
+  int counter = 0;          // loket that called it
+  int target_counter = 0;   // transferred to a specific loket (0 = any)
+  int recalls = 0;
+  int64_t transferred_from = 0, transferred_to = 0;
+  std::string token;        // unguessable, for the public status page; never published
+  std::optional<int64_t> eta_s_at_issue;  // the estimate shown when it was taken
+  std::vector<TicketStep> history;
+
+  std::string label() const;  // "A-001"
+  bool is_open() const {
+    return state == TicketState::waiting || state == TicketState::called ||
+           state == TicketState::serving;
+  }
+};
+
+struct StaffMember {
+  std::string id;
+  std::string name;
+  std::string pin_hash;  // libsodium crypto_pwhash_str; never published
+  bool active = true;
+};
+
+struct Resource {
+  std::string id;
+  ResourceKind kind = ResourceKind::other;
+  std::string name_id, name_en;
+  int total = 0, working = 0;           // card printers: N working of M
+  int stock = 0, low_threshold = 0;     // blangko
+};
+
+struct Disruption {
+  int64_t id = 0;
+  std::string resource;
+  DisruptionLevel level = DisruptionLevel::down;
+  int64_t started_at = 0;
+  std::optional<int64_t> expected_end;
+  std::string message_id, message_en;
+  std::vector<std::string> services;  // affected services
+  std::string declared_by;
+  bool active = true;
+  int64_t cleared_at = 0;
+  std::string cleared_by;
+};
+
+// Learned service time per service (exponential moving average).
+struct ServiceStats {
+  std::string service;
+  double mean_service_s = 0;
+  int samples = 0;
+};
+
+// Everything the hub knows now. The snapshot sent to clients is this state (tokens
+// and PIN hashes removed) plus the sequence number of the last event applied.
+struct OfficeState {
+  int64_t seq = 0;
+  Office office;
+  std::string day;  // current business day
+  std::map<std::string, Service> services;
+  std::map<int, Counter> counters;
+  std::map<int64_t, Ticket> tickets;  // the current business day's tickets only
+  std::map<std::string, StaffMember> staff;
+  std::map<std::string, Resource> resources;
+  std::map<int64_t, Disruption> disruptions;  // active ones, and today's cleared ones
+  std::map<std::string, ServiceStats> stats;
+  std::map<std::string, int> last_number;     // per label prefix, for the current day
+  std::string announcement;
+  int64_t next_ticket_id = 1;
+  int64_t next_disruption_id = 1;
+};
+
+// Names on the wire and in the database ("waiting", "lansia", ...).
+std::string_view to_string(TicketState s);
+std::string_view to_string(Priority p);
+std::string_view to_string(CounterState s);
+std::string_view to_string(ServiceStatus s);
+std::string_view to_string(ResourceKind k);
+std::string_view to_string(DisruptionLevel l);
+bool parse(std::string_view text, TicketState& out);
+bool parse(std::string_view text, Priority& out);
+bool parse(std::string_view text, CounterState& out);
+bool parse(std::string_view text, ServiceStatus& out);
+bool parse(std::string_view text, ResourceKind& out);
+bool parse(std::string_view text, DisruptionLevel& out);
+
+}  // namespace antrian

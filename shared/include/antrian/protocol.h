@@ -1,0 +1,135 @@
+#pragma once
+// The antrian wire protocol, version 1. This header is the single definition of it:
+// command names, event types, error codes, topics and the envelope of every message.
+//
+// Transport (ZeroMQ):
+//   requests  client DEALER -> hub ROUTER, one frame: a JSON Request; one frame back: a Reply.
+//   events    hub PUB -> client SUB, two frames: topic ("ev" or "hb"), JSON body.
+//
+// Request  {"v":1, "id":"<client-chosen, unique>", "cmd":"<command>", "role":"<role>",
+//           "args":{...}}
+// Reply    {"v":1, "id":"<same>", "ok":true, "result":{...}}
+//          {"v":1, "id":"<same>", "ok":false, "error":{"code":"<err>", "reason":"<text>"}}
+// Event    {"seq":N, "at":<unix ms>, "type":"<event>", "actor":"<who>", "data":{...}}
+// Heartbeat{"seq":<last seq>, "at":<unix ms>}          (every second)
+//
+// A request id that the hub has answered before gets the first answer again and never
+// acts twice, also across a hub restart (ids are stored with the events they caused).
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "antrian/result.h"
+
+namespace antrian::proto {
+
+inline constexpr int kVersion = 1;
+inline constexpr std::size_t kMaxRequestBytes = 64 * 1024;
+inline constexpr std::size_t kMaxRequestIdLength = 128;
+
+inline constexpr std::string_view kTopicEvent = "ev";
+inline constexpr std::string_view kTopicHeartbeat = "hb";
+inline constexpr int kHeartbeatIntervalMs = 1000;
+inline constexpr int kOfflineAfterMs = 3000;
+
+// Commands (Request.cmd).
+namespace cmd {
+inline constexpr std::string_view hello = "hello";            // -> endpoints, office, time
+inline constexpr std::string_view snapshot = "snapshot";      // -> {seq, state}
+inline constexpr std::string_view issue = "issue";            // {service, priority} -> ticket
+inline constexpr std::string_view call_next = "call_next";    // {counter} -> ticket
+inline constexpr std::string_view call = "call";              // {counter, ticket}
+inline constexpr std::string_view recall = "recall";          // {counter}
+inline constexpr std::string_view start = "start";            // {counter}
+inline constexpr std::string_view finish = "finish";          // {counter}
+inline constexpr std::string_view no_show = "no_show";        // {counter}
+inline constexpr std::string_view transfer = "transfer";      // {counter, to_service|to_counter, note}
+inline constexpr std::string_view cancel = "cancel";          // {ticket, reason}
+inline constexpr std::string_view pause = "pause";            // {counter}
+inline constexpr std::string_view resume = "resume";          // {counter}
+inline constexpr std::string_view sign_in = "sign_in";        // {counter, staff, pin}
+inline constexpr std::string_view sign_out = "sign_out";      // {counter}
+inline constexpr std::string_view staff_set = "staff_set";    // {id, name, pin}
+inline constexpr std::string_view disruption_set = "disruption_set";      // {resource, level, ...}
+inline constexpr std::string_view disruption_clear = "disruption_clear";  // {id}
+inline constexpr std::string_view resource_set = "resource_set";  // {resource, working|total|stock...}
+inline constexpr std::string_view announcement_set = "announcement_set";  // {text}
+inline constexpr std::string_view ticket_lookup = "ticket_lookup";        // {token}
+}  // namespace cmd
+
+// Event types (Event.type).
+namespace ev {
+inline constexpr std::string_view office_configured = "office_configured";
+inline constexpr std::string_view day_started = "day_started";
+inline constexpr std::string_view ticket_issued = "ticket_issued";
+inline constexpr std::string_view ticket_called = "ticket_called";
+inline constexpr std::string_view ticket_recalled = "ticket_recalled";
+inline constexpr std::string_view ticket_started = "ticket_started";
+inline constexpr std::string_view ticket_finished = "ticket_finished";
+inline constexpr std::string_view ticket_no_show = "ticket_no_show";
+inline constexpr std::string_view ticket_cancelled = "ticket_cancelled";
+inline constexpr std::string_view ticket_transferred = "ticket_transferred";
+inline constexpr std::string_view counter_changed = "counter_changed";
+inline constexpr std::string_view staff_changed = "staff_changed";
+inline constexpr std::string_view disruption_declared = "disruption_declared";
+inline constexpr std::string_view disruption_cleared = "disruption_cleared";
+inline constexpr std::string_view resource_changed = "resource_changed";
+inline constexpr std::string_view announcement_changed = "announcement_changed";
+}  // namespace ev
+
+// Error codes (Reply.error.code).
+namespace err {
+inline constexpr std::string_view bad_request = "bad_request";        // malformed or invalid
+inline constexpr std::string_view bad_version = "bad_version";        // protocol version mismatch
+inline constexpr std::string_view unknown_command = "unknown_command";
+inline constexpr std::string_view forbidden = "forbidden";            // role may not do this
+inline constexpr std::string_view not_found = "not_found";
+inline constexpr std::string_view illegal_state = "illegal_state";    // e.g. finish an uncalled ticket
+inline constexpr std::string_view quota_exhausted = "quota_exhausted";
+inline constexpr std::string_view service_halted = "service_halted";
+inline constexpr std::string_view queue_empty = "queue_empty";
+inline constexpr std::string_view auth_failed = "auth_failed";
+inline constexpr std::string_view storage = "storage";                // disk full, I/O error
+inline constexpr std::string_view internal = "internal";
+// Client-side only: the hub did not answer in time after every retry.
+inline constexpr std::string_view unreachable = "unreachable";
+}  // namespace err
+
+// Roles a connection acts as.
+namespace role {
+inline constexpr std::string_view kiosk = "kiosk";
+inline constexpr std::string_view counter = "counter";
+inline constexpr std::string_view display = "display";
+inline constexpr std::string_view admin = "admin";
+}  // namespace role
+
+struct Request {
+  int v = kVersion;
+  std::string id;
+  std::string cmd;
+  std::string role;
+  nlohmann::json args = nlohmann::json::object();
+};
+
+struct Reply {
+  std::string id;
+  bool ok = false;
+  nlohmann::json result = nlohmann::json::object();
+  Error error;
+};
+
+// True when a role may send a command (the hub enforces it).
+bool role_allows(std::string_view role, std::string_view command);
+bool is_known_command(std::string_view command);
+bool is_known_role(std::string_view role);
+
+// Codec. decode_* never throw; a bad message gives an Error with the reason.
+std::string encode_request(const Request& r);
+Result<Request> decode_request(std::string_view bytes);
+std::string encode_reply(const Reply& r);
+Result<Reply> decode_reply(std::string_view bytes);
+Reply ok_reply(const std::string& id, nlohmann::json result);
+Reply error_reply(const std::string& id, const Error& e);
+
+}  // namespace antrian::proto

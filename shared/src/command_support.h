@@ -1,0 +1,53 @@
+#pragma once
+// Helpers shared by the command files: typed access to request arguments with
+// errors that name the field, and building events. Private to antrian_core.
+#include <optional>
+#include <string>
+
+#include "antrian/commands.h"
+#include "antrian/model_json.h"
+#include "antrian/protocol.h"
+
+namespace antrian::detail {
+
+Error bad_arg(const std::string& field, const std::string& what);
+Error illegal(const std::string& reason);
+Error not_found(const std::string& reason);
+
+Result<int64_t> get_int(const json& args, const char* field, int64_t min, int64_t max);
+Result<std::string> get_string(const json& args, const char* field, size_t max_len, bool allow_empty = false);
+std::optional<std::string> opt_string(const json& args, const char* field);
+
+// A loket that exists, as a Result.
+Result<const Counter*> find_counter(const OfficeState& s, const json& args);
+// The ticket a loket holds now (called or being served), or an error naming the loket.
+Result<const Ticket*> current_ticket(const OfficeState& s, const Counter& c);
+
+std::string actor_of(const OfficeState& s, const CommandContext& ctx, int counter);
+int offset_hours(const OfficeState& s);
+Event make_event(std::string_view type, const CommandContext& ctx, const std::string& actor, json data);
+TicketStep step(std::string what, const CommandContext& ctx, int counter, const std::string& actor,
+                std::string note = {});
+
+// Command groups (commands_tickets.cpp, commands_counters.cpp, commands_admin.cpp).
+Result<Decision> cmd_issue(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_call_next(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_call(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_recall(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_start(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_finish(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_no_show(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_transfer(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_cancel(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_ticket_lookup(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_pause(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_resume(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_sign_in(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_sign_out(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_staff_set(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_disruption_set(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_disruption_clear(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_resource_set(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_announcement_set(const OfficeState& s, const json& a, const CommandContext& ctx);
+
+}  // namespace antrian::detail

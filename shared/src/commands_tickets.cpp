@@ -1,0 +1,344 @@
+// Rules for tickets: issue, call, recall, start, finish, no-show, transfer, cancel.
+#include <algorithm>
+
+#include "antrian/eta.h"
+#include "antrian/office_time.h"
+#include "antrian/queue_rules.h"
+#include "antrian/secrets.h"
+#include "antrian/service_health.h"
+#include "command_support.h"
+
+namespace antrian::detail {
+namespace {
+
+std::string service_list(const OfficeState& s) {
+  std::string out;
+  for (const auto& [code, _] : s.services) out += (out.empty() ? "" : ", ") + code;
+  return out;
+}
+
+bool serves(const Counter& c, const std::string& service) {
+  return std::find(c.services.begin(), c.services.end(), service) != c.services.end();
+}
+
+// A loket that may call: signed in and not on a break, with nobody at the desk.
+Result<Ok> ready_to_call(const OfficeState& s, const Counter& c) {
+  if (c.state == CounterState::closed) return illegal(c.name + " is closed: sign in first");
+  if (c.state == CounterState::paused) return illegal(c.name + " is on a break: resume it first");
+  auto cur = s.tickets.find(c.current_ticket);
+  if (c.current_ticket != 0 && cur != s.tickets.end() && cur->second.is_open())
+    return illegal(c.name + " still has " + cur->second.label() +
+                   ": finish it, mark it no-show or transfer it first");
+  return Ok{};
+}
+
+Decision called(const OfficeState& s, const Counter& c, Ticket t, const CommandContext& ctx) {
+  const std::string actor = actor_of(s, ctx, c.number);
+  t.state = TicketState::called;
+  t.called_at = ctx.now_ms;
+  t.counter = c.number;
+  t.history.push_back(step("called", ctx, c.number, actor));
+  Counter cc = c;
+  cc.current_ticket = t.id;
+  Decision d;
+  d.result["ticket"] = to_json(t, false);
+  d.events.push_back(make_event(proto::ev::ticket_called, ctx, actor,
+                                {{"ticket_id", t.id}, {"counter", c.number},
+                                 {"tickets", {to_json(t, true)}}, {"counters", {to_json(cc)}}}));
+  return d;
+}
+
+// Ends the loket's current ticket in `state` ("done", "no_show").
+Decision closed_by_counter(const OfficeState& s, const Counter& c, Ticket t, TicketState state,
+                           std::string_view type, const CommandContext& ctx, json extra = {}) {
+  const std::string actor = actor_of(s, ctx, c.number);
+  t.state = state;
+  t.ended_at = ctx.now_ms;
+  t.history.push_back(step(std::string(to_string(state)), ctx, c.number, actor));
+  Counter cc = c;
+  cc.current_ticket = 0;
+  json data = {{"ticket_id", t.id}, {"counter", c.number}, {"tickets", {to_json(t, true)}},
+               {"counters", {to_json(cc)}}};
+  if (extra.is_object()) data.update(extra);
+  Decision d;
+  d.result["ticket"] = to_json(t, false);
+  d.events.push_back(make_event(type, ctx, actor, data));
+  return d;
+}
+
+// A ticket of today by id (number) or by label ("A-001"; the open one after transfers).
+Result<const Ticket*> find_ticket(const OfficeState& s, const json& args) {
+  auto it = args.find("ticket");
+  if (it == args.end()) return bad_arg("ticket", "missing (a ticket id or a label like A-001)");
+  const Ticket* found = nullptr;
+  if (it->is_number_integer()) {
+    auto t = s.tickets.find(it->get<int64_t>());
+    if (t != s.tickets.end()) found = &t->second;
+  } else if (it->is_string()) {
+    const std::string label = it->get<std::string>();
+    if (label.size() > 16) return bad_arg("ticket", "too long for a ticket label");
+    for (const auto& [_, t] : s.tickets)
+      if (t.label() == label && (!found || t.id > found->id)) found = &t;
+  } else {
+    return bad_arg("ticket", "must be a ticket id or a label like A-001");
+  }
+  if (!found) return not_found("no ticket " + it->dump() + " today");
+  return found;
+}
+
+}  // namespace
+
+Result<Decision> cmd_issue(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto code = get_string(a, "service", 3);
+  if (!code) return code.error();
+  auto svc = s.services.find(*code);
+  if (svc == s.services.end())
+    return not_found("there is no service \"" + *code + "\" (services: " + service_list(s) + ")");
+  if (!svc->second.enabled)
+    return make_error(std::string(proto::err::service_halted), svc->second.name_en + " is closed today");
+  Priority p = Priority::reguler;
+  if (auto pr = opt_string(a, "priority"); pr && !parse(*pr, p))
+    return bad_arg("priority", "must be reguler, lansia, disabilitas or ibu_hamil");
+  if (a.contains("priority") && !a["priority"].is_string())
+    return bad_arg("priority", "must be reguler, lansia, disabilitas or ibu_hamil");
+
+  const Service& service = svc->second;
+  if (service.daily_quota > 0 && issued_today(s, service.code) >= service.daily_quota)
+    return make_error(std::string(proto::err::quota_exhausted),
+                      "today's quota for " + service.name_en + " (" +
+                          std::to_string(service.daily_quota) + " tickets) is used up");
+  auto last = s.last_number.find(service.prefix);
+  const int number = (last == s.last_number.end() ? 0 : last->second) + 1;
+  if (number > 9999) return make_error(std::string(proto::err::quota_exhausted), "ticket numbers for today are used up");
+
+  Ticket t;
+  t.id = s.next_ticket_id;
+  t.day = s.day;
+  t.service = service.code;
+  t.prefix = service.prefix;
+  t.number = number;
+  t.priority = p;
+  t.issued_at = t.queue_at = ctx.now_ms;
+  t.token = random_token();
+  t.eta_s_at_issue = eta_for_new_ticket(s, service.code, p, ctx.now_ms);
+  const std::string actor = actor_of(s, ctx, 0);
+  t.history.push_back(step("issued", ctx, 0, actor));
+
+  Decision d;
+  d.result["ticket"] = to_json(t, true);  // the kiosk needs the token for the QR
+  d.result["eta_s"] = t.eta_s_at_issue ? json(*t.eta_s_at_issue) : json(nullptr);
+  d.result["ahead"] = ahead_of(s, t);
+  d.result["status"] = to_string(service_health(s, service.code).status);
+  d.events.push_back(make_event(proto::ev::ticket_issued, ctx, actor,
+                                {{"ticket_id", t.id}, {"tickets", {to_json(t, true)}},
+                                 {"last_number", {{service.prefix, number}}}}));
+  return d;
+}
+
+Result<Decision> cmd_call_next(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto c = find_counter(s, a);
+  if (!c) return c.error();
+  if (auto r = ready_to_call(s, **c); !r) return r.error();
+  auto next = next_for_counter(s, (*c)->number);
+  if (!next) {
+    std::string list;
+    for (const std::string& sv : (*c)->services) list += (list.empty() ? "" : ", ") + sv;
+    return make_error(std::string(proto::err::queue_empty),
+                      "nobody is waiting for " + (*c)->name + "'s services (" + list + ")");
+  }
+  return called(s, **c, s.tickets.at(*next), ctx);
+}
+
+Result<Decision> cmd_call(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto c = find_counter(s, a);
+  if (!c) return c.error();
+  auto t = find_ticket(s, a);
+  if (!t) return t.error();
+  if (auto r = ready_to_call(s, **c); !r) return r.error();
+  const Ticket& tk = **t;
+  if (tk.state != TicketState::waiting)
+    return illegal(tk.label() + " is " + std::string(to_string(tk.state)) + ", not waiting");
+  if (tk.target_counter != 0 && tk.target_counter != (*c)->number)
+    return illegal(tk.label() + " was transferred to loket " + std::to_string(tk.target_counter));
+  if (tk.target_counter == 0 && !serves(**c, tk.service))
+    return illegal(tk.label() + " is for service " + tk.service + ", which " + (*c)->name + " does not serve");
+  return called(s, **c, tk, ctx);
+}
+
+Result<Decision> cmd_recall(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto c = find_counter(s, a);
+  if (!c) return c.error();
+  auto cur = current_ticket(s, **c);
+  if (!cur) return cur.error();
+  Ticket t = **cur;
+  if (t.state != TicketState::called)
+    return illegal(t.label() + " is already being served; a recall is for a called ticket");
+  const std::string actor = actor_of(s, ctx, (*c)->number);
+  t.recalls += 1;
+  t.history.push_back(step("recalled", ctx, (*c)->number, actor));
+  Decision d;
+  d.result["ticket"] = to_json(t, false);
+  d.events.push_back(make_event(proto::ev::ticket_recalled, ctx, actor,
+                                {{"ticket_id", t.id}, {"counter", (*c)->number},
+                                 {"recalls", t.recalls}, {"tickets", {to_json(t, true)}}}));
+  return d;
+}
+
+Result<Decision> cmd_start(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto c = find_counter(s, a);
+  if (!c) return c.error();
+  auto cur = current_ticket(s, **c);
+  if (!cur) return cur.error();
+  Ticket t = **cur;
+  if (t.state != TicketState::called) return illegal(t.label() + " is already being served");
+  const std::string actor = actor_of(s, ctx, (*c)->number);
+  t.state = TicketState::serving;
+  t.started_at = ctx.now_ms;
+  t.history.push_back(step("started", ctx, (*c)->number, actor));
+  Decision d;
+  d.result["ticket"] = to_json(t, false);
+  d.events.push_back(make_event(proto::ev::ticket_started, ctx, actor,
+                                {{"ticket_id", t.id}, {"counter", (*c)->number}, {"tickets", {to_json(t, true)}}}));
+  return d;
+}
+
+Result<Decision> cmd_finish(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto c = find_counter(s, a);
+  if (!c) return c.error();
+  auto cur = current_ticket(s, **c);
+  if (!cur) return cur.error();
+  if ((*cur)->state != TicketState::serving)
+    return illegal((*cur)->label() + " was called but not started: start serving it first, or mark it no-show");
+  const double served_s = std::max<int64_t>(0, ctx.now_ms - (*cur)->started_at) / 1000.0;
+  const ServiceStats st = updated_stats(s, (*cur)->service, served_s);
+  return closed_by_counter(s, **c, **cur, TicketState::done, proto::ev::ticket_finished, ctx,
+                           {{"service_s", served_s}, {"stats", {to_json(st)}}});
+}
+
+Result<Decision> cmd_no_show(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto c = find_counter(s, a);
+  if (!c) return c.error();
+  auto cur = current_ticket(s, **c);
+  if (!cur) return cur.error();
+  if ((*cur)->state != TicketState::called)
+    return illegal((*cur)->label() + " is being served, so the applicant is here: finish it instead");
+  return closed_by_counter(s, **c, **cur, TicketState::no_show, proto::ev::ticket_no_show, ctx);
+}
+
+Result<Decision> cmd_transfer(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto c = find_counter(s, a);
+  if (!c) return c.error();
+  auto cur = current_ticket(s, **c);
+  if (!cur) return cur.error();
+  const Ticket& old = **cur;
+  const bool has_service = a.contains("to_service"), has_counter = a.contains("to_counter");
+  if (!has_service && !has_counter) return bad_arg("to_service", "give to_service and/or to_counter");
+  std::string note;
+  if (a.contains("note")) {
+    auto n = get_string(a, "note", 200, true);
+    if (!n) return n.error();
+    note = *n;
+  }
+  const Counter* target = nullptr;
+  if (has_counter) {
+    auto n = get_int(a, "to_counter", 1, 999);
+    if (!n) return n.error();
+    auto it = s.counters.find(int(*n));
+    if (it == s.counters.end()) return not_found("there is no loket " + std::to_string(*n));
+    if (it->second.number == (*c)->number) return illegal("a ticket cannot be transferred to the loket that holds it");
+    target = &it->second;
+  }
+  std::string service;
+  if (has_service) {
+    auto sv = get_string(a, "to_service", 3);
+    if (!sv) return sv.error();
+    if (!s.services.count(*sv)) return not_found("there is no service \"" + *sv + "\" (services: " + service_list(s) + ")");
+    service = *sv;
+  } else {
+    service = serves(*target, old.service) ? old.service : target->services.front();
+  }
+  if (target && !serves(*target, service))
+    return illegal(target->name + " does not serve service " + service);
+  if (!target && service == old.service)
+    return illegal(old.label() + " is already in service " + service + ": choose another service or a loket");
+
+  const std::string actor = actor_of(s, ctx, (*c)->number);
+  Ticket moved = old;
+  moved.id = s.next_ticket_id;
+  moved.service = service;
+  moved.state = TicketState::waiting;
+  moved.called_at = moved.started_at = moved.ended_at = 0;
+  moved.counter = 0;
+  moved.recalls = 0;
+  moved.target_counter = target ? target->number : 0;
+  moved.transferred_from = old.id;
+  moved.transferred_to = 0;
+  moved.history.push_back(step("transferred", ctx, (*c)->number, actor, note));
+  Ticket closed = old;
+  closed.state = TicketState::transferred;
+  closed.ended_at = ctx.now_ms;
+  closed.transferred_to = moved.id;
+  closed.history.push_back(step("transferred", ctx, (*c)->number, actor, note));
+  Counter cc = **c;
+  cc.current_ticket = 0;
+
+  Decision d;
+  d.result["ticket"] = to_json(moved, false);
+  d.events.push_back(make_event(proto::ev::ticket_transferred, ctx, actor,
+                                {{"ticket_id", old.id}, {"new_ticket_id", moved.id}, {"counter", cc.number},
+                                 {"note", note},
+                                 {"tickets", {to_json(closed, true), to_json(moved, true)}},
+                                 {"counters", {to_json(cc)}}}));
+  return d;
+}
+
+Result<Decision> cmd_cancel(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto t = find_ticket(s, a);
+  if (!t) return t.error();
+  std::string reason;
+  if (a.contains("reason")) {
+    auto r = get_string(a, "reason", 200, true);
+    if (!r) return r.error();
+    reason = *r;
+  }
+  Ticket tk = **t;
+  if (tk.state != TicketState::waiting && tk.state != TicketState::called)
+    return illegal(tk.label() + " is " + std::string(to_string(tk.state)) + "; only waiting or called tickets can be cancelled");
+  const std::string actor = actor_of(s, ctx, 0);
+  json counters = json::array();
+  if (tk.state == TicketState::called) {
+    auto c = s.counters.find(tk.counter);
+    if (c != s.counters.end() && c->second.current_ticket == tk.id) {
+      Counter cc = c->second;
+      cc.current_ticket = 0;
+      counters.push_back(to_json(cc));
+    }
+  }
+  tk.state = TicketState::cancelled;
+  tk.ended_at = ctx.now_ms;
+  tk.history.push_back(step("cancelled", ctx, 0, actor, reason));
+  Decision d;
+  d.result["ticket"] = to_json(tk, false);
+  d.events.push_back(make_event(proto::ev::ticket_cancelled, ctx, actor,
+                                {{"ticket_id", tk.id}, {"reason", reason},
+                                 {"tickets", {to_json(tk, true)}}, {"counters", counters}}));
+  return d;
+}
+
+Result<Decision> cmd_ticket_lookup(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto token = get_string(a, "token", 64);
+  if (!token) return token.error();
+  const Ticket* found = nullptr;
+  for (const auto& [_, t] : s.tickets)
+    if (t.token == *token && (!found || t.id > found->id)) found = &t;  // newest after transfers
+  if (!found) return not_found("no ticket with that code today");
+  Decision d;
+  d.result["ticket"] = to_json(*found, false);
+  d.result["ahead"] = found->state == TicketState::waiting ? json(ahead_of(s, *found)) : json(nullptr);
+  auto eta = eta_for_ticket(s, *found, ctx.now_ms);
+  d.result["eta_s"] = eta ? json(*eta) : json(nullptr);
+  d.result["status"] = to_string(service_health(s, found->service).status);
+  return d;
+}
+
+}  // namespace antrian::detail

@@ -1,0 +1,91 @@
+#include "antrian/event.h"
+
+#include "antrian/model_json.h"
+
+namespace antrian {
+
+json event_to_json(const Event& e, bool public_view) {
+  json j = {{"seq", e.seq}, {"at", e.at}, {"type", e.type}, {"actor", e.actor}, {"data", e.data}};
+  if (public_view) {
+    json& d = j["data"];
+    if (d.contains("tickets"))
+      for (json& t : d["tickets"]) t.erase("token");
+    if (d.contains("staff"))
+      for (json& s : d["staff"]) s.erase("pin_hash");
+  }
+  return j;
+}
+
+Event event_from_json(const json& j) {
+  Event e;
+  e.seq = j.at("seq").get<int64_t>();
+  e.at = j.at("at").get<int64_t>();
+  e.type = j.at("type").get<std::string>();
+  e.actor = j.value("actor", "");
+  e.data = j.value("data", json::object());
+  return e;
+}
+
+void apply_event(OfficeState& s, const Event& e) {
+  const json& d = e.data;
+  if (d.contains("office")) s.office = office_from_json(d["office"]);
+  if (d.value("replace_config", false)) {
+    s.services.clear();
+    s.counters.clear();
+  }
+  if (d.contains("day")) {
+    // A new business day: yesterday's tickets stay in the database, not in memory.
+    s.day = d["day"].get<std::string>();
+    s.tickets.clear();
+    s.last_number.clear();
+    for (auto& [_, c] : s.counters) c.current_ticket = 0;
+    for (auto it = s.disruptions.begin(); it != s.disruptions.end();)
+      it = it->second.active ? std::next(it) : s.disruptions.erase(it);
+  }
+  if (d.contains("services"))
+    for (const json& j : d["services"]) {
+      Service x = service_from_json(j);
+      s.services[x.code] = x;
+    }
+  if (d.contains("counters"))
+    for (const json& j : d["counters"]) {
+      Counter x = counter_from_json(j);
+      s.counters[x.number] = x;
+    }
+  if (d.contains("tickets"))
+    for (const json& j : d["tickets"]) {
+      Ticket x = ticket_from_json(j);
+      if (x.id >= s.next_ticket_id) s.next_ticket_id = x.id + 1;
+      if (x.day == s.day) s.tickets[x.id] = std::move(x);
+    }
+  if (d.contains("staff"))
+    for (const json& j : d["staff"]) {
+      StaffMember x = staff_from_json(j);
+      auto it = s.staff.find(x.id);
+      // Public events carry no hash: keep what a mirror already had.
+      if (x.pin_hash.empty() && it != s.staff.end()) x.pin_hash = it->second.pin_hash;
+      s.staff[x.id] = x;
+    }
+  if (d.contains("resources"))
+    for (const json& j : d["resources"]) {
+      Resource x = resource_from_json(j);
+      s.resources[x.id] = x;
+    }
+  if (d.contains("disruptions"))
+    for (const json& j : d["disruptions"]) {
+      Disruption x = disruption_from_json(j);
+      if (x.id >= s.next_disruption_id) s.next_disruption_id = x.id + 1;
+      s.disruptions[x.id] = x;
+    }
+  if (d.contains("stats"))
+    for (const json& j : d["stats"]) {
+      ServiceStats x = stats_from_json(j);
+      s.stats[x.service] = x;
+    }
+  if (d.contains("last_number"))
+    for (const auto& [prefix, n] : d["last_number"].items()) s.last_number[prefix] = n.get<int>();
+  if (d.contains("announcement")) s.announcement = d["announcement"].get<std::string>();
+  s.seq = e.seq;
+}
+
+}  // namespace antrian

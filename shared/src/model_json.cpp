@@ -1,0 +1,280 @@
+#include "antrian/model_json.h"
+
+#include <stdexcept>
+
+namespace antrian {
+namespace {
+
+template <typename E>
+E enum_from(const json& j, const char* key) {
+  E out{};
+  const std::string text = j.at(key).get<std::string>();
+  if (!parse(text, out)) throw std::invalid_argument(std::string(key) + ": unknown value \"" + text + "\"");
+  return out;
+}
+
+template <typename T>
+T opt(const json& j, const char* key, T fallback) {
+  auto it = j.find(key);
+  return it == j.end() || it->is_null() ? fallback : it->get<T>();
+}
+
+}  // namespace
+
+json to_json(const Office& o) {
+  return {{"name", o.name},           {"short_name", o.short_name},
+          {"timezone", o.timezone},   {"public_url", o.public_url},
+          {"opening_hour", o.opening_hour}, {"closing_hour", o.closing_hour},
+          {"routing", o.routing}};
+}
+
+Office office_from_json(const json& j) {
+  Office o;
+  o.name = j.at("name").get<std::string>();
+  o.short_name = opt<std::string>(j, "short_name", o.name);
+  o.timezone = opt<std::string>(j, "timezone", "WIB");
+  o.public_url = opt<std::string>(j, "public_url", "");
+  o.opening_hour = opt<int>(j, "opening_hour", 8);
+  o.closing_hour = opt<int>(j, "closing_hour", 15);
+  o.routing = opt<json>(j, "routing", json::array());
+  return o;
+}
+
+json to_json(const Service& s) {
+  return {{"code", s.code},       {"prefix", s.prefix},
+          {"name_id", s.name_id}, {"name_en", s.name_en},
+          {"daily_quota", s.daily_quota}, {"mean_service_s", s.mean_service_s},
+          {"resources", s.resources},     {"enabled", s.enabled}};
+}
+
+Service service_from_json(const json& j) {
+  Service s;
+  s.code = j.at("code").get<std::string>();
+  s.prefix = opt<std::string>(j, "prefix", s.code);
+  s.name_id = j.at("name_id").get<std::string>();
+  s.name_en = opt<std::string>(j, "name_en", s.name_id);
+  s.daily_quota = opt<int>(j, "daily_quota", 0);
+  s.mean_service_s = opt<int>(j, "mean_service_s", 300);
+  s.resources = opt<std::vector<std::string>>(j, "resources", {});
+  s.enabled = opt<bool>(j, "enabled", true);
+  return s;
+}
+
+json to_json(const Counter& c) {
+  return {{"number", c.number},   {"name", c.name},
+          {"services", c.services}, {"state", to_string(c.state)},
+          {"staff", c.staff},     {"current_ticket", c.current_ticket}};
+}
+
+Counter counter_from_json(const json& j) {
+  Counter c;
+  c.number = j.at("number").get<int>();
+  c.name = opt<std::string>(j, "name", "Loket " + std::to_string(c.number));
+  c.services = j.at("services").get<std::vector<std::string>>();
+  c.state = j.contains("state") ? enum_from<CounterState>(j, "state") : CounterState::closed;
+  c.staff = opt<std::string>(j, "staff", "");
+  c.current_ticket = opt<int64_t>(j, "current_ticket", 0);
+  return c;
+}
+
+json to_json(const Ticket& t, bool with_token) {
+  json history = json::array();
+  for (const TicketStep& s : t.history)
+    history.push_back({{"what", s.what}, {"at", s.at}, {"counter", s.counter},
+                       {"actor", s.actor}, {"note", s.note}});
+  json j = {{"id", t.id},
+            {"label", t.label()},
+            {"day", t.day},
+            {"service", t.service},
+            {"prefix", t.prefix},
+            {"number", t.number},
+            {"priority", to_string(t.priority)},
+            {"state", to_string(t.state)},
+            {"issued_at", t.issued_at},
+            {"queue_at", t.queue_at},
+            {"called_at", t.called_at},
+            {"started_at", t.started_at},
+            {"ended_at", t.ended_at},
+            {"counter", t.counter},
+            {"target_counter", t.target_counter},
+            {"recalls", t.recalls},
+            {"transferred_from", t.transferred_from},
+            {"transferred_to", t.transferred_to},
+            {"eta_s_at_issue", t.eta_s_at_issue ? json(*t.eta_s_at_issue) : json(nullptr)},
+            {"history", history}};
+  if (with_token) j["token"] = t.token;
+  return j;
+}
+
+Ticket ticket_from_json(const json& j) {
+  Ticket t;
+  t.id = j.at("id").get<int64_t>();
+  t.day = j.at("day").get<std::string>();
+  t.service = j.at("service").get<std::string>();
+  t.prefix = j.at("prefix").get<std::string>();
+  t.number = j.at("number").get<int>();
+  t.priority = enum_from<Priority>(j, "priority");
+  t.state = enum_from<TicketState>(j, "state");
+  t.issued_at = j.at("issued_at").get<int64_t>();
+  t.queue_at = opt<int64_t>(j, "queue_at", t.issued_at);
+  t.called_at = opt<int64_t>(j, "called_at", 0);
+  t.started_at = opt<int64_t>(j, "started_at", 0);
+  t.ended_at = opt<int64_t>(j, "ended_at", 0);
+  t.counter = opt<int>(j, "counter", 0);
+  t.target_counter = opt<int>(j, "target_counter", 0);
+  t.recalls = opt<int>(j, "recalls", 0);
+  t.transferred_from = opt<int64_t>(j, "transferred_from", 0);
+  t.transferred_to = opt<int64_t>(j, "transferred_to", 0);
+  t.token = opt<std::string>(j, "token", "");
+  if (j.contains("eta_s_at_issue") && !j["eta_s_at_issue"].is_null())
+    t.eta_s_at_issue = j["eta_s_at_issue"].get<int64_t>();
+  for (const json& s : opt<json>(j, "history", json::array()))
+    t.history.push_back({s.at("what").get<std::string>(), s.at("at").get<int64_t>(),
+                         opt<int>(s, "counter", 0), opt<std::string>(s, "actor", ""),
+                         opt<std::string>(s, "note", "")});
+  return t;
+}
+
+json to_json(const StaffMember& s, bool with_secret) {
+  json j = {{"id", s.id}, {"name", s.name}, {"active", s.active}};
+  if (with_secret) j["pin_hash"] = s.pin_hash;
+  return j;
+}
+
+StaffMember staff_from_json(const json& j) {
+  StaffMember s;
+  s.id = j.at("id").get<std::string>();
+  s.name = j.at("name").get<std::string>();
+  s.pin_hash = opt<std::string>(j, "pin_hash", "");
+  s.active = opt<bool>(j, "active", true);
+  return s;
+}
+
+json to_json(const Resource& r) {
+  return {{"id", r.id},       {"kind", to_string(r.kind)}, {"name_id", r.name_id},
+          {"name_en", r.name_en}, {"total", r.total},     {"working", r.working},
+          {"stock", r.stock}, {"low_threshold", r.low_threshold}};
+}
+
+Resource resource_from_json(const json& j) {
+  Resource r;
+  r.id = j.at("id").get<std::string>();
+  r.kind = j.contains("kind") ? enum_from<ResourceKind>(j, "kind") : ResourceKind::other;
+  r.name_id = opt<std::string>(j, "name_id", r.id);
+  r.name_en = opt<std::string>(j, "name_en", r.name_id);
+  r.total = opt<int>(j, "total", 0);
+  r.working = opt<int>(j, "working", r.total);
+  r.stock = opt<int>(j, "stock", 0);
+  r.low_threshold = opt<int>(j, "low_threshold", 0);
+  return r;
+}
+
+json to_json(const Disruption& d) {
+  return {{"id", d.id},
+          {"resource", d.resource},
+          {"level", to_string(d.level)},
+          {"started_at", d.started_at},
+          {"expected_end", d.expected_end ? json(*d.expected_end) : json(nullptr)},
+          {"message_id", d.message_id},
+          {"message_en", d.message_en},
+          {"services", d.services},
+          {"declared_by", d.declared_by},
+          {"active", d.active},
+          {"cleared_at", d.cleared_at},
+          {"cleared_by", d.cleared_by}};
+}
+
+Disruption disruption_from_json(const json& j) {
+  Disruption d;
+  d.id = j.at("id").get<int64_t>();
+  d.resource = j.at("resource").get<std::string>();
+  d.level = enum_from<DisruptionLevel>(j, "level");
+  d.started_at = j.at("started_at").get<int64_t>();
+  if (j.contains("expected_end") && !j["expected_end"].is_null())
+    d.expected_end = j["expected_end"].get<int64_t>();
+  d.message_id = opt<std::string>(j, "message_id", "");
+  d.message_en = opt<std::string>(j, "message_en", "");
+  d.services = opt<std::vector<std::string>>(j, "services", {});
+  d.declared_by = opt<std::string>(j, "declared_by", "");
+  d.active = opt<bool>(j, "active", true);
+  d.cleared_at = opt<int64_t>(j, "cleared_at", 0);
+  d.cleared_by = opt<std::string>(j, "cleared_by", "");
+  return d;
+}
+
+json to_json(const ServiceStats& s) {
+  return {{"service", s.service}, {"mean_service_s", s.mean_service_s}, {"samples", s.samples}};
+}
+
+ServiceStats stats_from_json(const json& j) {
+  return {j.at("service").get<std::string>(), j.at("mean_service_s").get<double>(),
+          opt<int>(j, "samples", 0)};
+}
+
+json state_to_json(const OfficeState& s, bool public_view) {
+  json j;
+  j["seq"] = s.seq;
+  j["office"] = to_json(s.office);
+  j["day"] = s.day;
+  j["services"] = json::array();
+  for (const auto& [_, v] : s.services) j["services"].push_back(to_json(v));
+  j["counters"] = json::array();
+  for (const auto& [_, v] : s.counters) j["counters"].push_back(to_json(v));
+  j["tickets"] = json::array();
+  for (const auto& [_, v] : s.tickets) j["tickets"].push_back(to_json(v, !public_view));
+  j["staff"] = json::array();
+  for (const auto& [_, v] : s.staff) j["staff"].push_back(to_json(v, !public_view));
+  j["resources"] = json::array();
+  for (const auto& [_, v] : s.resources) j["resources"].push_back(to_json(v));
+  j["disruptions"] = json::array();
+  for (const auto& [_, v] : s.disruptions) j["disruptions"].push_back(to_json(v));
+  j["stats"] = json::array();
+  for (const auto& [_, v] : s.stats) j["stats"].push_back(to_json(v));
+  j["last_number"] = s.last_number;
+  j["announcement"] = s.announcement;
+  j["next_ticket_id"] = s.next_ticket_id;
+  j["next_disruption_id"] = s.next_disruption_id;
+  return j;
+}
+
+OfficeState state_from_json(const json& j) {
+  OfficeState s;
+  s.seq = j.at("seq").get<int64_t>();
+  s.office = office_from_json(j.at("office"));
+  s.day = j.at("day").get<std::string>();
+  for (const json& v : j.at("services")) {
+    Service x = service_from_json(v);
+    s.services[x.code] = x;
+  }
+  for (const json& v : j.at("counters")) {
+    Counter x = counter_from_json(v);
+    s.counters[x.number] = x;
+  }
+  for (const json& v : j.at("tickets")) {
+    Ticket x = ticket_from_json(v);
+    s.tickets[x.id] = x;
+  }
+  for (const json& v : opt<json>(j, "staff", json::array())) {
+    StaffMember x = staff_from_json(v);
+    s.staff[x.id] = x;
+  }
+  for (const json& v : j.at("resources")) {
+    Resource x = resource_from_json(v);
+    s.resources[x.id] = x;
+  }
+  for (const json& v : j.at("disruptions")) {
+    Disruption x = disruption_from_json(v);
+    s.disruptions[x.id] = x;
+  }
+  for (const json& v : opt<json>(j, "stats", json::array())) {
+    ServiceStats x = stats_from_json(v);
+    s.stats[x.service] = x;
+  }
+  s.last_number = opt<std::map<std::string, int>>(j, "last_number", {});
+  s.announcement = opt<std::string>(j, "announcement", "");
+  s.next_ticket_id = opt<int64_t>(j, "next_ticket_id", 1);
+  s.next_disruption_id = opt<int64_t>(j, "next_disruption_id", 1);
+  return s;
+}
+
+}  // namespace antrian

@@ -1,0 +1,124 @@
+#include "antrian/office_config.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "antrian/model_json.h"
+#include "antrian/office_time.h"
+
+namespace antrian {
+namespace {
+
+Error config_error(const std::string& where, const std::string& what) {
+  return make_error("bad_config", where + ": " + what);
+}
+
+bool valid_code(const std::string& s) {
+  if (s.empty() || s.size() > 3) return false;
+  for (char c : s)
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  return true;
+}
+
+}  // namespace
+
+Result<OfficeConfig> parse_office_config(std::string_view text) {
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error& e) {
+    return config_error("config", std::string("not valid JSON (") + e.what() + ")");
+  }
+  if (!root.is_object()) return config_error("config", "must be a JSON object");
+  OfficeConfig cfg;
+  std::string where = "office";
+  try {
+    if (!root.contains("office")) return config_error("office", "missing");
+    cfg.office = office_from_json(root.at("office"));
+    int tz = 0;
+    if (!timezone_offset_hours(cfg.office.timezone, tz))
+      return config_error("office.timezone", "must be WIB, WITA or WIT, not \"" + cfg.office.timezone + "\"");
+    if (cfg.office.opening_hour < 0 || cfg.office.closing_hour > 24 ||
+        cfg.office.opening_hour >= cfg.office.closing_hour)
+      return config_error("office", "opening_hour must be before closing_hour, both 0..24");
+    if (!cfg.office.routing.is_array()) return config_error("office.routing", "must be a list");
+    if (root.contains("routing")) {
+      if (!root["routing"].is_array()) return config_error("routing", "must be a list");
+      cfg.office.routing = root["routing"];
+    }
+
+    std::set<std::string> resource_ids;
+    const json resources = root.value("resources", json::array());
+    for (size_t i = 0; i < resources.size(); ++i) {
+      where = "resources[" + std::to_string(i) + "]";
+      Resource r = resource_from_json(resources[i]);
+      if (r.id.empty()) return config_error(where + ".id", "must not be empty");
+      if (!resource_ids.insert(r.id).second) return config_error(where + ".id", "duplicate \"" + r.id + "\"");
+      if (r.total < 0 || r.working < 0 || r.working > r.total || r.stock < 0 || r.low_threshold < 0)
+        return config_error(where, "counts must be >= 0 and working <= total");
+      cfg.resources.push_back(r);
+    }
+
+    std::set<std::string> codes, prefixes;
+    const json services = root.value("services", json::array());
+    if (services.empty()) return config_error("services", "at least one service is needed");
+    for (size_t i = 0; i < services.size(); ++i) {
+      where = "services[" + std::to_string(i) + "]";
+      Service s = service_from_json(services[i]);
+      if (!valid_code(s.code)) return config_error(where + ".code", "must be 1-3 capital letters, not \"" + s.code + "\"");
+      if (!valid_code(s.prefix)) return config_error(where + ".prefix", "must be 1-3 capital letters");
+      if (!codes.insert(s.code).second) return config_error(where + ".code", "duplicate \"" + s.code + "\"");
+      if (!prefixes.insert(s.prefix).second) return config_error(where + ".prefix", "duplicate \"" + s.prefix + "\"");
+      if (s.daily_quota < 0 || s.daily_quota > 9999) return config_error(where + ".daily_quota", "must be 0 (no limit) to 9999");
+      if (s.mean_service_s <= 0 || s.mean_service_s > 86400) return config_error(where + ".mean_service_s", "must be 1..86400 seconds");
+      for (const std::string& r : s.resources)
+        if (!resource_ids.count(r)) return config_error(where + ".resources", "unknown resource \"" + r + "\"");
+      cfg.services.push_back(s);
+    }
+
+    std::set<int> numbers;
+    const json counters = root.value("counters", json::array());
+    for (size_t i = 0; i < counters.size(); ++i) {
+      where = "counters[" + std::to_string(i) + "]";
+      Counter c = counter_from_json(counters[i]);
+      c.state = CounterState::closed;
+      c.staff.clear();
+      c.current_ticket = 0;
+      if (c.number <= 0 || c.number > 999) return config_error(where + ".number", "must be 1..999");
+      if (!numbers.insert(c.number).second) return config_error(where + ".number", "duplicate " + std::to_string(c.number));
+      if (c.services.empty()) return config_error(where + ".services", "a loket must serve at least one service");
+      for (const std::string& s : c.services)
+        if (!codes.count(s)) return config_error(where + ".services", "unknown service \"" + s + "\"");
+      cfg.counters.push_back(c);
+    }
+
+    std::set<std::string> staff_ids;
+    const json staff = root.value("staff", json::array());
+    for (size_t i = 0; i < staff.size(); ++i) {
+      where = "staff[" + std::to_string(i) + "]";
+      StaffSeed s{staff[i].at("id").get<std::string>(), staff[i].at("name").get<std::string>(),
+                  staff[i].at("pin").get<std::string>()};
+      if (s.id.empty() || !staff_ids.insert(s.id).second) return config_error(where + ".id", "empty or duplicate");
+      if (s.pin.size() < 4) return config_error(where + ".pin", "must have at least 4 characters");
+      cfg.staff.push_back(s);
+    }
+  } catch (const std::exception& e) {
+    return config_error(where, e.what());
+  }
+  return cfg;
+}
+
+Result<OfficeConfig> load_office_config_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return config_error(path, "cannot be read (does it exist?)");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto r = parse_office_config(ss.str());
+  if (!r) return make_error(r.error().code, path + ": " + r.error().reason);
+  return r;
+}
+
+Result<OfficeConfig> default_office_config() { return parse_office_config(default_office_json()); }
+
+}  // namespace antrian
