@@ -53,6 +53,20 @@ constexpr Row kRows[] = {
      "Panggilan ulang, nomor antrian, {ticket}, silakan menuju loket {counter}",
      "Repeat call, queue number, {ticket}, please proceed to counter {counter}"},
     // --- printing -----------------------------------------------------------
+    // Ticket text is folded to ASCII for the printer: keep these rows ASCII-only.
+    {"printing.queue_number", "Nomor Antrian", "Queue Number"},
+    {"printing.priority", "Prioritas: {0}", "Priority: {0}"},
+    {"printing.estimated_wait", "Perkiraan waktu tunggu: {0}", "Estimated wait: {0}"},
+    {"printing.wait_at", "Silakan menunggu di {0}", "Please wait at {0}"},
+    {"printing.scan_status", "Pindai kode QR untuk melihat status antrian Anda", "Scan the QR code to follow your place in the queue"},
+    {"printing.footer", "Simpan tiket ini sampai nomor Anda dipanggil.", "Keep this ticket until your number is called."},
+    {"printing.thanks", "Terima kasih atas kesabaran Anda", "Thank you for your patience"},
+    {"printing.result.ok", "Tiket sudah dicetak. Silakan ambil tiket Anda.", "Your ticket has been printed. Please take it."},
+    {"printing.result.disabled", "Printer tidak dipasang. Silakan catat nomor antrian di layar.", "No printer is set up. Please note your queue number on the screen."},
+    {"printing.result.paper_out", "Kertas printer habis. Mohon hubungi petugas; nomor Anda tetap tercatat.", "The printer is out of paper. Please ask a staff member; your number is still registered."},
+    {"printing.result.cover_open", "Tutup printer terbuka. Mohon hubungi petugas; nomor Anda tetap tercatat.", "The printer cover is open. Please ask a staff member; your number is still registered."},
+    {"printing.result.offline", "Printer sedang tidak siap. Mohon hubungi petugas; nomor Anda tetap tercatat.", "The printer is not ready. Please ask a staff member; your number is still registered."},
+    {"printing.result.failed", "Tiket gagal dicetak. Mohon hubungi petugas; nomor Anda tetap tercatat.", "The ticket could not be printed. Please ask a staff member; your number is still registered."},
 };
 
 const Row* find_row(std::string_view key) {

@@ -1,0 +1,32 @@
+#pragma once
+// HTTP on the hub (cpp-httplib): /healthz, /metrics, /api/state. The rest of the
+// web (status pages, browser display, admin, reports) is added here later.
+#include <memory>
+#include <string>
+#include <thread>
+
+namespace httplib { class Server; }
+
+namespace antrian {
+
+class Hub;
+
+class HttpApi {
+ public:
+  explicit HttpApi(Hub& hub);
+  ~HttpApi();
+  // Binds (port 0 = any free port) and serves on a thread; returns the port or an error text.
+  int start(const std::string& bind, int port, std::string& error);
+  void stop();
+
+ private:
+  void routes();
+  Hub& hub_;
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;
+};
+
+// The office's figures in Prometheus text format (tickets issued, waiting, served...).
+std::string office_metrics_text(const struct OfficeState& s, int64_t now_ms);
+
+}  // namespace antrian

@@ -1,0 +1,238 @@
+#include "hub.h"
+
+#include <spdlog/spdlog.h>
+#include <zmq_addon.hpp>
+
+#include <chrono>
+
+#include "antrian/commands.h"
+#include "antrian/model_json.h"
+
+namespace antrian {
+namespace {
+
+using Clk = std::chrono::steady_clock;
+
+int bound_port(zmq::socket_t& s) {
+  const std::string ep = s.get(zmq::sockopt::last_endpoint);
+  return std::stoi(ep.substr(ep.rfind(':') + 1));
+}
+
+bool office_matches(const OfficeState& s, const OfficeConfig& cfg) {
+  if (to_json(s.office) != to_json(cfg.office) || s.services.size() != cfg.services.size() ||
+      s.counters.size() != cfg.counters.size())
+    return false;
+  for (const Service& x : cfg.services) {
+    auto it = s.services.find(x.code);
+    if (it == s.services.end() || to_json(it->second) != to_json(x)) return false;
+  }
+  for (const Counter& c : cfg.counters) {
+    auto it = s.counters.find(c.number);
+    if (it == s.counters.end() || it->second.services != c.services || it->second.name != c.name) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Hub::Hub(std::unique_ptr<Store> store, OfficeState state, const Clock& clock)
+    : store_(std::move(store)), state_(std::move(state)), clock_(clock) {}
+
+Hub::~Hub() = default;
+
+Result<std::unique_ptr<Hub>> Hub::create(std::unique_ptr<Store> store, const OfficeConfig& cfg, bool config_given,
+                                         const Clock& clock) {
+  auto loaded = store->load();
+  if (!loaded) return loaded.error();
+  if (loaded->seq != store->last_seq())
+    return make_error(std::string(proto::err::storage), "current-state tables do not match the event log; "
+                                                        "restore a backup or rebuild with antrian-ctl");
+  std::unique_ptr<Hub> hub(new Hub(std::move(store), std::move(*loaded), clock));
+  const bool fresh = hub->state_.seq == 0;
+  if (fresh || (config_given && !office_matches(hub->state_, cfg))) {
+    spdlog::info("{}: office \"{}\"", fresh ? "new database, setting up" : "config changed, updating",
+                 cfg.office.name);
+    if (auto r = hub->append(configure_office_events(hub->state_, cfg, clock.now_ms()), "", ""); !r) return r.error();
+  }
+  hub->unpublished_.clear();  // nobody is subscribed yet
+  if (auto r = hub->store_->prune_requests(clock.now_ms() - 2LL * 86'400'000); !r)
+    spdlog::warn("could not forget old request ids: {}", r.error().reason);
+  return hub;
+}
+
+Result<Ok> Hub::bind(const HubOptions& opt) {
+  try {
+    router_.set(zmq::sockopt::linger, 0);
+    router_.set(zmq::sockopt::router_mandatory, false);
+    router_.set(zmq::sockopt::maxmsgsize, int64_t(proto::kMaxRequestBytes) * 2);
+    pub_.set(zmq::sockopt::linger, 0);
+    pub_.set(zmq::sockopt::sndhwm, 100000);
+    auto ep = [&](int port) { return "tcp://" + opt.bind + ":" + (port == 0 ? std::string("*") : std::to_string(port)); };
+    router_.bind(ep(opt.req_port));
+    pub_.bind(ep(opt.pub_port));
+  } catch (const zmq::error_t& e) {
+    return make_error("bind", std::string("cannot listen on ") + opt.bind + ": " + e.what() +
+                                  " (is another hub running? choose other ports with --port)");
+  }
+  req_port_ = bound_port(router_);
+  pub_port_ = bound_port(pub_);
+  return Ok{};
+}
+
+Result<Ok> Hub::append(std::vector<Event> events, const std::string& request_id, const std::string& reply) {
+  if (events.empty()) return Ok{};
+  int64_t seq = state_.seq;
+  std::string day = state_.day;
+  for (Event& e : events) {
+    e.seq = ++seq;
+    if (e.data.contains("day")) day = e.data["day"].get<std::string>();
+  }
+  if (auto r = store_->commit(events, day, request_id, reply); !r) return r;
+  {
+    std::unique_lock lock(state_mu_);
+    for (const Event& e : events) apply_event(state_, e);
+  }
+  // Published after the reply is sent (see run()): the reply is the commit's receipt.
+  for (Event& e : events) unpublished_.push_back(std::move(e));
+  return Ok{};
+}
+
+void Hub::publish_pending() {
+  for (const Event& e : unpublished_) publish(e);
+  unpublished_.clear();
+}
+
+void Hub::publish(const Event& e) {
+  const std::string body = event_to_json(e, /*public_view=*/true).dump();
+  pub_.send(zmq::buffer(proto::kTopicEvent), zmq::send_flags::sndmore);
+  pub_.send(zmq::buffer(body), zmq::send_flags::none);
+}
+
+void Hub::heartbeat() {
+  if (auto day = day_rollover_event(state_, clock_.now_ms())) {
+    if (auto r = append({*day}, "", ""); !r) spdlog::error("starting the new day failed: {}", r.error().reason);
+    publish_pending();
+  }
+  const std::string body = nlohmann::json{{"seq", state_.seq}, {"at", clock_.now_ms()}}.dump();
+  pub_.send(zmq::buffer(proto::kTopicHeartbeat), zmq::send_flags::sndmore);
+  pub_.send(zmq::buffer(body), zmq::send_flags::none);
+}
+
+std::string Hub::answer(const proto::Request& req, bool& ok_out) {
+  using namespace proto;
+  auto fail = [&](const Error& e) {
+    ok_out = false;
+    return encode_reply(error_reply(req.id, e));
+  };
+  if (!is_known_role(req.role))
+    return fail(make_error(std::string(err::forbidden), "unknown role \"" + req.role + "\" (kiosk, counter, display or admin)"));
+  if (!is_known_command(req.cmd))
+    return fail(make_error(std::string(err::unknown_command), "unknown command \"" + req.cmd + "\""));
+  if (!role_allows(req.role, req.cmd))
+    return fail(make_error(std::string(err::forbidden), "a " + req.role + " may not " + req.cmd));
+  const int64_t now = clock_.now_ms();
+  if (req.cmd == cmd::hello) {
+    ok_out = true;
+    return encode_reply(ok_reply(req.id, {{"protocol", kVersion}, {"office", state_.office.name},
+                                          {"pub_port", pub_port_}, {"http_port", http_port_},
+                                          {"seq", state_.seq}, {"now", now}}));
+  }
+  if (req.cmd == cmd::snapshot) {
+    ok_out = true;
+    return encode_reply(ok_reply(req.id, {{"seq", state_.seq}, {"now", now}, {"state", state_to_json(state_, true)}}));
+  }
+  // A retry of a request already answered gets the first answer and acts no more.
+  if (auto it = recent_errors_.find(req.id); it != recent_errors_.end()) {
+    ok_out = false;
+    return it->second;
+  }
+  if (auto stored = store_->find_reply(req.id)) {
+    ok_out = true;
+    return *stored;
+  }
+  CommandContext ctx{now, req.role, req.args.value("client", "")};
+  auto decision = decide(state_, req, ctx);
+  if (!decision) {
+    std::string reply = fail(decision.error());
+    if (recent_errors_.size() > 10000) recent_errors_.clear();
+    recent_errors_[req.id] = reply;
+    return reply;
+  }
+  if (decision->events.empty()) {
+    ok_out = true;
+    return encode_reply(ok_reply(req.id, decision->result));
+  }
+  nlohmann::json result = decision->result;
+  result["seq"] = state_.seq + int64_t(decision->events.size());
+  const std::string reply = encode_reply(ok_reply(req.id, result));
+  if (auto r = append(std::move(decision->events), req.id, reply); !r) {
+    spdlog::error("{} failed to save: {}", req.cmd, r.error().reason);
+    ok_out = false;
+    return encode_reply(error_reply(req.id, r.error()));  // not cached: a retry may succeed
+  }
+  ok_out = true;
+  return reply;
+}
+
+std::string Hub::handle(const std::string& payload, std::string& cmd_out, bool& ok_out) {
+  auto req = proto::decode_request(payload);
+  if (!req) {
+    metrics_.record_malformed();
+    ok_out = false;
+    cmd_out = "malformed";
+    // Echo the id when the JSON had one, so the client can match the error.
+    std::string id;
+    auto j = nlohmann::json::parse(payload, nullptr, false);
+    if (j.is_object() && j.contains("id") && j["id"].is_string() && j["id"].get<std::string>().size() <= 128)
+      id = j["id"].get<std::string>();
+    return proto::encode_reply(proto::error_reply(id, req.error()));
+  }
+  cmd_out = req->cmd.size() <= 32 && proto::is_known_command(req->cmd) ? req->cmd : "unknown";
+  return answer(*req, ok_out);
+}
+
+void Hub::run() {
+  auto next_beat = Clk::now();
+  while (!stopping_) {
+    const auto now = Clk::now();
+    if (now >= next_beat) {
+      heartbeat();
+      next_beat = now + std::chrono::milliseconds(proto::kHeartbeatIntervalMs);
+    }
+    zmq::pollitem_t items[] = {{router_.handle(), 0, ZMQ_POLLIN, 0}};
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_beat - Clk::now());
+    try {
+      zmq::poll(items, 1, std::chrono::milliseconds(std::clamp<int64_t>(wait.count(), 0, 200)));
+    } catch (const zmq::error_t& e) {
+      if (e.num() == EINTR) continue;
+      throw;
+    }
+    if (!(items[0].revents & ZMQ_POLLIN)) continue;
+    // Drain what is queued, one request at a time.
+    for (int i = 0; i < 1000; ++i) {
+      std::vector<zmq::message_t> frames;
+      if (!zmq::recv_multipart(router_, std::back_inserter(frames), zmq::recv_flags::dontwait)) break;
+      const auto started = Clk::now();
+      // Envelope: identity [, empty delimiter from REQ sockets], payload.
+      if (frames.size() < 2 || frames.size() > 3 || (frames.size() == 3 && frames[1].size() != 0)) {
+        metrics_.record_malformed();
+        if (frames.size() > 1) {
+          const std::string reply = proto::encode_reply(proto::error_reply(
+              "", make_error(std::string(proto::err::bad_request), "a request is exactly one frame of JSON")));
+          router_.send(frames[0], zmq::send_flags::sndmore);
+          router_.send(zmq::buffer(reply), zmq::send_flags::dontwait);
+        }
+        continue;
+      }
+      std::string cmd;
+      bool ok = false;
+      const std::string reply = handle(frames.back().to_string(), cmd, ok);
+      for (std::size_t f = 0; f + 1 < frames.size(); ++f) router_.send(frames[f], zmq::send_flags::sndmore);
+      router_.send(zmq::buffer(reply), zmq::send_flags::dontwait);
+      publish_pending();
+      metrics_.record_request(cmd, ok, std::chrono::duration<double>(Clk::now() - started).count());
+    }
+  }
+}
+
+}  // namespace antrian

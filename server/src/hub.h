@@ -1,0 +1,81 @@
+#pragma once
+// The hub: owns the state and the store, answers requests on a ROUTER socket,
+// publishes events and heartbeats on a PUB socket (the zguide Clone pattern).
+// Every accepted command: validate, append events, update tables, commit, reply,
+// then publish. A reply therefore means the change is on disk.
+#include <atomic>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+
+#include <zmq.hpp>
+
+#include "antrian/model.h"
+#include "antrian/office_config.h"
+#include "antrian/office_time.h"
+#include "antrian/protocol.h"
+#include "antrian/store.h"
+#include "hub_metrics.h"
+
+namespace antrian {
+
+struct HubOptions {
+  std::string bind = "127.0.0.1";
+  int req_port = 5555;  // 0 = any free port
+  int pub_port = 5556;  // 0 = any free port
+  int http_port = 8080; // 0 = any free port, -1 = no HTTP
+};
+
+class Hub {
+ public:
+  // Opens the store, loads the state and applies the config when the database is
+  // new or when `config_given` (an explicit --config file) differs from it.
+  static Result<std::unique_ptr<Hub>> create(std::unique_ptr<Store> store, const OfficeConfig& cfg,
+                                             bool config_given, const Clock& clock);
+  ~Hub();
+
+  // Binds the sockets; afterwards the ports are known.
+  Result<Ok> bind(const HubOptions& opt);
+  int req_port() const { return req_port_; }
+  int pub_port() const { return pub_port_; }
+  void set_http_port(int port) { http_port_ = port; }
+
+  // Serves until stop() is called (from any thread or a signal handler).
+  void run();
+  void stop() { stopping_ = true; }
+
+  // For the HTTP side: read the state under a shared lock.
+  template <typename F>
+  auto with_state(F&& f) const {
+    std::shared_lock lock(state_mu_);
+    return f(state_);
+  }
+  const Clock& clock() const { return clock_; }
+  HubMetrics& metrics() { return metrics_; }
+
+ private:
+  Hub(std::unique_ptr<Store> store, OfficeState state, const Clock& clock);
+  Result<Ok> append(std::vector<Event> events, const std::string& request_id, const std::string& reply);
+  std::string handle(const std::string& payload, std::string& cmd_out, bool& ok_out);
+  std::string answer(const proto::Request& req, bool& ok_out);
+  void publish(const Event& e);
+  void publish_pending();
+  void heartbeat();
+
+  std::unique_ptr<Store> store_;
+  OfficeState state_;
+  mutable std::shared_mutex state_mu_;
+  const Clock& clock_;
+  HubMetrics metrics_;
+  zmq::context_t ctx_{1};
+  zmq::socket_t router_{ctx_, zmq::socket_type::router};
+  zmq::socket_t pub_{ctx_, zmq::socket_type::pub};
+  int req_port_ = 0, pub_port_ = 0, http_port_ = -1;
+  std::atomic<bool> stopping_{false};
+  // Error answers are not stored on disk (they changed nothing); a short memory
+  // keeps a retried failing request consistent while the hub runs.
+  std::map<std::string, std::string> recent_errors_;
+  std::vector<Event> unpublished_;
+};
+
+}  // namespace antrian

@@ -1,0 +1,31 @@
+#pragma once
+// Counters and a latency histogram for /metrics (Prometheus text format).
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace antrian {
+
+class HubMetrics {
+ public:
+  // Upper bounds of the request latency buckets, in seconds.
+  static constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02,
+                                                      0.05,   0.1,   0.25,  0.5,   1.0,  2.5};
+  void record_request(const std::string& cmd, bool ok, double seconds);
+  void record_malformed();
+  // The hub's own metrics as Prometheus text (office metrics are added by the caller).
+  std::string prometheus_text() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::pair<std::string, bool>, uint64_t> requests_;
+  std::array<uint64_t, kBuckets.size()> bucket_counts_{};
+  uint64_t latency_count_ = 0;
+  double latency_sum_ = 0;
+  uint64_t malformed_ = 0;
+};
+
+}  // namespace antrian

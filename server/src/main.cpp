@@ -1,0 +1,112 @@
+// antrian-server: the hub of one office. See README "Command-line contract".
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+#include "antrian/office_config.h"
+#include "http_api.h"
+#include "hub.h"
+
+namespace {
+
+antrian::Hub* g_hub = nullptr;
+
+void on_signal(int) {
+  if (g_hub) g_hub->stop();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"antrian-server: the queue hub of one Disdukcapil office"};
+  std::string data_dir, config_file, bind = "127.0.0.1", log_level = "info";
+  int port = 5555, http_port = 8080;
+  int pub_port = -1;
+  int64_t clock_start = 0;
+  double clock_speed = 1.0;
+  app.add_option("--data-dir", data_dir, "Folder for the database (created if missing)")->required();
+  app.add_option("--config", config_file, "Office config JSON (default: the embedded demo office)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--bind", bind, "Address to listen on (default 127.0.0.1; 0.0.0.0 for the office LAN)");
+  app.add_option("--port", port, "Request port; 0 picks a free one")->check(CLI::Range(0, 65535));
+  app.add_option("--pub-port", pub_port, "Event port (default: request port + 1; 0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
+  app.add_option("--http-port", http_port, "HTTP port; 0 picks a free one, -1 turns HTTP off")
+      ->check(CLI::Range(-1, 65535));
+  app.add_option("--clock-start", clock_start, "Testing/simulation: start the hub's clock at this unix time (ms)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--clock-speed", clock_speed, "Testing/simulation: run the hub's clock this many times faster")
+      ->check(CLI::Range(0.001, 100000.0));
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+  CLI11_PARSE(app, argc, argv);
+
+  // Logs go to stderr: stdout carries only the one JSON line with the ports.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("hub"));
+  spdlog::set_level(spdlog::level::from_str(log_level));
+  if (pub_port < 0) pub_port = port == 0 ? 0 : port + 1;
+  if (pub_port > 65535) {
+    std::cerr << "error: --port " << port << " leaves no room for the event port; give --pub-port\n";
+    return 2;
+  }
+
+  auto cfg = config_file.empty() ? antrian::default_office_config() : antrian::load_office_config_file(config_file);
+  if (!cfg) {
+    std::cerr << "error: office config: " << cfg.error().reason << "\n";
+    return 2;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(data_dir, ec);
+  if (ec) {
+    std::cerr << "error: cannot create --data-dir " << data_dir << ": " << ec.message() << "\n";
+    return 2;
+  }
+  auto store = antrian::Store::open((std::filesystem::path(data_dir) / "antrian.db").string());
+  if (!store) {
+    std::cerr << "error: " << store.error().reason << "\n";
+    return 3;
+  }
+  std::unique_ptr<antrian::Clock> clock;
+  if (clock_start > 0 || clock_speed != 1.0)
+    clock = std::make_unique<antrian::ScaledClock>(clock_start > 0 ? clock_start : antrian::real_now_ms(), clock_speed);
+  else
+    clock = std::make_unique<antrian::SystemClock>();
+
+  auto hub = antrian::Hub::create(std::move(*store), *cfg, !config_file.empty(), *clock);
+  if (!hub) {
+    std::cerr << "error: " << hub.error().reason << "\n";
+    return 3;
+  }
+  if (auto r = (*hub)->bind({bind, port, pub_port, http_port}); !r) {
+    std::cerr << "error: " << r.error().reason << "\n";
+    return 4;
+  }
+  antrian::HttpApi http(**hub);
+  int bound_http = -1;
+  if (http_port >= 0) {
+    std::string error;
+    bound_http = http.start(bind, http_port, error);
+    if (bound_http < 0) {
+      std::cerr << "error: " << error << "\n";
+      return 4;
+    }
+    (*hub)->set_http_port(bound_http);
+  }
+  g_hub = hub->get();
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  // The one line scripts and tests wait for: the hub is ready on these ports.
+  std::cout << nlohmann::json{{"req", (*hub)->req_port()}, {"pub", (*hub)->pub_port()}, {"http", bound_http}}.dump()
+            << std::endl;
+  spdlog::info("hub ready: requests tcp://{}:{}, events :{}, http :{}", bind, (*hub)->req_port(), (*hub)->pub_port(),
+               bound_http);
+  (*hub)->run();
+  http.stop();
+  spdlog::info("hub stopped");
+  g_hub = nullptr;
+  return 0;
+}

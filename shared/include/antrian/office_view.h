@@ -1,0 +1,36 @@
+#pragma once
+// Read-only summaries that every screen shows (kiosk buttons, display rows, counter
+// lists, the web): computed from the state in one place so they always agree.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "antrian/model.h"
+
+namespace antrian {
+
+struct ServiceSummary {
+  std::string code;
+  std::string name_id, name_en;
+  ServiceStatus status = ServiceStatus::normal;
+  int waiting = 0;
+  int open_counters = 0;
+  int issued_today = 0;
+  std::optional<int> tickets_left;       // nullopt = no daily quota
+  std::optional<int64_t> eta_new_s;      // wait for a ticket taken now; nullopt = unknown
+  std::optional<int64_t> expected_end;   // when a halted service is expected back
+  std::vector<const Disruption*> disruptions;
+};
+
+std::vector<ServiceSummary> service_summaries(const OfficeState& s, int64_t now_ms);
+ServiceSummary service_summary(const OfficeState& s, const std::string& code, int64_t now_ms);
+
+nlohmann::json to_json(const ServiceSummary& x);
+
+// The most recent calls (called, serving or recalled), newest first.
+std::vector<const Ticket*> recent_calls(const OfficeState& s, std::size_t max);
+
+}  // namespace antrian

@@ -1,0 +1,68 @@
+#include "antrian/office_view.h"
+
+#include <algorithm>
+
+#include "antrian/eta.h"
+#include "antrian/model_json.h"
+#include "antrian/queue_rules.h"
+#include "antrian/service_health.h"
+
+namespace antrian {
+
+ServiceSummary service_summary(const OfficeState& s, const std::string& code, int64_t now_ms) {
+  ServiceSummary x;
+  auto svc = s.services.find(code);
+  if (svc == s.services.end()) return x;
+  x.code = code;
+  x.name_id = svc->second.name_id;
+  x.name_en = svc->second.name_en;
+  const ServiceHealth h = service_health(s, code);
+  x.status = h.status;
+  x.expected_end = h.expected_end;
+  for (int64_t id : h.disruption_ids) x.disruptions.push_back(&s.disruptions.at(id));
+  x.waiting = static_cast<int>(waiting_in_service(s, code).size());
+  x.open_counters = open_counters_for(s, code);
+  x.issued_today = issued_today(s, code);
+  if (svc->second.daily_quota > 0) x.tickets_left = std::max(0, svc->second.daily_quota - x.issued_today);
+  x.eta_new_s = eta_for_new_ticket(s, code, Priority::reguler, now_ms);
+  return x;
+}
+
+std::vector<ServiceSummary> service_summaries(const OfficeState& s, int64_t now_ms) {
+  std::vector<ServiceSummary> out;
+  for (const auto& [code, _] : s.services) out.push_back(service_summary(s, code, now_ms));
+  return out;
+}
+
+nlohmann::json to_json(const ServiceSummary& x) {
+  json d = json::array();
+  for (const Disruption* p : x.disruptions) d.push_back(to_json(*p));
+  return {{"code", x.code},
+          {"name_id", x.name_id},
+          {"name_en", x.name_en},
+          {"status", to_string(x.status)},
+          {"waiting", x.waiting},
+          {"open_counters", x.open_counters},
+          {"issued_today", x.issued_today},
+          {"tickets_left", x.tickets_left ? json(*x.tickets_left) : json(nullptr)},
+          {"eta_new_s", x.eta_new_s ? json(*x.eta_new_s) : json(nullptr)},
+          {"expected_end", x.expected_end ? json(*x.expected_end) : json(nullptr)},
+          {"disruptions", d}};
+}
+
+std::vector<const Ticket*> recent_calls(const OfficeState& s, std::size_t max) {
+  std::vector<const Ticket*> out;
+  for (const auto& [_, t] : s.tickets)
+    if (t.called_at > 0 && t.counter > 0 && t.state != TicketState::transferred) out.push_back(&t);
+  auto last_call = [](const Ticket* t) {
+    int64_t at = t->called_at;
+    for (const TicketStep& st : t->history)
+      if (st.what == "recalled") at = std::max(at, st.at);
+    return at;
+  };
+  std::sort(out.begin(), out.end(), [&](const Ticket* a, const Ticket* b) { return last_call(a) > last_call(b); });
+  if (out.size() > max) out.resize(max);
+  return out;
+}
+
+}  // namespace antrian

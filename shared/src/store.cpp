@@ -1,0 +1,281 @@
+#include "antrian/store.h"
+
+#include <sqlite3.h>
+
+#include "antrian/model_json.h"
+#include "antrian/protocol.h"
+
+namespace antrian {
+namespace {
+
+// Each entry moves the schema one version up; never edit a released entry.
+constexpr const char* kMigrations[] = {
+    // 1: event log, current-state entities, answered requests, settings.
+    R"sql(
+      CREATE TABLE events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, type TEXT NOT NULL,
+                           actor TEXT NOT NULL, data TEXT NOT NULL);
+      CREATE TABLE entities (kind TEXT NOT NULL, key TEXT NOT NULL, day TEXT NOT NULL,
+                             json TEXT NOT NULL, PRIMARY KEY (kind, key));
+      CREATE INDEX entities_by_day ON entities (kind, day);
+      CREATE TABLE requests (id TEXT PRIMARY KEY, at INTEGER NOT NULL, reply TEXT NOT NULL);
+      CREATE INDEX requests_by_time ON requests (at);
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    )sql",
+};
+
+struct Stmt {
+  sqlite3_stmt* s = nullptr;
+  ~Stmt() { sqlite3_finalize(s); }
+};
+
+std::string column_text(sqlite3_stmt* s, int i) {
+  const unsigned char* t = sqlite3_column_text(s, i);
+  return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    std::string why = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return make_error(std::string(proto::err::storage), "cannot open database " + path + ": " + why);
+  }
+  std::unique_ptr<Store> store(new Store(db));
+  sqlite3_busy_timeout(db, 5000);
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
+    if (auto r = store->exec(pragma); !r) return r.error();
+  if (auto r = store->migrate(); !r) return r.error();
+  auto prep = [&](const char* sql, sqlite3_stmt** out) { return sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, nullptr) == SQLITE_OK; };
+  if (!prep("INSERT INTO events (seq, at, type, actor, data) VALUES (?,?,?,?,?)", &store->insert_event_) ||
+      !prep("INSERT INTO entities (kind, key, day, json) VALUES (?,?,?,?) "
+            "ON CONFLICT (kind, key) DO UPDATE SET day = excluded.day, json = excluded.json",
+            &store->upsert_entity_) ||
+      !prep("INSERT OR REPLACE INTO requests (id, at, reply) VALUES (?,?,?)", &store->insert_request_) ||
+      !prep("SELECT reply FROM requests WHERE id = ?", &store->find_request_))
+    return store->sql_error("prepare");
+  return store;
+}
+
+Store::~Store() {
+  for (sqlite3_stmt* s : {insert_event_, upsert_entity_, insert_request_, find_request_}) sqlite3_finalize(s);
+  sqlite3_close(db_);
+}
+
+Error Store::sql_error(const std::string& what) const {
+  const int code = sqlite3_extended_errcode(db_);
+  std::string reason = what + ": " + sqlite3_errmsg(db_);
+  if ((code & 0xff) == SQLITE_FULL) reason = what + ": the disk is full; free space on the hub's data disk";
+  return make_error(std::string(proto::err::storage), reason);
+}
+
+Result<Ok> Store::exec(const char* sql) {
+  char* msg = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+    std::string why = msg ? msg : "unknown";
+    sqlite3_free(msg);
+    return make_error(std::string(proto::err::storage), std::string("database: ") + why);
+  }
+  return Ok{};
+}
+
+Result<Ok> Store::migrate() {
+  Stmt s;
+  sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, &s.s, nullptr);
+  int version = sqlite3_step(s.s) == SQLITE_ROW ? sqlite3_column_int(s.s, 0) : 0;
+  if (version > kSchemaVersion)
+    return make_error(std::string(proto::err::storage),
+                      "database schema " + std::to_string(version) + " is newer than this hub (" +
+                          std::to_string(kSchemaVersion) + "); run a newer antrian-server");
+  for (; version < kSchemaVersion; ++version) {
+    if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
+    auto r = exec(kMigrations[version]);
+    const std::string bump = "PRAGMA user_version=" + std::to_string(version + 1);
+    if (r) r = exec(bump.c_str());
+    if (!r) {
+      exec("ROLLBACK");
+      return r;
+    }
+    if (auto c = exec("COMMIT"); !c) return c;
+  }
+  return Ok{};
+}
+
+Result<Ok> Store::upsert(const char* kind, const std::string& key, const std::string& day, const std::string& json) {
+  sqlite3_reset(upsert_entity_);
+  sqlite3_bind_text(upsert_entity_, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text(upsert_entity_, 2, key.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(upsert_entity_, 3, day.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(upsert_entity_, 4, json.c_str(), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step(upsert_entity_) != SQLITE_DONE) return sql_error("save " + std::string(kind));
+  return Ok{};
+}
+
+Result<Ok> Store::commit(const std::vector<Event>& events, const std::string& day_after,
+                         const std::string& request_id, const std::string& reply) {
+  if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
+  auto fail = [&](Error e) -> Result<Ok> {
+    exec("ROLLBACK");
+    return e;
+  };
+  std::string day = day_after;
+  for (const Event& e : events) {
+    const std::string data = e.data.dump();
+    sqlite3_reset(insert_event_);
+    sqlite3_bind_int64(insert_event_, 1, e.seq);
+    sqlite3_bind_int64(insert_event_, 2, e.at);
+    sqlite3_bind_text(insert_event_, 3, e.type.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert_event_, 4, e.actor.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert_event_, 5, data.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(insert_event_) != SQLITE_DONE) return fail(sql_error("append event"));
+    const json& d = e.data;
+    Result<Ok> r = Ok{};
+    if (d.contains("day")) r = upsert("meta", "day", "", d["day"].get<std::string>());
+    if (r && d.contains("office")) r = upsert("office", "office", "", d["office"].dump());
+    if (r && d.value("replace_config", false)) {
+      if (sqlite3_exec(db_, "DELETE FROM entities WHERE kind IN ('service','counter')", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail(sql_error("replace config"));
+    }
+    for (const auto& [field, kind, key] : {std::tuple{"tickets", "ticket", "id"}, {"counters", "counter", "number"},
+                                           {"services", "service", "code"}, {"staff", "staff", "id"},
+                                           {"resources", "resource", "id"}, {"disruptions", "disruption", "id"},
+                                           {"stats", "stats", "service"}}) {
+      if (!r || !d.contains(field)) continue;
+      for (const json& x : d[field]) {
+        const json& k = x.at(key);
+        const std::string entity_day = x.contains("day") ? x["day"].get<std::string>() : day;
+        r = upsert(kind, k.is_string() ? k.get<std::string>() : k.dump(), entity_day, x.dump());
+        if (!r) break;
+      }
+    }
+    if (r && d.contains("last_number"))
+      for (const auto& [prefix, n] : d["last_number"].items())
+        if (r) r = upsert("last_number", prefix, day, n.dump());
+    if (r && d.contains("announcement")) r = upsert("meta", "announcement", "", d["announcement"].get<std::string>());
+    if (r) r = upsert("meta", "seq", "", std::to_string(e.seq));
+    if (!r) return fail(r.error());
+  }
+  if (!request_id.empty()) {
+    sqlite3_reset(insert_request_);
+    sqlite3_bind_text(insert_request_, 1, request_id.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(insert_request_, 2, events.empty() ? 0 : events.back().at);
+    sqlite3_bind_text(insert_request_, 3, reply.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(insert_request_) != SQLITE_DONE) return fail(sql_error("record request"));
+  }
+  if (auto r = exec("COMMIT"); !r) return fail(sql_error("commit"));
+  return Ok{};
+}
+
+std::optional<std::string> Store::find_reply(const std::string& request_id) {
+  sqlite3_reset(find_request_);
+  sqlite3_bind_text(find_request_, 1, request_id.c_str(), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step(find_request_) != SQLITE_ROW) return std::nullopt;
+  return column_text(find_request_, 0);
+}
+
+Result<OfficeState> Store::load() {
+  OfficeState s;
+  try {
+    Stmt q;
+    sqlite3_prepare_v2(db_, "SELECT kind, key, day, json FROM entities", -1, &q.s, nullptr);
+    std::vector<std::tuple<std::string, std::string, std::string, std::string>> rows;
+    while (sqlite3_step(q.s) == SQLITE_ROW)
+      rows.emplace_back(column_text(q.s, 0), column_text(q.s, 1), column_text(q.s, 2), column_text(q.s, 3));
+    for (const auto& [kind, key, day, text] : rows)
+      if (kind == "meta" && key == "day") s.day = text;
+    for (const auto& [kind, key, day, text] : rows) {
+      if (kind == "meta") {
+        if (key == "seq") s.seq = std::stoll(text);
+        if (key == "announcement") s.announcement = text;
+      } else if (kind == "office") {
+        s.office = office_from_json(json::parse(text));
+      } else if (kind == "ticket") {
+        Ticket t = ticket_from_json(json::parse(text));
+        s.next_ticket_id = std::max(s.next_ticket_id, t.id + 1);
+        if (t.day == s.day) s.tickets[t.id] = std::move(t);
+      } else if (kind == "counter") {
+        Counter c = counter_from_json(json::parse(text));
+        s.counters[c.number] = c;
+      } else if (kind == "service") {
+        Service v = service_from_json(json::parse(text));
+        s.services[v.code] = v;
+      } else if (kind == "staff") {
+        StaffMember m = staff_from_json(json::parse(text));
+        s.staff[m.id] = m;
+      } else if (kind == "resource") {
+        Resource r = resource_from_json(json::parse(text));
+        s.resources[r.id] = r;
+      } else if (kind == "disruption") {
+        Disruption d = disruption_from_json(json::parse(text));
+        s.next_disruption_id = std::max(s.next_disruption_id, d.id + 1);
+        if (d.active || day == s.day) s.disruptions[d.id] = d;
+      } else if (kind == "stats") {
+        ServiceStats st = stats_from_json(json::parse(text));
+        s.stats[st.service] = st;
+      } else if (kind == "last_number") {
+        if (day == s.day) s.last_number[key] = std::stoi(text);
+      }
+    }
+  } catch (const std::exception& e) {
+    return make_error(std::string(proto::err::storage), std::string("database content is damaged: ") + e.what());
+  }
+  return s;
+}
+
+Result<std::vector<Event>> Store::events_after(int64_t seq, int limit) {
+  Stmt q;
+  sqlite3_prepare_v2(db_, "SELECT seq, at, type, actor, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?", -1, &q.s, nullptr);
+  sqlite3_bind_int64(q.s, 1, seq);
+  sqlite3_bind_int(q.s, 2, limit);
+  std::vector<Event> out;
+  try {
+    while (sqlite3_step(q.s) == SQLITE_ROW) {
+      Event e;
+      e.seq = sqlite3_column_int64(q.s, 0);
+      e.at = sqlite3_column_int64(q.s, 1);
+      e.type = column_text(q.s, 2);
+      e.actor = column_text(q.s, 3);
+      e.data = json::parse(column_text(q.s, 4));
+      out.push_back(std::move(e));
+    }
+  } catch (const std::exception& e) {
+    return make_error(std::string(proto::err::storage), std::string("event log is damaged: ") + e.what());
+  }
+  return out;
+}
+
+Result<OfficeState> Store::replay() {
+  OfficeState s;
+  for (int64_t from = 0;;) {
+    auto batch = events_after(from, 5000);
+    if (!batch) return batch.error();
+    if (batch->empty()) break;
+    for (const Event& e : *batch) apply_event(s, e);
+    from = batch->back().seq;
+  }
+  return s;
+}
+
+int64_t Store::last_seq() {
+  Stmt q;
+  sqlite3_prepare_v2(db_, "SELECT COALESCE(MAX(seq), 0) FROM events", -1, &q.s, nullptr);
+  return sqlite3_step(q.s) == SQLITE_ROW ? sqlite3_column_int64(q.s, 0) : 0;
+}
+
+Result<Ok> Store::prune_requests(int64_t older_than_ms) {
+  Stmt q;
+  sqlite3_prepare_v2(db_, "DELETE FROM requests WHERE at < ?", -1, &q.s, nullptr);
+  sqlite3_bind_int64(q.s, 1, older_than_ms);
+  if (sqlite3_step(q.s) != SQLITE_DONE) return sql_error("prune requests");
+  return Ok{};
+}
+
+std::string Store::integrity_check() {
+  Stmt q;
+  sqlite3_prepare_v2(db_, "PRAGMA integrity_check", -1, &q.s, nullptr);
+  return sqlite3_step(q.s) == SQLITE_ROW ? column_text(q.s, 0) : "no answer";
+}
+
+}  // namespace antrian
