@@ -57,7 +57,7 @@ constexpr Row kRows[] = {
     {"printing.queue_number", "Nomor Antrian", "Queue Number"},
     {"printing.priority", "Prioritas: {0}", "Priority: {0}"},
     {"printing.estimated_wait", "Perkiraan waktu tunggu: {0}", "Estimated wait: {0}"},
-    {"printing.wait_at", "Silakan menunggu di {0}", "Please wait at {0}"},
+    {"printing.wait_at", "Silakan tunggu di {0}", "Please wait at {0}"},
     {"printing.scan_status", "Pindai kode QR untuk melihat status antrian Anda", "Scan the QR code to follow your place in the queue"},
     {"printing.footer", "Simpan tiket ini sampai nomor Anda dipanggil.", "Keep this ticket until your number is called."},
     {"printing.thanks", "Terima kasih atas kesabaran Anda", "Thank you for your patience"},
