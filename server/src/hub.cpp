@@ -141,6 +141,18 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
     ok_out = true;
     return encode_reply(ok_reply(req.id, {{"seq", state_.seq}, {"now", now}, {"state", state_to_json(state_, true)}}));
   }
+  if (req.cmd == cmd::events_since) {
+    auto from = req.args.find("seq");
+    if (from == req.args.end() || !from->is_number_integer() || from->get<int64_t>() < 0)
+      return fail(make_error(std::string(err::bad_request), "args.seq: must be a whole number >= 0"));
+    auto events = store_->events_after(from->get<int64_t>(), kMaxEventsPerReply);
+    if (!events) return fail(events.error());
+    nlohmann::json list = nlohmann::json::array();
+    for (const Event& e : *events) list.push_back(event_to_json(e, true));
+    const bool more = !events->empty() && events->back().seq < state_.seq;
+    ok_out = true;
+    return encode_reply(ok_reply(req.id, {{"events", list}, {"last_seq", state_.seq}, {"more", more}}));
+  }
   // A retry of a request already answered gets the first answer and acts no more.
   if (auto it = recent_errors_.find(req.id); it != recent_errors_.end()) {
     ok_out = false;

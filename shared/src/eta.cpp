@@ -19,9 +19,9 @@ ServiceStats updated_stats(const OfficeState& s, const std::string& service, dou
   ServiceStats out{service, mean_service_seconds(s, service), 0};
   auto st = s.stats.find(service);
   if (st != s.stats.end()) out.samples = st->second.samples;
-  out.mean_service_s = out.samples == 0 ? observed_s
-                                        : (1 - kServiceTimeSmoothing) * out.mean_service_s +
-                                              kServiceTimeSmoothing * observed_s;
+  // The configured guess is the starting point, so one odd first sample (a ticket
+  // finished by mistake a second after it started) cannot set the estimate alone.
+  out.mean_service_s = (1 - kServiceTimeSmoothing) * out.mean_service_s + kServiceTimeSmoothing * observed_s;
   out.samples += 1;
   return out;
 }

@@ -17,6 +17,7 @@ const std::map<std::string_view, std::set<std::string_view>>& permissions() {
       {cmd::hello, {role::kiosk, role::counter, role::display, role::admin}},
       {cmd::snapshot, {role::kiosk, role::counter, role::display, role::admin}},
       {cmd::ticket_lookup, {role::kiosk, role::counter, role::display, role::admin}},
+      {cmd::events_since, {role::kiosk, role::counter, role::display, role::admin}},
       {cmd::issue, {role::kiosk, role::admin}},
       {cmd::call_next, {role::counter, role::admin}},
       {cmd::call, {role::counter, role::admin}},

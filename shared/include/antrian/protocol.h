@@ -27,6 +27,7 @@ namespace antrian::proto {
 inline constexpr int kVersion = 1;
 inline constexpr std::size_t kMaxRequestBytes = 64 * 1024;
 inline constexpr std::size_t kMaxRequestIdLength = 128;
+inline constexpr int kMaxEventsPerReply = 1000;
 
 inline constexpr std::string_view kTopicEvent = "ev";
 inline constexpr std::string_view kTopicHeartbeat = "hb";
@@ -56,6 +57,7 @@ inline constexpr std::string_view disruption_clear = "disruption_clear";  // {id
 inline constexpr std::string_view resource_set = "resource_set";  // {resource, working|total|stock...}
 inline constexpr std::string_view announcement_set = "announcement_set";  // {text}
 inline constexpr std::string_view ticket_lookup = "ticket_lookup";        // {token}
+inline constexpr std::string_view events_since = "events_since";  // {seq} -> {events, last_seq, more}
 }  // namespace cmd
 
 // Event types (Event.type).

@@ -1,0 +1,46 @@
+#pragma once
+// antrian-ctl internals: the command table, output formatting and `watch`.
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "antrian/protocol.h"
+
+namespace antrian::ctl {
+
+// Exit codes scripts can rely on.
+enum Exit : int { kOk = 0, kRefused = 1, kUsage = 2, kUnreachable = 3 };
+
+struct Globals {
+  std::string hub = "tcp://127.0.0.1:5555";
+  std::string role = "admin";
+  std::string client = "antrian-ctl";
+  bool json = false;
+  int timeout_ms = 1500;
+  int retries = 2;
+};
+
+// A command ready to send: the protocol command and its arguments.
+struct Plan {
+  std::string cmd;
+  nlohmann::json args = nlohmann::json::object();
+};
+
+// Registers the subcommands; each sets `plan` when chosen.
+void add_commands(CLI::App& app, Plan& plan);
+
+// Prints a reply for people (or as JSON) and returns the exit code.
+int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json);
+
+// Human text for one event ("10:41:02  A-001 dipanggil ke Loket 3").
+std::string describe_event(const nlohmann::json& event, int tz_offset_hours);
+
+struct WatchOptions {
+  int max_events = 0;    // 0 = until interrupted
+  double seconds = 0;    // 0 = until interrupted
+};
+void add_watch(CLI::App& app, WatchOptions& opt, bool& chosen);
+int run_watch(const Globals& g, const WatchOptions& opt);
+
+}  // namespace antrian::ctl
