@@ -48,6 +48,7 @@ Result<Decision> cmd_staff_set(const OfficeState& s, const json& a, const Comman
 Result<Decision> cmd_disruption_set(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_disruption_clear(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_resource_set(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_device_report(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_announcement_set(const OfficeState& s, const json& a, const CommandContext& ctx);
 
 }  // namespace antrian::detail

@@ -115,6 +115,7 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::disruption_clear, cmd_disruption_clear},
       {proto::cmd::resource_set, cmd_resource_set},
       {proto::cmd::announcement_set, cmd_announcement_set},
+      {proto::cmd::device_report, cmd_device_report},
   };
   auto h = handlers.find(req.cmd);
   if (h == handlers.end())

@@ -1,5 +1,6 @@
 // Rules for the office's settings: staff, disruptions, resources, announcements.
 #include <algorithm>
+#include <set>
 
 #include "antrian/secrets.h"
 #include "antrian/service_health.h"
@@ -149,6 +150,29 @@ Result<Decision> cmd_resource_set(const OfficeState& s, const json& a, const Com
   out.result["resource"] = to_json(r);
   out.events.push_back(make_event(proto::ev::resource_changed, ctx, actor_of(s, ctx, 0),
                                   {{"resource_id", r.id}, {"resources", {to_json(r)}}}));
+  return out;
+}
+
+Result<Decision> cmd_device_report(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto id = get_string(a, "device", 64);
+  if (!id) return id.error();
+  auto state = get_string(a, "state", 16);
+  if (!state) return state.error();
+  static const std::set<std::string> kStates = {"ok", "paper_low", "paper_out", "error", "offline"};
+  if (!kStates.count(*state)) return bad_arg("state", "must be ok, paper_low, paper_out, error or offline");
+  std::string message;
+  if (a.contains("message")) {
+    auto m = get_string(a, "message", 200, true);
+    if (!m) return m.error();
+    message = *m;
+  }
+  auto old = s.devices.find(*id);
+  Decision out;
+  DeviceStatus d{*id, *state, message, ctx.now_ms};
+  out.result["device"] = to_json(d);
+  // Repeating an unchanged report adds nothing to the log.
+  if (old != s.devices.end() && old->second.state == d.state && old->second.message == d.message) return out;
+  out.events.push_back(make_event(proto::ev::device_reported, ctx, actor_of(s, ctx, 0), {{"devices", {to_json(d)}}}));
   return out;
 }
 

@@ -82,6 +82,11 @@ void apply_event(OfficeState& s, const Event& e) {
       ServiceStats x = stats_from_json(j);
       s.stats[x.service] = x;
     }
+  if (d.contains("devices"))
+    for (const json& j : d["devices"]) {
+      DeviceStatus x = device_from_json(j);
+      s.devices[x.id] = x;
+    }
   if (d.contains("last_number"))
     for (const auto& [prefix, n] : d["last_number"].items()) s.last_number[prefix] = n.get<int>();
   if (d.contains("announcement")) s.announcement = d["announcement"].get<std::string>();

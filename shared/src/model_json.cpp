@@ -211,6 +211,15 @@ ServiceStats stats_from_json(const json& j) {
           opt<int>(j, "samples", 0)};
 }
 
+json to_json(const DeviceStatus& d) {
+  return {{"id", d.id}, {"state", d.state}, {"message", d.message}, {"at", d.at}};
+}
+
+DeviceStatus device_from_json(const json& j) {
+  return {j.at("id").get<std::string>(), j.at("state").get<std::string>(), opt<std::string>(j, "message", ""),
+          opt<int64_t>(j, "at", 0)};
+}
+
 json state_to_json(const OfficeState& s, bool public_view) {
   json j;
   j["seq"] = s.seq;
@@ -230,6 +239,8 @@ json state_to_json(const OfficeState& s, bool public_view) {
   for (const auto& [_, v] : s.disruptions) j["disruptions"].push_back(to_json(v));
   j["stats"] = json::array();
   for (const auto& [_, v] : s.stats) j["stats"].push_back(to_json(v));
+  j["devices"] = json::array();
+  for (const auto& [_, v] : s.devices) j["devices"].push_back(to_json(v));
   j["last_number"] = s.last_number;
   j["announcement"] = s.announcement;
   j["next_ticket_id"] = s.next_ticket_id;
@@ -269,6 +280,10 @@ OfficeState state_from_json(const json& j) {
   for (const json& v : opt<json>(j, "stats", json::array())) {
     ServiceStats x = stats_from_json(v);
     s.stats[x.service] = x;
+  }
+  for (const json& v : opt<json>(j, "devices", json::array())) {
+    DeviceStatus x = device_from_json(v);
+    s.devices[x.id] = x;
   }
   s.last_number = opt<std::map<std::string, int>>(j, "last_number", {});
   s.announcement = opt<std::string>(j, "announcement", "");

@@ -141,7 +141,7 @@ Result<Ok> Store::commit(const std::vector<Event>& events, const std::string& da
     for (const auto& [field, kind, key] : {std::tuple{"tickets", "ticket", "id"}, {"counters", "counter", "number"},
                                            {"services", "service", "code"}, {"staff", "staff", "id"},
                                            {"resources", "resource", "id"}, {"disruptions", "disruption", "id"},
-                                           {"stats", "stats", "service"}}) {
+                                           {"stats", "stats", "service"}, {"devices", "device", "id"}}) {
       if (!r || !d.contains(field)) continue;
       for (const json& x : d[field]) {
         const json& k = x.at(key);
@@ -214,6 +214,9 @@ Result<OfficeState> Store::load() {
       } else if (kind == "stats") {
         ServiceStats st = stats_from_json(json::parse(text));
         s.stats[st.service] = st;
+      } else if (kind == "device") {
+        DeviceStatus x = device_from_json(json::parse(text));
+        s.devices[x.id] = x;
       } else if (kind == "last_number") {
         if (day == s.day) s.last_number[key] = std::stoi(text);
       }

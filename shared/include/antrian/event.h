@@ -9,6 +9,7 @@
 //   data.day            day_started: a new business day (drops yesterday's tickets)
 //   data.office         office_configured: the office settings
 //   data.replace_config office_configured: services and counters are the full lists
+//   data.devices        device reports (kiosk printers)
 //   data.last_number    {prefix: n} numbers used today
 //   data.announcement   the running text of the displays
 #include <cstdint>

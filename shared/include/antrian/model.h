@@ -110,6 +110,14 @@ struct Disruption {
   std::string cleared_by;
 };
 
+// A device's own report (a kiosk's ticket printer: paper out, offline...).
+struct DeviceStatus {
+  std::string id;     // e.g. "kiosk-1/printer"
+  std::string state;  // "ok", "paper_low", "paper_out", "error", "offline"
+  std::string message;
+  int64_t at = 0;
+};
+
 // Learned service time per service (exponential moving average).
 struct ServiceStats {
   std::string service;
@@ -130,6 +138,7 @@ struct OfficeState {
   std::map<std::string, Resource> resources;
   std::map<int64_t, Disruption> disruptions;  // active ones, and today's cleared ones
   std::map<std::string, ServiceStats> stats;
+  std::map<std::string, DeviceStatus> devices;
   std::map<std::string, int> last_number;     // per label prefix, for the current day
   std::string announcement;
   int64_t next_ticket_id = 1;

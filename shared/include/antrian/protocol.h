@@ -57,6 +57,7 @@ inline constexpr std::string_view disruption_clear = "disruption_clear";  // {id
 inline constexpr std::string_view resource_set = "resource_set";  // {resource, working|total|stock...}
 inline constexpr std::string_view announcement_set = "announcement_set";  // {text}
 inline constexpr std::string_view ticket_lookup = "ticket_lookup";        // {token}
+inline constexpr std::string_view device_report = "device_report";  // {device, state, message}
 inline constexpr std::string_view events_since = "events_since";  // {seq} -> {events, last_seq, more}
 }  // namespace cmd
 
@@ -78,6 +79,7 @@ inline constexpr std::string_view disruption_declared = "disruption_declared";
 inline constexpr std::string_view disruption_cleared = "disruption_cleared";
 inline constexpr std::string_view resource_changed = "resource_changed";
 inline constexpr std::string_view announcement_changed = "announcement_changed";
+inline constexpr std::string_view device_reported = "device_reported";
 }  // namespace ev
 
 // Error codes (Reply.error.code).
