@@ -1,0 +1,170 @@
+#include "hub_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+namespace antrian::test {
+namespace {
+
+std::vector<char*> c_args(std::vector<std::string>& v) {
+  std::vector<char*> out;
+  for (auto& s : v) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+// Reads from fd until the predicate is satisfied, EOF or the deadline.
+std::string read_until(int fd, int timeout_ms, bool (*done)(const std::string&)) {
+  std::string buf;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (!done(buf)) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    if (left <= 0) break;
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, int(left)) <= 0) continue;
+    char tmp[4096];
+    const ssize_t n = ::read(fd, tmp, sizeof tmp);
+    if (n <= 0) break;
+    buf.append(tmp, size_t(n));
+  }
+  return buf;
+}
+
+}  // namespace
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "antrian-test-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+HubProcess::HubProcess(std::string data_dir, std::vector<std::string> extra_args)
+    : data_dir_(std::move(data_dir)), extra_(std::move(extra_args)) {
+  start(0, 0, 0);
+}
+
+HubProcess::~HubProcess() { kill9(); }
+
+void HubProcess::start(int req, int pub, int http) {
+  int out[2];
+  if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
+  std::vector<std::string> argv = {ANTRIAN_SERVER_BIN, "--data-dir", data_dir_, "--port", std::to_string(req),
+                                   "--pub-port", std::to_string(pub), "--http-port", std::to_string(http),
+                                   "--log-level", "warn"};
+  argv.insert(argv.end(), extra_.begin(), extra_.end());
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    ::dup2(out[1], 1);
+    ::close(out[0]);
+    ::close(out[1]);
+    auto args = c_args(argv);
+    ::execv(args[0], args.data());
+    ::_exit(127);
+  }
+  ::close(out[1]);
+  const std::string line = read_until(out[0], 15000, [](const std::string& b) { return b.find('\n') != std::string::npos; });
+  ::close(out[0]);
+  auto j = nlohmann::json::parse(line.substr(0, line.find('\n')), nullptr, false);
+  if (!j.is_object() || !j.contains("req")) {
+    kill9();
+    throw std::runtime_error("antrian-server did not start (printed: \"" + line + "\")");
+  }
+  req_port_ = j["req"];
+  pub_port_ = j["pub"];
+  http_port_ = j["http"];
+}
+
+void HubProcess::restart() {
+  kill9();
+  // The ports were just released; retry briefly if the kernel still holds them.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      start(req_port_, pub_port_, http_port_);
+      return;
+    } catch (const std::exception&) {
+      if (attempt >= 20) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+}
+
+void HubProcess::kill9() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+void HubProcess::terminate() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGTERM);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+ProcessResult run_process(const std::vector<std::string>& argv_in, int timeout_ms) {
+  std::vector<std::string> argv = argv_in;
+  int out[2], err[2];
+  if (::pipe(out) != 0 || ::pipe(err) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int devnull = ::open("/dev/null", O_RDONLY);
+    ::dup2(devnull, 0);
+    ::dup2(out[1], 1);
+    ::dup2(err[1], 2);
+    ::close(out[0]);
+    ::close(err[0]);
+    auto args = c_args(argv);
+    ::execv(args[0], args.data());
+    ::_exit(127);
+  }
+  ::close(out[1]);
+  ::close(err[1]);
+  ProcessResult r;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  bool out_open = true, err_open = true;
+  while ((out_open || err_open) && std::chrono::steady_clock::now() < deadline) {
+    pollfd p[2] = {{out_open ? out[0] : -1, POLLIN, 0}, {err_open ? err[0] : -1, POLLIN, 0}};
+    if (::poll(p, 2, 100) <= 0) continue;
+    char tmp[4096];
+    for (int i = 0; i < 2; ++i) {
+      if (!(p[i].revents & (POLLIN | POLLHUP))) continue;
+      const ssize_t n = ::read(p[i].fd, tmp, sizeof tmp);
+      if (n <= 0) (i == 0 ? out_open : err_open) = false;
+      else (i == 0 ? r.out : r.err).append(tmp, size_t(n));
+    }
+  }
+  if (out_open || err_open) ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(out[0]);
+  ::close(err[0]);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+ProcessResult run_ctl(const HubProcess& hub, std::vector<std::string> args) {
+  std::vector<std::string> argv = {ANTRIAN_CTL_BIN, "--hub", hub.address()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv);
+}
+
+}  // namespace antrian::test
