@@ -7,6 +7,7 @@
 #include <zmq.hpp>
 #include <zmq_addon.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -269,7 +270,7 @@ struct HubClient::Impl {
 
   void on_sub_message() {
     std::vector<zmq::message_t> frames;
-    while (zmq::recv_multipart(*sub, std::back_inserter(frames), zmq::recv_flags::dontwait)) {
+    while (frames.clear(), zmq::recv_multipart(*sub, std::back_inserter(frames), zmq::recv_flags::dontwait)) {
       if (frames.size() == 2) {
         const std::string topic = frames[0].to_string();
         json body = json::parse(frames[1].to_string_view(), nullptr, false);
@@ -282,6 +283,8 @@ struct HubClient::Impl {
             try {
               Event e = event_from_json(body);
               heard(e.at);
+              const auto& drop = opt.drop_events_for_test;
+              if (std::find(drop.begin(), drop.end(), e.seq) != drop.end()) continue;
               on_event(e);
             } catch (const std::exception& ex) {
               spdlog::warn("ignored an unreadable event: {}", ex.what());
@@ -289,7 +292,6 @@ struct HubClient::Impl {
           }
         }
       }
-      frames.clear();
     }
   }
 

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,6 +32,9 @@ struct HubClientOptions {
   bool mirror = true;        // keep a live copy of the state (false: requests only)
   int request_timeout_ms = 1500;
   int retries = 2;           // extra attempts after the first
+  // Fault injection for tests: events with these sequence numbers are dropped on
+  // arrival, as if the network lost them, to exercise gap recovery.
+  std::vector<int64_t> drop_events_for_test;
 };
 
 // Parses "tcp://HOST:PORT"; false with a reason for anything else.

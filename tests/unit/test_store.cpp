@@ -1,0 +1,155 @@
+// The store: the log replays to the same state the tables hold; reopening keeps
+// everything; request replies survive; failures write nothing.
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "antrian/model_json.h"
+#include "antrian/store.h"
+#include "office_fixture.h"
+
+using namespace antrian;
+using antrian::test::TestOffice;
+namespace cmd = antrian::proto::cmd;
+
+namespace {
+
+struct TempFile {
+  std::string path;
+  TempFile() {
+    char tmpl[] = "/tmp/antrian-store-XXXXXX";
+    path = std::string(::mkdtemp(tmpl)) + "/antrian.db";
+  }
+  ~TempFile() { std::filesystem::remove_all(std::filesystem::path(path).parent_path()); }
+};
+
+// Runs commands on an in-memory office and commits each command's events to the
+// store the way the hub does; returns the office for comparison.
+TestOffice busy_day(Store& store) {
+  TestOffice o;
+  // The office's first events, as the hub writes them.
+  std::vector<Event> setup;
+  OfficeState fresh;
+  auto cfg = default_office_config();
+  for (Event e : configure_office_events(fresh, *cfg, o.now)) setup.push_back(e);
+  // Staff come from the fixture; log them so a replay knows them too.
+  json staff = json::array();
+  for (const auto& [_, m] : o.state.staff) staff.push_back(to_json(m, true));
+  setup.push_back(Event{0, o.now, "staff_changed", "test", {{"staff", staff}}});
+  o.state = OfficeState{};
+  for (Event& e : setup) {
+    e.seq = o.state.seq + 1;
+    apply_event(o.state, e);
+  }
+  REQUIRE(store.commit(setup, o.state.day, "", ""));
+  auto step = [&](std::string_view c, json args) {
+    const int64_t before = o.state.seq;
+    auto d = o.run(c, args);
+    REQUIRE(d.ok());
+    std::vector<Event> events = d->events;
+    for (size_t i = 0; i < events.size(); ++i) events[i].seq = before + 1 + int64_t(i);
+    REQUIRE(store.commit(events, o.state.day, "req-" + std::to_string(before), "reply-" + std::to_string(before)));
+  };
+  step(cmd::sign_in, {{"counter", 1}, {"staff", "ani"}, {"pin", "1234"}});
+  step(cmd::sign_in, {{"counter", 4}, {"staff", "budi"}, {"pin", "1234"}});
+  for (const char* s : {"A", "A", "C", "B", "D"}) step(cmd::issue, {{"service", s}});
+  step(cmd::call_next, {{"counter", 1}});
+  step(cmd::start, {{"counter", 1}});
+  o.now += 200'000;
+  step(cmd::finish, {{"counter", 1}});
+  step(cmd::call_next, {{"counter", 4}});
+  step(cmd::transfer, {{"counter", 4}, {"to_service", "D"}, {"note", "akta"}});
+  step(cmd::disruption_set, {{"resource", "printers"}, {"level", "degraded"}, {"message_id", "2 dari 6 printer"}});
+  step(cmd::resource_set, {{"resource", "blangko"}, {"stock_add", -5}});
+  step(cmd::announcement_set, {{"text", "Selamat datang"}});
+  step(cmd::device_report, {{"device", "kiosk-1/printer"}, {"state", "paper_low"}});
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("replaying the event log rebuilds exactly the state the tables hold") {
+  TempFile f;
+  auto store = Store::open(f.path);
+  REQUIRE(store.ok());
+  TestOffice o = busy_day(**store);
+  auto loaded = (*store)->load();
+  auto replayed = (*store)->replay();
+  REQUIRE(loaded.ok());
+  REQUIRE(replayed.ok());
+  const json expected = state_to_json(o.state, false);
+  CHECK(state_to_json(*loaded, false) == expected);
+  CHECK(state_to_json(*replayed, false) == expected);
+  CHECK(loaded->tickets.size() == 6);  // five issued, one transfer copy
+  CHECK((*store)->last_seq() == o.state.seq);
+}
+
+TEST_CASE("reopening the database keeps everything, tokens and PIN hashes included") {
+  TempFile f;
+  json before;
+  {
+    auto store = Store::open(f.path);
+    REQUIRE(store.ok());
+    before = state_to_json(busy_day(**store).state, false);
+  }
+  auto again = Store::open(f.path);
+  REQUIRE(again.ok());
+  auto loaded = (*again)->load();
+  REQUIRE(loaded.ok());
+  CHECK(state_to_json(*loaded, false) == before);
+  CHECK_FALSE(loaded->tickets.begin()->second.token.empty());
+  CHECK_FALSE(loaded->staff.at("ani").pin_hash.empty());
+  CHECK((*again)->integrity_check() == "ok");
+}
+
+TEST_CASE("a stored request id returns the first reply") {
+  TempFile f;
+  auto store = Store::open(f.path);
+  REQUIRE(store.ok());
+  busy_day(**store);
+  CHECK((*store)->find_reply("req-3") == "reply-3");
+  CHECK_FALSE((*store)->find_reply("never-sent").has_value());
+  REQUIRE((*store)->prune_requests(INT64_MAX));
+  CHECK_FALSE((*store)->find_reply("req-3").has_value());
+}
+
+TEST_CASE("a failed commit writes nothing") {
+  TempFile f;
+  auto store = Store::open(f.path);
+  REQUIRE(store.ok());
+  TestOffice o = busy_day(**store);
+  const int64_t seq = (*store)->last_seq();
+  // A duplicate sequence number violates the log's primary key mid-transaction.
+  Event ok_event{seq + 1, o.now, "announcement_changed", "test", {{"announcement", "one"}}};
+  Event dup_event{seq, o.now, "announcement_changed", "test", {{"announcement", "two"}}};
+  auto r = (*store)->commit({ok_event, dup_event}, o.state.day, "req-x", "reply-x");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == proto::err::storage);
+  CHECK((*store)->last_seq() == seq);
+  CHECK((*store)->load()->announcement == "Selamat datang");
+  CHECK_FALSE((*store)->find_reply("req-x").has_value());
+}
+
+TEST_CASE("the schema is versioned; a newer database is refused with a reason") {
+  TempFile f;
+  { REQUIRE(Store::open(f.path).ok()); }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(f.path.c_str(), &db) == SQLITE_OK);
+  int version = 0;
+  sqlite3_exec(db, "PRAGMA user_version", [](void* v, int, char** vals, char**) {
+    *static_cast<int*>(v) = std::atoi(vals[0]);
+    return 0;
+  }, &version, nullptr);
+  CHECK(version == Store::kSchemaVersion);
+  sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto again = Store::open(f.path);
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().reason.find("newer") != std::string::npos);
+}
+
+TEST_CASE("an unopenable path is an error with the path in it") {
+  auto s = Store::open("/proc/definitely/not/here.db");
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.error().reason.find("/proc/definitely/not/here.db") != std::string::npos);
+}
