@@ -54,9 +54,9 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-HubProcess::HubProcess(std::string data_dir, std::vector<std::string> extra_args)
+HubProcess::HubProcess(std::string data_dir, std::vector<std::string> extra_args, int req_port)
     : data_dir_(std::move(data_dir)), extra_(std::move(extra_args)) {
-  start(0, 0, 0);
+  start(req_port, 0, 0);
 }
 
 HubProcess::~HubProcess() { kill9(); }

@@ -23,7 +23,8 @@ class HubProcess {
  public:
   // Starts antrian-server --data-dir DIR --port 0 ... and waits for its JSON line.
   // extra_args are appended (e.g. {"--config", file} or {"--clock-start", "..."}).
-  explicit HubProcess(std::string data_dir, std::vector<std::string> extra_args = {});
+  // req_port 0 picks a free port (the event and HTTP ports are always free ones).
+  explicit HubProcess(std::string data_dir, std::vector<std::string> extra_args = {}, int req_port = 0);
   ~HubProcess();
 
   // Restarts on the same ports as before (the data dir is kept).

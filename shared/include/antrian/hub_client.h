@@ -26,6 +26,11 @@
 namespace antrian {
 
 struct HubClientOptions {
+  HubClientOptions() = default;
+  HubClientOptions(std::string hub_, std::string role_, std::string name, bool mirror_ = true,
+                   int timeout_ms = 1500, int retries_ = 2)
+      : hub(std::move(hub_)), role(std::move(role_)), client_name(std::move(name)), mirror(mirror_),
+        request_timeout_ms(timeout_ms), retries(retries_) {}
   std::string hub;           // "tcp://HOST:PORT" (the request port)
   std::string role;          // proto::role::*
   std::string client_name;   // for the log, e.g. "kiosk-1"
