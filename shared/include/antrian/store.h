@@ -4,7 +4,10 @@
 // updated from the same events in the same transaction so a restart loads fast.
 // Request ids and their replies are stored with the events they caused, so a retry
 // after a crash gets the first answer instead of acting twice.
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,7 +57,13 @@ class Store {
   Error sql_error(const std::string& what) const;
   Result<Ok> upsert(const char* kind, const std::string& key, const std::string& day, const std::string& json);
 
+  void checkpoint_loop(sqlite3* checkpoint_db);
+
   sqlite3* db_ = nullptr;
+  std::thread checkpointer_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool stopping_ = false;
   sqlite3_stmt* insert_event_ = nullptr;
   sqlite3_stmt* upsert_entity_ = nullptr;
   sqlite3_stmt* insert_request_ = nullptr;
