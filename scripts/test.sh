@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test (unit, end-to-end, programs).
+# Usage: scripts/test.sh   (as root, or as a user who may sudo)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh build
+# Two jobs: the end-to-end tests spend most of their time waiting on real processes.
+ctest --test-dir build --output-on-failure -j2 --timeout 300
