@@ -169,7 +169,7 @@ std::vector<Event> configure_office_events(const OfficeState& s, const OfficeCon
   json staff = json::array();
   for (const StaffSeed& seed : cfg.staff)
     if (!s.staff.count(seed.id))
-      staff.push_back(to_json(StaffMember{seed.id, seed.name, hash_pin(seed.pin), true}, true));
+      staff.push_back(to_json(StaffMember{seed.id, seed.name, hash_pin(seed.pin), true, seed.admin}, true));
   if (!staff.empty()) out.push_back(make_event(proto::ev::staff_changed, ctx, "config", {{"staff", staff}}));
   return out;
 }

@@ -44,6 +44,10 @@ Result<Decision> cmd_staff_set(const OfficeState& s, const json& a, const Comman
     m.pin_hash = hash_pin(*pin);
     if (m.pin_hash.empty()) return make_error(std::string(proto::err::internal), "could not hash the PIN (out of memory?)");
   }
+  if (a.contains("admin")) {
+    if (!a["admin"].is_boolean()) return bad_arg("admin", "must be true or false");
+    m.admin = a["admin"].get<bool>();
+  }
   if (a.contains("active")) {
     if (!a["active"].is_boolean()) return bad_arg("active", "must be true or false");
     m.active = a["active"].get<bool>();

@@ -44,7 +44,9 @@ json to_json(const Service& s) {
   return {{"code", s.code},       {"prefix", s.prefix},
           {"name_id", s.name_id}, {"name_en", s.name_en},
           {"daily_quota", s.daily_quota}, {"mean_service_s", s.mean_service_s},
-          {"resources", s.resources},     {"enabled", s.enabled}};
+          {"resources", s.resources},     {"enabled", s.enabled},
+          {"alternative_id", s.alternative_id}, {"alternative_en", s.alternative_en},
+          {"alternative_service", s.alternative_service}};
 }
 
 Service service_from_json(const json& j) {
@@ -57,6 +59,9 @@ Service service_from_json(const json& j) {
   s.mean_service_s = opt<int>(j, "mean_service_s", 300);
   s.resources = opt<std::vector<std::string>>(j, "resources", {});
   s.enabled = opt<bool>(j, "enabled", true);
+  s.alternative_id = opt<std::string>(j, "alternative_id", "");
+  s.alternative_en = opt<std::string>(j, "alternative_en", s.alternative_id);
+  s.alternative_service = opt<std::string>(j, "alternative_service", "");
   return s;
 }
 
@@ -136,7 +141,7 @@ Ticket ticket_from_json(const json& j) {
 }
 
 json to_json(const StaffMember& s, bool with_secret) {
-  json j = {{"id", s.id}, {"name", s.name}, {"active", s.active}};
+  json j = {{"id", s.id}, {"name", s.name}, {"active", s.active}, {"admin", s.admin}};
   if (with_secret) j["pin_hash"] = s.pin_hash;
   return j;
 }
@@ -147,6 +152,7 @@ StaffMember staff_from_json(const json& j) {
   s.name = j.at("name").get<std::string>();
   s.pin_hash = opt<std::string>(j, "pin_hash", "");
   s.active = opt<bool>(j, "active", true);
+  s.admin = opt<bool>(j, "admin", false);
   return s;
 }
 

@@ -77,6 +77,13 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
       cfg.services.push_back(s);
     }
 
+    for (size_t i = 0; i < cfg.services.size(); ++i) {
+      const std::string& alt = cfg.services[i].alternative_service;
+      if (!alt.empty() && (!codes.count(alt) || alt == cfg.services[i].code))
+        return config_error("services[" + std::to_string(i) + "].alternative_service",
+                            "must be another service's code, not \"" + alt + "\"");
+    }
+
     std::set<int> numbers;
     const json counters = root.value("counters", json::array());
     for (size_t i = 0; i < counters.size(); ++i) {
@@ -98,7 +105,7 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
     for (size_t i = 0; i < staff.size(); ++i) {
       where = "staff[" + std::to_string(i) + "]";
       StaffSeed s{staff[i].at("id").get<std::string>(), staff[i].at("name").get<std::string>(),
-                  staff[i].at("pin").get<std::string>()};
+                  staff[i].at("pin").get<std::string>(), staff[i].value("admin", false)};
       if (s.id.empty() || !staff_ids.insert(s.id).second) return config_error(where + ".id", "empty or duplicate");
       if (s.pin.size() < 4) return config_error(where + ".pin", "must have at least 4 characters");
       cfg.staff.push_back(s);

@@ -36,6 +36,10 @@ struct Service {
   int mean_service_s = 300;        // starting guess until service times are learned
   std::vector<std::string> resources;  // resource ids this service needs
   bool enabled = true;
+  // What the office offers applicants while this service is halted, e.g. a
+  // temporary certificate (surat keterangan) or "come back another day".
+  std::string alternative_id, alternative_en;
+  std::string alternative_service;  // a service waiting tickets can be moved to, if any
 };
 
 struct Counter {
@@ -86,6 +90,7 @@ struct StaffMember {
   std::string name;
   std::string pin_hash;  // libsodium crypto_pwhash_str; never published
   bool active = true;
+  bool admin = false;    // may sign in to the hub's admin web pages
 };
 
 struct Resource {

@@ -12,6 +12,7 @@ namespace antrian {
 
 struct StaffSeed {
   std::string id, name, pin;  // plain PIN from the config, hashed by the hub
+  bool admin = false;
 };
 
 struct OfficeConfig {
