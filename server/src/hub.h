@@ -51,6 +51,9 @@ class Hub {
     return f(state_);
   }
   const Clock& clock() const { return clock_; }
+  // The SQLite file, for read-only connections (reports) on other threads.
+  const std::string& database_path() const { return database_path_; }
+  void set_database_path(std::string p) { database_path_ = std::move(p); }
   HubMetrics& metrics() { return metrics_; }
 
  private:
@@ -76,6 +79,7 @@ class Hub {
   // keeps a retried failing request consistent while the hub runs.
   std::map<std::string, std::string> recent_errors_;
   std::vector<Event> unpublished_;
+  std::string database_path_;
 };
 
 }  // namespace antrian

@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
     std::cerr << "error: cannot create --data-dir " << data_dir << ": " << ec.message() << "\n";
     return 2;
   }
-  auto store = antrian::Store::open((std::filesystem::path(data_dir) / "antrian.db").string());
+  const std::string db_path = (std::filesystem::path(data_dir) / "antrian.db").string();
+  auto store = antrian::Store::open(db_path);
   if (!store) {
     std::cerr << "error: " << store.error().reason << "\n";
     return 3;
@@ -81,6 +82,7 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << hub.error().reason << "\n";
     return 3;
   }
+  (*hub)->set_database_path(db_path);
   if (auto r = (*hub)->bind({bind, port, pub_port, http_port}); !r) {
     std::cerr << "error: " << r.error().reason << "\n";
     return 4;
