@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <zmq_addon.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <chrono>
 
 #include "antrian/commands.h"
@@ -36,9 +39,74 @@ bool office_matches(const OfficeState& s, const OfficeConfig& cfg) {
 }  // namespace
 
 Hub::Hub(std::unique_ptr<Store> store, OfficeState state, const Clock& clock)
-    : store_(std::move(store)), state_(std::move(state)), clock_(clock) {}
+    : store_(std::move(store)), state_(std::move(state)), clock_(clock) {
+  if (::pipe2(wake_pipe_, O_NONBLOCK | O_CLOEXEC) != 0) throw std::runtime_error("cannot create a pipe");
+}
 
-Hub::~Hub() = default;
+Hub::~Hub() {
+  ::close(wake_pipe_[0]);
+  ::close(wake_pipe_[1]);
+}
+
+void Hub::post(proto::Request req, std::function<void(const proto::Reply&)> done) {
+  {
+    std::lock_guard l(posted_mu_);
+    posted_.emplace_back(std::move(req), std::move(done));
+  }
+  const char b = 1;
+  [[maybe_unused]] auto n = ::write(wake_pipe_[1], &b, 1);
+}
+
+void Hub::run_posted() {
+  char buf[64];
+  while (::read(wake_pipe_[0], buf, sizeof buf) > 0) {}
+  decltype(posted_) batch;
+  {
+    std::lock_guard l(posted_mu_);
+    batch.swap(posted_);
+  }
+  for (auto& [req, done] : batch) {
+    bool ok = false;
+    const std::string reply = answer(req, ok);
+    publish_pending();
+    if (!ok) spdlog::warn("{} by {} refused: {}", req.cmd, req.args.value("client", "hub"), reply);
+    if (done)
+      if (auto r = proto::decode_reply(reply)) done(*r);
+  }
+}
+
+std::string Hub::clock_set(const proto::Request& req, bool& ok_out) {
+  using namespace proto;
+  ok_out = false;
+  if (!manual_clock_)
+    return encode_reply(error_reply(req.id, make_error(std::string(err::forbidden),
+        "this hub runs on the real clock; start it with --manual-clock to set its time")));
+  auto now = req.args.find("now");
+  if (now == req.args.end() || !now->is_number_integer() || now->get<int64_t>() < manual_clock_->now_ms())
+    return encode_reply(error_reply(req.id, make_error(std::string(err::bad_request),
+        "args.now: must be a unix time in ms, not before the hub's time " + std::to_string(manual_clock_->now_ms()))));
+  manual_clock_->set(now->get<int64_t>());
+  // Time moved: a new business day starts now, not at the next heartbeat.
+  if (auto day = day_rollover_event(state_, manual_clock_->now_ms())) {
+    if (auto r = append({*day}, "", ""); !r) return encode_reply(error_reply(req.id, r.error()));
+  }
+  ok_out = true;
+  return encode_reply(ok_reply(req.id, {{"now", manual_clock_->now_ms()}, {"seq", state_.seq}}));
+}
+
+void Hub::log_refusal(const proto::Request& req, const Error& e) {
+  // Refused tickets are part of the day's story (reports show them), so they are logged.
+  const std::string service = req.args.value("service", "");
+  if (!state_.services.count(service)) return;
+  auto it = state_.refused_today.find(service);
+  const int n = (it == state_.refused_today.end() ? 0 : it->second) + 1;
+  Event ev;
+  ev.at = clock_.now_ms();
+  ev.type = std::string(proto::ev::issue_refused);
+  ev.actor = req.role + (req.args.contains("client") && req.args["client"].is_string() ? ":" + req.args["client"].get<std::string>() : "");
+  ev.data = {{"service", service}, {"reason", e.reason}, {"refused", {{service, n}}}};
+  if (auto r = append({ev}, "", ""); !r) spdlog::warn("could not log a refused ticket: {}", r.error().reason);
+}
 
 Result<std::unique_ptr<Hub>> Hub::create(std::unique_ptr<Store> store, const OfficeConfig& cfg, bool config_given,
                                          const Clock& clock) {
@@ -137,6 +205,7 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
                                           {"pub_port", pub_port_}, {"http_port", http_port_},
                                           {"seq", state_.seq}, {"now", now}}));
   }
+  if (req.cmd == cmd::clock_set) return clock_set(req, ok_out);
   if (req.cmd == cmd::snapshot) {
     ok_out = true;
     return encode_reply(ok_reply(req.id, {{"seq", state_.seq}, {"now", now}, {"state", state_to_json(state_, true)}}));
@@ -165,6 +234,7 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   CommandContext ctx{now, req.role, req.args.value("client", "")};
   auto decision = decide(state_, req, ctx);
   if (!decision) {
+    if (req.cmd == cmd::issue && decision.error().code == err::quota_exhausted) log_refusal(req, decision.error());
     std::string reply = fail(decision.error());
     if (recent_errors_.size() > 10000) recent_errors_.clear();
     recent_errors_[req.id] = reply;
@@ -211,14 +281,15 @@ void Hub::run() {
       heartbeat();
       next_beat = now + std::chrono::milliseconds(proto::kHeartbeatIntervalMs);
     }
-    zmq::pollitem_t items[] = {{router_.handle(), 0, ZMQ_POLLIN, 0}};
+    zmq::pollitem_t items[] = {{router_.handle(), 0, ZMQ_POLLIN, 0}, {nullptr, wake_pipe_[0], ZMQ_POLLIN, 0}};
     const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_beat - Clk::now());
     try {
-      zmq::poll(items, 1, std::chrono::milliseconds(std::clamp<int64_t>(wait.count(), 0, 200)));
+      zmq::poll(items, 2, std::chrono::milliseconds(std::clamp<int64_t>(wait.count(), 0, 200)));
     } catch (const zmq::error_t& e) {
       if (e.num() == EINTR) continue;
       throw;
     }
+    if (items[1].revents & ZMQ_POLLIN) run_posted();
     if (!(items[0].revents & ZMQ_POLLIN)) continue;
     // Drain what is queued, one request at a time.
     for (int i = 0; i < 1000; ++i) {

@@ -4,6 +4,8 @@
 // Every accepted command: validate, append events, update tables, commit, reply,
 // then publish. A reply therefore means the change is on disk.
 #include <atomic>
+#include <functional>
+#include <mutex>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -42,6 +44,12 @@ class Hub {
 
   // Serves until stop() is called (from any thread or a signal handler).
   void run();
+
+  // Thread-safe: a request made inside the hub (a probe's declaration), handled on
+  // the hub's thread like any client's; `done` gets the reply there.
+  void post(proto::Request req, std::function<void(const proto::Reply&)> done = {});
+  // Hubs on a manual clock (the simulator) accept clock_set.
+  void set_manual_clock(ManualClock* clock) { manual_clock_ = clock; }
   void stop() { stopping_ = true; }
 
   // For the HTTP side: read the state under a shared lock.
@@ -80,6 +88,13 @@ class Hub {
   std::map<std::string, std::string> recent_errors_;
   std::vector<Event> unpublished_;
   std::string database_path_;
+  ManualClock* manual_clock_ = nullptr;
+  int wake_pipe_[2] = {-1, -1};
+  std::mutex posted_mu_;
+  std::vector<std::pair<proto::Request, std::function<void(const proto::Reply&)>>> posted_;
+  void run_posted();
+  std::string clock_set(const proto::Request& req, bool& ok_out);
+  void log_refusal(const proto::Request& req, const Error& e);
 };
 
 }  // namespace antrian

@@ -9,6 +9,7 @@
 
 #include "antrian/office_config.h"
 #include "http_api.h"
+#include "probe_runner.h"
 #include "hub.h"
 
 namespace {
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   int pub_port = -1;
   int64_t clock_start = 0;
   double clock_speed = 1.0;
+  bool manual_clock = false;
   app.add_option("--data-dir", data_dir, "Folder for the database (created if missing)")->required();
   app.add_option("--config", config_file, "Office config JSON (default: the embedded demo office)")
       ->check(CLI::ExistingFile);
@@ -41,6 +43,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_option("--clock-speed", clock_speed, "Testing/simulation: run the hub's clock this many times faster")
       ->check(CLI::Range(0.001, 100000.0));
+  app.add_flag("--manual-clock", manual_clock,
+               "Simulation: the hub's time only moves by clock_set requests (needs --clock-start)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
   CLI11_PARSE(app, argc, argv);
@@ -71,8 +75,17 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << store.error().reason << "\n";
     return 3;
   }
+  if (manual_clock && clock_start <= 0) {
+    std::cerr << "error: --manual-clock needs --clock-start (the simulated day's first moment, unix ms)\n";
+    return 2;
+  }
   std::unique_ptr<antrian::Clock> clock;
-  if (clock_start > 0 || clock_speed != 1.0)
+  antrian::ManualClock* manual = nullptr;
+  if (manual_clock) {
+    auto m = std::make_unique<antrian::ManualClock>(clock_start);
+    manual = m.get();
+    clock = std::move(m);
+  } else if (clock_start > 0 || clock_speed != 1.0)
     clock = std::make_unique<antrian::ScaledClock>(clock_start > 0 ? clock_start : antrian::real_now_ms(), clock_speed);
   else
     clock = std::make_unique<antrian::SystemClock>();
@@ -83,6 +96,7 @@ int main(int argc, char** argv) {
     return 3;
   }
   (*hub)->set_database_path(db_path);
+  (*hub)->set_manual_clock(manual);
   if (auto r = (*hub)->bind({bind, port, pub_port, http_port}); !r) {
     std::cerr << "error: " << r.error().reason << "\n";
     return 4;
@@ -98,6 +112,7 @@ int main(int argc, char** argv) {
     }
     (*hub)->set_http_port(bound_http);
   }
+  antrian::ProbeRunner probes(**hub, cfg->probes);
   g_hub = hub->get();
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);

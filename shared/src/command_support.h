@@ -17,6 +17,8 @@ Error not_found(const std::string& reason);
 Result<int64_t> get_int(const json& args, const char* field, int64_t min, int64_t max);
 Result<std::string> get_string(const json& args, const char* field, size_t max_len, bool allow_empty = false);
 std::optional<std::string> opt_string(const json& args, const char* field);
+// The optional loket a staff action was made from (0 when absent or not a number).
+int counter_arg(const json& args);
 
 // A loket that exists, as a Result.
 Result<const Counter*> find_counter(const OfficeState& s, const json& args);
@@ -38,6 +40,7 @@ Result<Decision> cmd_start(const OfficeState& s, const json& a, const CommandCon
 Result<Decision> cmd_finish(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_no_show(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_transfer(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_bulk_move(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_cancel(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_ticket_lookup(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_pause(const OfficeState& s, const json& a, const CommandContext& ctx);

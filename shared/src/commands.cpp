@@ -43,6 +43,11 @@ std::optional<std::string> opt_string(const json& args, const char* field) {
   return it->get<std::string>();
 }
 
+int counter_arg(const json& args) {
+  auto it = args.find("counter");
+  return it != args.end() && it->is_number_integer() ? it->get<int>() : 0;
+}
+
 Result<const Counter*> find_counter(const OfficeState& s, const json& args) {
   auto n = get_int(args, "counter", 1, 999);
   if (!n) return n.error();
@@ -105,6 +110,7 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::no_show, cmd_no_show},
       {proto::cmd::transfer, cmd_transfer},
       {proto::cmd::cancel, cmd_cancel},
+      {proto::cmd::bulk_move, cmd_bulk_move},
       {proto::cmd::ticket_lookup, cmd_ticket_lookup},
       {proto::cmd::pause, cmd_pause},
       {proto::cmd::resume, cmd_resume},

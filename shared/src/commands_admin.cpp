@@ -79,7 +79,7 @@ Result<Decision> cmd_disruption_set(const OfficeState& s, const json& a, const C
     d.resource = *res;
     d.started_at = ctx.now_ms;
     d.services = services_needing(s, *res);
-    d.declared_by = actor_of(s, ctx, a.value("counter", 0));
+    d.declared_by = actor_of(s, ctx, counter_arg(a));
   }
   if (a.contains("level") || !update) {
     auto lv = get_string(a, "level", 16);
@@ -107,7 +107,7 @@ Result<Decision> cmd_disruption_set(const OfficeState& s, const json& a, const C
   }
   Decision out;
   out.result["disruption"] = to_json(d);
-  out.events.push_back(make_event(proto::ev::disruption_declared, ctx, actor_of(s, ctx, a.value("counter", 0)),
+  out.events.push_back(make_event(proto::ev::disruption_declared, ctx, actor_of(s, ctx, counter_arg(a)),
                                   {{"disruption_id", d.id}, {"update", update}, {"disruptions", {to_json(d)}}}));
   return out;
 }
@@ -119,7 +119,7 @@ Result<Decision> cmd_disruption_clear(const OfficeState& s, const json& a, const
   if (it == s.disruptions.end()) return not_found("no disruption " + std::to_string(*id));
   if (!it->second.active) return illegal("disruption " + std::to_string(*id) + " is already cleared");
   Disruption d = it->second;
-  const std::string actor = actor_of(s, ctx, a.value("counter", 0));
+  const std::string actor = actor_of(s, ctx, counter_arg(a));
   d.active = false;
   d.cleared_at = ctx.now_ms;
   d.cleared_by = actor;

@@ -1,6 +1,7 @@
 // Rules for tickets: issue, call, recall, start, finish, no-show, transfer, cancel.
 #include <algorithm>
 
+#include "antrian/capacity.h"
 #include "antrian/eta.h"
 #include "antrian/office_time.h"
 #include "antrian/queue_rules.h"
@@ -103,10 +104,18 @@ Result<Decision> cmd_issue(const OfficeState& s, const json& a, const CommandCon
     return bad_arg("priority", "must be reguler, lansia, disabilitas or ibu_hamil");
 
   const Service& service = svc->second;
-  if (service.daily_quota > 0 && issued_today(s, service.code) >= service.daily_quota)
-    return make_error(std::string(proto::err::quota_exhausted),
-                      "today's quota for " + service.name_en + " (" +
-                          std::to_string(service.daily_quota) + " tickets) is used up");
+  const CapacityLeft left = tickets_left_today(s, service.code, ctx.now_ms);
+  if (left.tickets && *left.tickets <= 0) {
+    std::string reason = service.name_en + ": ";
+    if (left.limited_by == LimitedBy::quota)
+      reason += "today's quota (" + std::to_string(service.daily_quota) + " tickets) is used up";
+    else if (left.limited_by == LimitedBy::blangko)
+      reason += "no blank e-KTP cards (blangko) are left for more tickets today";
+    else
+      reason += "the lokets cannot serve more applicants before closing time";
+    if (!service.alternative_en.empty()) reason += ". " + service.alternative_en;
+    return make_error(std::string(proto::err::quota_exhausted), reason);
+  }
   auto last = s.last_number.find(service.prefix);
   const int number = (last == s.last_number.end() ? 0 : last->second) + 1;
   if (number > 9999) return make_error(std::string(proto::err::quota_exhausted), "ticket numbers for today are used up");
@@ -211,8 +220,18 @@ Result<Decision> cmd_finish(const OfficeState& s, const json& a, const CommandCo
     return illegal((*cur)->label() + " was called but not started: start serving it first, or mark it no-show");
   const double served_s = std::max<int64_t>(0, ctx.now_ms - (*cur)->started_at) / 1000.0;
   const ServiceStats st = updated_stats(s, (*cur)->service, served_s);
-  return closed_by_counter(s, **c, **cur, TicketState::done, proto::ev::ticket_finished, ctx,
-                           {{"service_s", served_s}, {"stats", {to_json(st)}}});
+  json extra = {{"service_s", served_s}, {"stats", {to_json(st)}}};
+  // A finished printing ticket used one blank card.
+  json used = json::array();
+  for (const std::string& rid : s.services.at((*cur)->service).resources) {
+    auto r = s.resources.find(rid);
+    if (r == s.resources.end() || r->second.kind != ResourceKind::blangko || r->second.stock <= 0) continue;
+    Resource after = r->second;
+    after.stock -= 1;
+    used.push_back(to_json(after));
+  }
+  if (!used.empty()) extra["resources"] = used;
+  return closed_by_counter(s, **c, **cur, TicketState::done, proto::ev::ticket_finished, ctx, extra);
 }
 
 Result<Decision> cmd_no_show(const OfficeState& s, const json& a, const CommandContext& ctx) {
@@ -322,6 +341,63 @@ Result<Decision> cmd_cancel(const OfficeState& s, const json& a, const CommandCo
   d.events.push_back(make_event(proto::ev::ticket_cancelled, ctx, actor,
                                 {{"ticket_id", tk.id}, {"reason", reason},
                                  {"tickets", {to_json(tk, true)}}, {"counters", counters}}));
+  return d;
+}
+
+Result<Decision> cmd_bulk_move(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  auto code = get_string(a, "service", 3);
+  if (!code) return code.error();
+  if (!s.services.count(*code)) return not_found("there is no service \"" + *code + "\" (services: " + service_list(s) + ")");
+  std::string to;
+  if (a.contains("to_service")) {
+    auto t = get_string(a, "to_service", 3);
+    if (!t) return t.error();
+    if (!s.services.count(*t)) return not_found("there is no service \"" + *t + "\"");
+    if (*t == *code) return illegal("the tickets are already in service " + *t);
+    to = *t;
+  }
+  std::string reason;
+  if (a.contains("reason")) {
+    auto r = get_string(a, "reason", 200, true);
+    if (!r) return r.error();
+    reason = *r;
+  }
+  if (to.empty() && reason.empty())
+    return bad_arg("reason", "give to_service to move the tickets, or a reason to close them");
+  const std::string actor = actor_of(s, ctx, counter_arg(a));
+  json tickets = json::array();
+  int64_t next_id = s.next_ticket_id;
+  int moved = 0;
+  for (const Ticket* t : waiting_in_service(s, *code)) {
+    Ticket old = *t;
+    if (to.empty()) {
+      old.state = TicketState::cancelled;
+      old.ended_at = ctx.now_ms;
+      old.history.push_back(step("cancelled", ctx, 0, actor, reason));
+      tickets.push_back(to_json(old, true));
+    } else {
+      // Same as a transfer: label, token, priority and place in line are kept.
+      Ticket copy = old;
+      copy.id = next_id++;
+      copy.service = to;
+      copy.target_counter = 0;
+      copy.transferred_from = old.id;
+      copy.history.push_back(step("transferred", ctx, 0, actor, reason));
+      old.state = TicketState::transferred;
+      old.ended_at = ctx.now_ms;
+      old.transferred_to = copy.id;
+      old.history.push_back(step("transferred", ctx, 0, actor, reason));
+      tickets.push_back(to_json(old, true));
+      tickets.push_back(to_json(copy, true));
+    }
+    ++moved;
+  }
+  Decision d;
+  d.result = {{"moved", moved}, {"service", *code}, {"to_service", to}};
+  if (moved == 0) return d;  // nothing waiting: nothing to log
+  d.events.push_back(make_event(proto::ev::tickets_moved, ctx, actor,
+                                {{"service", *code}, {"to_service", to}, {"reason", reason}, {"count", moved},
+                                 {"tickets", tickets}}));
   return d;
 }
 

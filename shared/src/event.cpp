@@ -38,6 +38,7 @@ void apply_event(OfficeState& s, const Event& e) {
     s.day = d["day"].get<std::string>();
     s.tickets.clear();
     s.last_number.clear();
+    s.refused_today.clear();
     for (auto& [_, c] : s.counters) c.current_ticket = 0;
     for (auto it = s.disruptions.begin(); it != s.disruptions.end();)
       it = it->second.active ? std::next(it) : s.disruptions.erase(it);
@@ -89,6 +90,8 @@ void apply_event(OfficeState& s, const Event& e) {
     }
   if (d.contains("last_number"))
     for (const auto& [prefix, n] : d["last_number"].items()) s.last_number[prefix] = n.get<int>();
+  if (d.contains("refused"))
+    for (const auto& [service, n] : d["refused"].items()) s.refused_today[service] = n.get<int>();
   if (d.contains("announcement")) s.announcement = d["announcement"].get<std::string>();
   s.seq = e.seq;
 }

@@ -25,6 +25,7 @@ json to_json(const Office& o) {
   return {{"name", o.name},           {"short_name", o.short_name},
           {"timezone", o.timezone},   {"public_url", o.public_url},
           {"opening_hour", o.opening_hour}, {"closing_hour", o.closing_hour},
+          {"quota_follows_capacity", o.quota_follows_capacity},
           {"routing", o.routing}};
 }
 
@@ -36,6 +37,7 @@ Office office_from_json(const json& j) {
   o.public_url = opt<std::string>(j, "public_url", "");
   o.opening_hour = opt<int>(j, "opening_hour", 8);
   o.closing_hour = opt<int>(j, "closing_hour", 15);
+  o.quota_follows_capacity = opt<bool>(j, "quota_follows_capacity", true);
   o.routing = opt<json>(j, "routing", json::array());
   return o;
 }
@@ -248,6 +250,7 @@ json state_to_json(const OfficeState& s, bool public_view) {
   j["devices"] = json::array();
   for (const auto& [_, v] : s.devices) j["devices"].push_back(to_json(v));
   j["last_number"] = s.last_number;
+  j["refused_today"] = s.refused_today;
   j["announcement"] = s.announcement;
   j["next_ticket_id"] = s.next_ticket_id;
   j["next_disruption_id"] = s.next_disruption_id;
@@ -292,6 +295,7 @@ OfficeState state_from_json(const json& j) {
     s.devices[x.id] = x;
   }
   s.last_number = opt<std::map<std::string, int>>(j, "last_number", {});
+  s.refused_today = opt<std::map<std::string, int>>(j, "refused_today", {});
   s.announcement = opt<std::string>(j, "announcement", "");
   s.next_ticket_id = opt<int64_t>(j, "next_ticket_id", 1);
   s.next_disruption_id = opt<int64_t>(j, "next_disruption_id", 1);

@@ -110,6 +110,10 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
       if (s.pin.size() < 4) return config_error(where + ".pin", "must have at least 4 characters");
       cfg.staff.push_back(s);
     }
+    std::vector<std::string> ids(resource_ids.begin(), resource_ids.end());
+    auto probes = parse_probes(root.value("probes", json::array()), ids);
+    if (!probes) return probes.error();
+    cfg.probes = *probes;
   } catch (const std::exception& e) {
     return config_error(where, e.what());
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "antrian/capacity.h"
 #include "antrian/eta.h"
 #include "antrian/model_json.h"
 #include "antrian/queue_rules.h"
@@ -23,7 +24,14 @@ ServiceSummary service_summary(const OfficeState& s, const std::string& code, in
   x.waiting = static_cast<int>(waiting_in_service(s, code).size());
   x.open_counters = open_counters_for(s, code);
   x.issued_today = issued_today(s, code);
-  if (svc->second.daily_quota > 0) x.tickets_left = std::max(0, svc->second.daily_quota - x.issued_today);
+  const CapacityLeft left = tickets_left_today(s, code, now_ms);
+  x.tickets_left = left.tickets;
+  x.limited_by = std::string(to_string(left.limited_by));
+  x.blangko_low = blangko_low(s, code);
+  auto refused = s.refused_today.find(code);
+  x.refused_today = refused == s.refused_today.end() ? 0 : refused->second;
+  x.alternative_id = svc->second.alternative_id;
+  x.alternative_en = svc->second.alternative_en;
   x.eta_new_s = eta_for_new_ticket(s, code, Priority::reguler, now_ms);
   return x;
 }
@@ -45,6 +53,11 @@ nlohmann::json to_json(const ServiceSummary& x) {
           {"open_counters", x.open_counters},
           {"issued_today", x.issued_today},
           {"tickets_left", x.tickets_left ? json(*x.tickets_left) : json(nullptr)},
+          {"limited_by", x.limited_by},
+          {"blangko_low", x.blangko_low},
+          {"refused_today", x.refused_today},
+          {"alternative_id", x.alternative_id},
+          {"alternative_en", x.alternative_en},
           {"eta_new_s", x.eta_new_s ? json(*x.eta_new_s) : json(nullptr)},
           {"expected_end", x.expected_end ? json(*x.expected_end) : json(nullptr)},
           {"disruptions", d}};

@@ -27,6 +27,8 @@ const std::map<std::string_view, std::set<std::string_view>>& permissions() {
       {cmd::no_show, {role::counter, role::admin}},
       {cmd::transfer, {role::counter, role::admin}},
       {cmd::cancel, {role::counter, role::admin}},
+      {cmd::bulk_move, {role::counter, role::admin}},
+      {cmd::clock_set, {role::admin}},
       {cmd::pause, {role::counter, role::admin}},
       {cmd::resume, {role::counter, role::admin}},
       {cmd::sign_in, {role::counter, role::admin}},

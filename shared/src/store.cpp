@@ -183,6 +183,9 @@ Result<Ok> Store::commit(const std::vector<Event>& events, const std::string& da
     if (r && d.contains("last_number"))
       for (const auto& [prefix, n] : d["last_number"].items())
         if (r) r = upsert("last_number", prefix, day, n.dump());
+    if (r && d.contains("refused"))
+      for (const auto& [service, n] : d["refused"].items())
+        if (r) r = upsert("refused", service, day, n.dump());
     if (r && d.contains("announcement")) r = upsert("meta", "announcement", "", d["announcement"].get<std::string>());
     if (r) r = upsert("meta", "seq", "", std::to_string(e.seq));
     if (!r) return fail(r.error());
@@ -249,6 +252,8 @@ Result<OfficeState> Store::load() {
         s.devices[x.id] = x;
       } else if (kind == "last_number") {
         if (day == s.day) s.last_number[key] = std::stoi(text);
+      } else if (kind == "refused") {
+        if (day == s.day) s.refused_today[key] = std::stoi(text);
       }
     }
   } catch (const std::exception& e) {

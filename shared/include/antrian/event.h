@@ -11,6 +11,7 @@
 //   data.replace_config office_configured: services and counters are the full lists
 //   data.devices        device reports (kiosk printers)
 //   data.last_number    {prefix: n} numbers used today
+//   data.refused        {service: n} tickets refused today (quota, blangko, hours)
 //   data.announcement   the running text of the displays
 #include <cstdint>
 #include <string>

@@ -25,6 +25,8 @@ struct Office {
   std::string public_url;        // base of the ticket status page (QR target)
   int opening_hour = 8;
   int closing_hour = 15;
+  // The kiosk stops issuing what the working lokets cannot serve before closing.
+  bool quota_follows_capacity = true;
   nlohmann::json routing = nlohmann::json::array();  // kiosk routing table (config)
 };
 
@@ -145,6 +147,7 @@ struct OfficeState {
   std::map<std::string, ServiceStats> stats;
   std::map<std::string, DeviceStatus> devices;
   std::map<std::string, int> last_number;     // per label prefix, for the current day
+  std::map<std::string, int> refused_today;   // per service: tickets the office could not take
   std::string announcement;
   int64_t next_ticket_id = 1;
   int64_t next_disruption_id = 1;

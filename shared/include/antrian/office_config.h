@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "antrian/model.h"
+#include "antrian/probe.h"
 #include "antrian/result.h"
 
 namespace antrian {
@@ -21,6 +22,7 @@ struct OfficeConfig {
   std::vector<Counter> counters;
   std::vector<Resource> resources;
   std::vector<StaffSeed> staff;
+  std::vector<ProbeSpec> probes;  // automatic disruption detection (probe.h)
 };
 
 std::string_view default_office_json();  // generated at build time

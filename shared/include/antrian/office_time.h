@@ -51,6 +51,17 @@ class ScaledClock : public Clock {
   double speed_;
 };
 
+// Set by hand (the simulator sets the hub's time with the clock_set command).
+class ManualClock : public Clock {
+ public:
+  explicit ManualClock(int64_t start_ms) : now_(start_ms) {}
+  int64_t now_ms() const override { return now_.load(); }
+  void set(int64_t ms) { now_.store(ms); }
+
+ private:
+  std::atomic<int64_t> now_;
+};
+
 int64_t real_now_ms();
 
 }  // namespace antrian

@@ -19,7 +19,11 @@ struct ServiceSummary {
   int waiting = 0;
   int open_counters = 0;
   int issued_today = 0;
-  std::optional<int> tickets_left;       // nullopt = no daily quota
+  std::optional<int> tickets_left;       // nullopt = no limit known (see capacity.h)
+  std::string limited_by;                // "quota", "blangko", "hours" or "none"
+  bool blangko_low = false;              // cards at or under the warning level
+  int refused_today = 0;
+  std::string alternative_id, alternative_en;  // what the office offers while halted
   std::optional<int64_t> eta_new_s;      // wait for a ticket taken now; nullopt = unknown
   std::optional<int64_t> expected_end;   // when a halted service is expected back
   std::vector<const Disruption*> disruptions;

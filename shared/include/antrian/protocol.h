@@ -47,6 +47,10 @@ inline constexpr std::string_view finish = "finish";          // {counter}
 inline constexpr std::string_view no_show = "no_show";        // {counter}
 inline constexpr std::string_view transfer = "transfer";      // {counter, to_service|to_counter, note}
 inline constexpr std::string_view cancel = "cancel";          // {ticket, reason}
+// Every waiting ticket of a halted service: moved to the alternative, or closed.
+inline constexpr std::string_view bulk_move = "bulk_move";    // {service, to_service | reason}
+// Hubs started with --manual-clock only (the simulator): set the hub's time.
+inline constexpr std::string_view clock_set = "clock_set";    // {now}
 inline constexpr std::string_view pause = "pause";            // {counter}
 inline constexpr std::string_view resume = "resume";          // {counter}
 inline constexpr std::string_view sign_in = "sign_in";        // {counter, staff, pin}
@@ -80,6 +84,8 @@ inline constexpr std::string_view disruption_cleared = "disruption_cleared";
 inline constexpr std::string_view resource_changed = "resource_changed";
 inline constexpr std::string_view announcement_changed = "announcement_changed";
 inline constexpr std::string_view device_reported = "device_reported";
+inline constexpr std::string_view tickets_moved = "tickets_moved";
+inline constexpr std::string_view issue_refused = "issue_refused";  // a ticket the office could not take
 }  // namespace ev
 
 // Error codes (Reply.error.code).
