@@ -95,6 +95,21 @@ void add_commands(CLI::App& app, Plan& plan) {
     });
   }
   {
+    auto* sc = app.add_subcommand("bulk-move", "Move every waiting ticket of a service to another, or close them");
+    auto service = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    auto reason = std::make_shared<std::string>();
+    sc->add_option("service", *service, "Service whose waiting tickets move, e.g. B")->required();
+    sc->add_option("--to-service", *to, "Where they go (the alternative, e.g. F)");
+    sc->add_option("--reason", *reason, "Why (kept in each ticket's history; required to close them)");
+    sc->callback([&plan, service, to, reason] {
+      plan.cmd = c::bulk_move;
+      plan.args = {{"service", *service}};
+      if (!to->empty()) plan.args["to_service"] = *to;
+      if (!reason->empty()) plan.args["reason"] = *reason;
+    });
+  }
+  {
     auto* sc = app.add_subcommand("sign-in", "Sign a staff member in at a loket (opens it)");
     auto counter = std::make_shared<int>(0);
     auto staff = std::make_shared<std::string>();
