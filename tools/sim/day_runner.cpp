@@ -1,0 +1,213 @@
+#include "day_runner.h"
+
+#include <algorithm>
+#include <queue>
+#include <random>
+#include <stdexcept>
+
+#include "antrian/model_json.h"
+
+namespace antrian::sim {
+namespace {
+
+enum class Kind { arrival, counter_free, counter_start, counter_finish, counter_no_show, printers_fail, central_down, central_up };
+
+struct Step {
+  int64_t t_s;  // seconds after midnight
+  int order;    // ties: in the order they were scheduled
+  Kind kind;
+  int counter = 0;
+  std::size_t index = 0;
+  bool operator>(const Step& o) const { return std::tie(t_s, order) > std::tie(o.t_s, o.order); }
+};
+
+class Day {
+ public:
+  Day(const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed)
+      : plan_(plan), hub_(hub), midnight_ms_(midnight_ms), rng_(seed) {}
+
+  DayResult run(const std::string& name) {
+    result_.name = name;
+    const OfficeState start = snapshot();
+    for (const auto& [code, s] : start.services) configured_mean_[code] = s.mean_service_s;
+    for (const auto& [n, c] : start.counters) counter_services_[n] = c.services;
+    const int64_t open_s = int64_t(plan_.open_hour) * 3600;
+    set_clock(open_s - 300);
+    for (const auto& [n, _] : counter_services_) {
+      const std::string staff = "sim" + std::to_string(n);
+      must(hub_.request("staff_set", {{"id", staff}, {"name", "Petugas " + std::to_string(n)}, {"pin", "2468"}}));
+      must(hub_.request("sign_in", {{"counter", n}, {"staff", staff}, {"pin", "2468"}}));
+      schedule(open_s, Kind::counter_free, n);
+    }
+    arrivals_ = generate_arrivals(plan_, rng_);
+    for (std::size_t i = 0; i < arrivals_.size(); ++i) schedule(arrivals_[i].at_s, Kind::arrival, 0, i);
+    if (plan_.printers_fail_at_min >= 0) schedule(plan_.printers_fail_at_min * 60LL, Kind::printers_fail);
+    if (plan_.central_down_at_min >= 0) {
+      schedule(plan_.central_down_at_min * 60LL, Kind::central_down);
+      schedule((plan_.central_down_at_min + plan_.central_down_minutes) * 60LL, Kind::central_up);
+    }
+    const int64_t close_s = int64_t(plan_.close_hour) * 3600;
+    while (!steps_.empty()) {
+      Step s = steps_.top();
+      steps_.pop();
+      // Lokets finish the applicant in front of them but call nobody after closing.
+      if (s.kind == Kind::counter_free && s.t_s >= close_s) continue;
+      set_clock(s.t_s);
+      handle(s);
+    }
+    result_.arrived = int(arrivals_.size());
+    result_.not_called = int(open_samples_.size());
+    return result_;
+  }
+
+ private:
+  OfficeState snapshot() {
+    auto r = hub_.request("snapshot");
+    must(r);
+    return state_from_json(r.result["state"]);
+  }
+  static void must(const proto::Reply& r) {
+    if (!r.ok) throw std::runtime_error("the hub refused: " + r.error.reason);
+  }
+  void schedule(int64_t t_s, Kind k, int counter = 0, std::size_t index = 0) {
+    steps_.push(Step{t_s, order_++, k, counter, index});
+  }
+  void set_clock(int64_t t_s) {
+    if (t_s <= now_s_) return;
+    now_s_ = t_s;
+    must(hub_.request("clock_set", {{"now", midnight_ms_ + t_s * 1000}}));
+  }
+  const ServiceProfile& profile(const std::string& code) const {
+    for (const auto& p : plan_.services)
+      if (p.code == code) return p;
+    throw std::runtime_error("no profile for service " + code);
+  }
+  bool printing(const std::string& code) const { return code == "B"; }
+  bool needs_central(const std::string& code) const { return code == "A" || code == "B"; }
+  double capacity(const std::string& code) const {
+    return printing(code) && printers_failed_ ? double(plan_.printers_working) / plan_.printers_total : 1.0;
+  }
+  int lokets_for(const std::string& code) const {
+    int n = 0;
+    for (const auto& [_, services] : counter_services_) n += std::count(services.begin(), services.end(), code) > 0;
+    return n;
+  }
+  void wake_idle(const std::string& service) {
+    for (auto it = idle_.begin(); it != idle_.end();) {
+      const auto& services = counter_services_[*it];
+      if (service.empty() || std::count(services.begin(), services.end(), service)) {
+        schedule(now_s_, Kind::counter_free, *it);
+        it = idle_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  void handle(const Step& s) {
+    switch (s.kind) {
+      case Kind::arrival: return arrive(arrivals_[s.index]);
+      case Kind::counter_free: return call(s.counter);
+      case Kind::counter_start:
+        must(hub_.request("start", {{"counter", s.counter}}));
+        return;
+      case Kind::counter_finish:
+        must(hub_.request("finish", {{"counter", s.counter}}));
+        ++result_.served;
+        return schedule(now_s_, Kind::counter_free, s.counter);
+      case Kind::counter_no_show:
+        must(hub_.request("no_show", {{"counter", s.counter}}));
+        ++result_.no_show;
+        return schedule(now_s_, Kind::counter_free, s.counter);
+      case Kind::printers_fail:
+        printers_failed_ = true;
+        must(hub_.request("resource_set", {{"resource", "printers"}, {"working", plan_.printers_working},
+                                           {"total", plan_.printers_total}}));
+        return;
+      case Kind::central_down: {
+        central_down_ = true;
+        central_end_s_ = now_s_ + plan_.central_down_minutes * 60LL;
+        const int64_t declared_end = midnight_ms_ + (central_end_s_ + plan_.declared_end_error_min * 60LL) * 1000;
+        auto r = hub_.request("disruption_set", {{"resource", "siak"}, {"level", "down"}, {"expected_end", declared_end},
+                                                 {"message_id", "Server pusat SIAK terputus"},
+                                                 {"message_en", "Central SIAK server disconnected"}});
+        must(r);
+        disruption_id_ = r.result["disruption"]["id"];
+        return;
+      }
+      case Kind::central_up:
+        central_down_ = false;
+        must(hub_.request("disruption_clear", {{"id", disruption_id_}}));
+        return wake_idle("");
+    }
+  }
+
+  void arrive(const Arrival& a) {
+    auto r = hub_.request("issue", {{"service", a.service}, {"priority", a.priority ? "lansia" : "reguler"}});
+    if (!r.ok) {
+      if (r.error.code != "quota_exhausted") throw std::runtime_error("issue failed: " + r.error.reason);
+      ++result_.refused;
+      return;
+    }
+    ++result_.issued;
+    Sample x;
+    x.service = a.service;
+    if (r.result["eta_s"].is_number()) x.ours_s = r.result["eta_s"].get<double>();
+    const int ahead = r.result["ahead"];
+    const int lokets = lokets_for(a.service);
+    x.blind_s = blind_estimate_s(ahead, configured_mean_[a.service], lokets);
+    const int64_t halted_for = central_down_ && needs_central(a.service) ? central_end_s_ - now_s_ : 0;
+    x.oracle_s = oracle_estimate_s(ahead, profile(a.service).true_mean_s, capacity(a.service), lokets, halted_for);
+    open_samples_[r.result["ticket"]["id"].get<int64_t>()] = {x, now_s_};
+    wake_idle(a.service);
+  }
+
+  void call(int counter) {
+    auto r = hub_.request("call_next", {{"counter", counter}});
+    if (!r.ok) {
+      if (r.error.code != "queue_empty") throw std::runtime_error("call_next failed: " + r.error.reason);
+      idle_.push_back(counter);
+      return;
+    }
+    const int64_t id = r.result["ticket"]["id"];
+    const std::string service = r.result["ticket"]["service"];
+    auto it = open_samples_.find(id);
+    if (it != open_samples_.end()) {
+      Sample x = it->second.first;
+      x.actual_s = double(now_s_ - it->second.second);
+      result_.waits_s[service].push_back(x.actual_s);
+      result_.samples.push_back(x);
+      open_samples_.erase(it);
+    }
+    std::uniform_real_distribution<double> u(0, 1);
+    if (u(rng_) < plan_.no_show_rate) return schedule(now_s_ + 120, Kind::counter_no_show, counter);
+    // The applicant walks up (30 s), then is served; printing is slower with fewer printers.
+    const double served = sample_service_s(profile(service), rng_) / capacity(service);
+    schedule(now_s_ + 30, Kind::counter_start, counter);
+    schedule(now_s_ + 30 + int64_t(served), Kind::counter_finish, counter);
+  }
+
+  const DayPlan& plan_;
+  HubClient& hub_;
+  int64_t midnight_ms_;
+  std::mt19937_64 rng_;
+  std::priority_queue<Step, std::vector<Step>, std::greater<Step>> steps_;
+  int order_ = 0;
+  int64_t now_s_ = 0;
+  std::vector<Arrival> arrivals_;
+  std::map<std::string, double> configured_mean_;
+  std::map<int, std::vector<std::string>> counter_services_;
+  std::vector<int> idle_;
+  std::map<int64_t, std::pair<Sample, int64_t>> open_samples_;
+  bool printers_failed_ = false, central_down_ = false;
+  int64_t central_end_s_ = 0, disruption_id_ = 0;
+  DayResult result_;
+};
+
+}  // namespace
+
+DayResult run_day(const std::string& name, const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed) {
+  return Day(plan, hub, midnight_ms, seed).run(name);
+}
+
+}  // namespace antrian::sim

@@ -1,0 +1,27 @@
+#pragma once
+// Plays one office day against a real hub on a manual clock: every arrival takes a
+// ticket through the protocol (as the kiosk does), every loket calls, serves and
+// finishes (as the counter program does), and the disruptions of the plan are
+// declared and cleared (as staff would). Records each applicant's three estimates
+// and the wait they really had.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "antrian/hub_client.h"
+#include "estimators.h"
+#include "office_day.h"
+
+namespace antrian::sim {
+
+struct DayResult {
+  std::string name;
+  int arrived = 0, issued = 0, refused = 0, served = 0, no_show = 0, not_called = 0;
+  std::map<std::string, std::vector<double>> waits_s;  // per service, tickets that were called
+  std::vector<Sample> samples;
+};
+
+// midnight_ms: local midnight of the simulated day on the hub's clock.
+DayResult run_day(const std::string& name, const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed);
+
+}  // namespace antrian::sim
