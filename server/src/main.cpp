@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   int64_t clock_start = 0;
   double clock_speed = 1.0;
   bool manual_clock = false;
+  std::vector<std::string> probe_flags;
   app.add_option("--data-dir", data_dir, "Folder for the database (created if missing)")->required();
   app.add_option("--config", config_file, "Office config JSON (default: the embedded demo office)")
       ->check(CLI::ExistingFile);
@@ -43,6 +44,9 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_option("--clock-speed", clock_speed, "Testing/simulation: run the hub's clock this many times faster")
       ->check(CLI::Range(0.001, 100000.0));
+  app.add_option("--probe", probe_flags,
+                 "Watch a resource's endpoint, e.g. siak=tcp://10.1.1.5:443 or siak=http://host/health "
+                 "(added to the config's probes; defaults: every 5 s, 3 failures declare, 2 successes clear)");
   app.add_flag("--manual-clock", manual_clock,
                "Simulation: the hub's time only moves by clock_set requests (needs --clock-start)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
@@ -62,6 +66,19 @@ int main(int argc, char** argv) {
   if (!cfg) {
     std::cerr << "error: office config: " << cfg.error().reason << "\n";
     return 2;
+  }
+  for (const std::string& flag : probe_flags) {
+    const auto eq = flag.find('=');
+    std::vector<std::string> ids;
+    for (const auto& r : cfg->resources) ids.push_back(r.id);
+    auto parsed = eq == std::string::npos
+                      ? antrian::Result<std::vector<antrian::ProbeSpec>>(antrian::make_error("bad_config", "expected RESOURCE=URL"))
+                      : antrian::parse_probes(nlohmann::json::array({{{"resource", flag.substr(0, eq)}, {"check", flag.substr(eq + 1)}}}), ids);
+    if (!parsed) {
+      std::cerr << "error: --probe " << flag << ": " << parsed.error().reason << "\n";
+      return 2;
+    }
+    cfg->probes.push_back(parsed->front());
   }
   std::error_code ec;
   std::filesystem::create_directories(data_dir, ec);

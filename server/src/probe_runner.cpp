@@ -99,13 +99,23 @@ void ProbeRunner::went_down(std::size_t i) {
     return false;
   });
   if (known) return;
+  // Without a message in the config, say plainly what stopped answering.
+  std::string msg_id = p.message_id, msg_en = p.message_en;
+  if (msg_id.empty() || msg_en.empty()) {
+    const auto names = hub_.with_state([&](const OfficeState& s) {
+      auto r = s.resources.find(p.resource);
+      return r == s.resources.end() ? std::pair{p.resource, p.resource} : std::pair{r->second.name_id, r->second.name_en};
+    });
+    if (msg_id.empty()) msg_id = names.first + " tidak dapat dihubungi";
+    if (msg_en.empty()) msg_en = names.second + " cannot be reached";
+  }
   spdlog::warn("probe: {} ({}) is not answering; declaring a disruption", p.resource, p.check);
   proto::Request r;
   r.id = "probe-" + p.resource + "-" + std::to_string(real_now_ms());
   r.cmd = std::string(proto::cmd::disruption_set);
   r.role = std::string(proto::role::admin);
-  r.args = {{"resource", p.resource}, {"level", to_string(p.level)}, {"message_id", p.message_id},
-            {"message_en", p.message_en}, {"client", "probe:" + p.resource}};
+  r.args = {{"resource", p.resource}, {"level", to_string(p.level)}, {"message_id", msg_id},
+            {"message_en", msg_en}, {"client", "probe:" + p.resource}};
   hub_.post(r, [this, i](const proto::Reply& reply) {
     if (reply.ok) declared_[i] = reply.result["disruption"]["id"].get<int64_t>();
   });
