@@ -8,6 +8,7 @@
 #include "antrian/office_view.h"
 #include "antrian/queue_rules.h"
 #include "hub.h"
+#include "web/web_app.h"
 
 namespace antrian {
 namespace {
@@ -48,13 +49,16 @@ std::string office_metrics_text(const OfficeState& s, int64_t now_ms) {
   return out.str();
 }
 
-HttpApi::HttpApi(Hub& hub) : hub_(hub), server_(std::make_unique<httplib::Server>()) { routes(); }
+HttpApi::HttpApi(Hub& hub)
+    : hub_(hub), web_(std::make_unique<web::WebApp>(hub)), server_(std::make_unique<httplib::Server>()) {
+  routes();
+}
 
 HttpApi::~HttpApi() { stop(); }
 
 void HttpApi::routes() {
-  server_->set_payload_max_length(64 * 1024);
-  server_->set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
+  // Limits, security headers, error pages and the web's routes.
+  web_->mount(*server_);
   server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     json body = hub_.with_state([](const OfficeState& s) { return json{{"ok", true}, {"seq", s.seq}, {"day", s.day}}; });
     json_reply(res, body);
@@ -63,6 +67,7 @@ void HttpApi::routes() {
     const int64_t now = hub_.clock().now_ms();
     std::string text = hub_.with_state([now](const OfficeState& s) { return office_metrics_text(s, now); });
     text += hub_.metrics().prometheus_text();
+    text += web_->metrics_text();
     res.set_content(text, "text/plain; version=0.0.4; charset=utf-8");
   });
   server_->Get("/api/state", [this](const httplib::Request&, httplib::Response& res) {
@@ -76,13 +81,6 @@ void HttpApi::routes() {
     });
     json_reply(res, body);
   });
-  server_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty())
-      json_reply(res, {{"error", res.status == 404 ? "no such page" : "request refused"}, {"status", res.status}}, res.status);
-  });
-  server_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    json_reply(res, {{"error", "internal error; the hub logged it"}}, 500);
-  });
 }
 
 int HttpApi::start(const std::string& bind, int port, std::string& error) {
@@ -93,11 +91,13 @@ int HttpApi::start(const std::string& bind, int port, std::string& error) {
     error = "cannot listen for HTTP on " + bind + ":" + std::to_string(port) + " (in use? choose --http-port)";
     return -1;
   }
+  web_->connect(bind, hub_.req_port());
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   return bound;
 }
 
 void HttpApi::stop() {
+  if (web_) web_->stop();  // ends the live streams, which would keep workers busy
   if (server_) server_->stop();
   if (thread_.joinable()) thread_.join();
 }

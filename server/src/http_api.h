@@ -1,6 +1,7 @@
 #pragma once
-// HTTP on the hub (cpp-httplib): /healthz, /metrics, /api/state. The rest of the
-// web (status pages, browser display, admin, reports) is added here later.
+// HTTP on the hub (cpp-httplib): /healthz, /metrics, /api/state here, and the web
+// (ticket status pages, browser display, admin, reports; server/src/web/) mounted on
+// the same server.
 #include <memory>
 #include <string>
 #include <thread>
@@ -10,6 +11,7 @@ namespace httplib { class Server; }
 namespace antrian {
 
 class Hub;
+namespace web { class WebApp; }
 
 class HttpApi {
  public:
@@ -22,6 +24,7 @@ class HttpApi {
  private:
   void routes();
   Hub& hub_;
+  std::unique_ptr<web::WebApp> web_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
 };

@@ -1,0 +1,110 @@
+// The public ticket status page (the QR on the paper ticket points here):
+//   GET /t/<token>                 the page
+//   GET /api/t/<token>             its data as JSON
+//   GET /api/t/<token>/events      the same, live (server-sent events)
+// Only the unguessable token finds a ticket. Every lookup is rate limited per
+// address, and lookups of unknown tokens much more strictly, so tokens cannot be
+// guessed and ticket numbers cannot be walked through.
+#include <memory>
+
+#include "web/http_util.h"
+#include "web/sse.h"
+#include "web/ticket_status.h"
+#include "web/web_context.h"
+
+namespace antrian::web {
+namespace {
+
+enum class Lookup { found, unknown, limited };
+
+struct LookupResult {
+  Lookup kind = Lookup::unknown;
+  json view;
+  int retry_after_s = 0;
+};
+
+// Rate limits first, then today's tickets, then the last days' from the database.
+LookupResult lookup(WebContext& ctx, const httplib::Request& req, const std::string& token) {
+  LookupResult r;
+  const std::string& who = req.remote_addr;
+  if (!ctx.miss_limiter.has(who, 1, r.retry_after_s) || !ctx.status_limiter.allow(who, 1, r.retry_after_s)) {
+    r.kind = Lookup::limited;
+    return r;
+  }
+  const int64_t now = ctx.now();
+  std::optional<json> found;
+  if (valid_token_format(token)) {
+    found = ctx.hub.with_state([&](const OfficeState& s) { return ticket_status_today(s, token, now); });
+    if (!found) {
+      // The database is read without holding the hub's lock: take what names need.
+      OfficeState names = ctx.hub.with_state([](const OfficeState& s) {
+        OfficeState n;
+        n.office = s.office;
+        n.day = s.day;
+        n.services = s.services;
+        n.counters = s.counters;
+        return n;
+      });
+      found = ticket_status_past(ctx.hub.database_path(), names, token, now);
+    }
+  }
+  if (!found) {
+    ctx.miss_limiter.allow(who, 1);
+    r.kind = Lookup::unknown;
+    return r;
+  }
+  r.kind = Lookup::found;
+  r.view = std::move(*found);
+  return r;
+}
+
+void answer_problem(httplib::Response& res, const LookupResult& r, bool api) {
+  if (r.kind == Lookup::limited) {
+    res.set_header("Retry-After", std::to_string(r.retry_after_s));
+    const std::string reason = "too many lookups from this device; try again in " + std::to_string(r.retry_after_s) + " s";
+    if (api) return send_error(res, 429, "rate_limited", reason);
+    res.status = 429;
+    return res.set_content(error_page_html(429, reason), "text/html; charset=utf-8");
+  }
+  const std::string reason = "no ticket has this code; check the link or scan the QR code on the ticket again";
+  if (api) return send_error(res, 404, "not_found", reason);
+  res.status = 404;
+  res.set_content(error_page_html(404, reason), "text/html; charset=utf-8");
+}
+
+}  // namespace
+
+void mount_status_routes(httplib::Server& server, WebContext& ctx) {
+  server.Get(R"(/t/([^/]{1,100}))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    const LookupResult r = lookup(ctx, req, req.matches[1]);
+    if (r.kind != Lookup::found) return answer_problem(res, r, false);
+    send_page(res, ctx, "status.html");
+  });
+
+  server.Get(R"(/api/t/([^/]{1,100}))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    const LookupResult r = lookup(ctx, req, req.matches[1]);
+    if (r.kind != Lookup::found) return answer_problem(res, r, true);
+    send_json(res, {{"now", ctx.now()}, {"view", r.view}});
+  });
+
+  server.Get(R"(/api/t/([^/]{1,100})/events)", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    const std::string token = req.matches[1];
+    LookupResult r = lookup(ctx, req, token);
+    if (r.kind != Lookup::found) return answer_problem(res, r, true);
+    // After the day ends the ticket is no longer in today's state: keep showing the
+    // last view, now marked as not today, instead of reading the database each time.
+    auto last = std::make_shared<json>(std::move(r.view));
+    serve_sse(
+        res, ctx.feed, "ticket",
+        [&ctx, token, last] {
+          const int64_t now = ctx.now();
+          auto v = ctx.hub.with_state([&](const OfficeState& s) { return ticket_status_today(s, token, now); });
+          if (v) *last = std::move(*v);
+          else (*last)["today"] = false;
+          return last->dump();
+        },
+        [&ctx] { return ctx.now(); });
+  });
+}
+
+}  // namespace antrian::web

@@ -1,0 +1,32 @@
+#pragma once
+// What the public status page of one ticket shows (the QR target): number, service,
+// state, place in line, estimated wait, the service's disruption notice and, once
+// called, which loket. Looked up by the ticket's unguessable token only; nothing
+// here is reachable by ticket number.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "antrian/model.h"
+
+namespace antrian::web {
+
+// Tokens are 32 lowercase or uppercase hex digits (128 random bits).
+bool valid_token_format(std::string_view token);
+
+// The page's data for a ticket of today with this token (the newest copy after a
+// transfer); nullopt when today has none.
+std::optional<nlohmann::json> ticket_status_today(const OfficeState& s, const std::string& token, int64_t now_ms);
+
+// A ticket of the last `days_back` days from the hub's database (read-only), for a
+// QR scanned after its day: what became of it. nullopt when none.
+std::optional<nlohmann::json> ticket_status_past(const std::string& db_path, const OfficeState& s,
+                                                 const std::string& token, int64_t now_ms, int days_back = 7);
+
+// The office part every page shows (name, time zone), from the state.
+nlohmann::json office_header(const OfficeState& s);
+
+}  // namespace antrian::web

@@ -1,0 +1,95 @@
+#include "web/web_app.h"
+
+#include <sstream>
+
+#include "web/admin_auth.h"
+#include "web/http_util.h"
+#include "web/web_context.h"
+
+namespace antrian::web {
+
+void send_page(httplib::Response& res, const WebContext& ctx, const char* file) {
+  auto html = ctx.pages.render(file);
+  if (!html) {
+    res.status = 500;
+    res.set_content(error_page_html(500, std::string("the page file ") + file + " is missing from " +
+                                             ctx.pages.root() + "; reinstall the hub's web files"),
+                    "text/html; charset=utf-8");
+    return;
+  }
+  res.set_content(*html, "text/html; charset=utf-8");
+}
+
+WebApp::WebApp(Hub& hub) : ctx_(std::make_unique<WebContext>(hub)) {}
+
+WebApp::~WebApp() { stop(); }
+
+void WebApp::mount(httplib::Server& server) {
+  WebContext& ctx = *ctx_;
+  // Every live page holds a worker thread; the default pool (8) would run out.
+  server.new_task_queue = [] { return new httplib::ThreadPool(kHttpThreads); };
+  server.set_payload_max_length(kMaxBodyBytes);
+  server.set_default_headers(security_headers());
+  server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (res.has_header("Cache-Control")) return;
+    // Scripts and styles may be kept a few minutes (cheap phones, slow Wi-Fi); the
+    // rest changes all the time.
+    res.set_header("Cache-Control", req.path.rfind("/static/", 0) == 0 ? "public, max-age=300" : "no-store");
+  });
+  server.set_mount_point("/static", ctx.pages.root() + "/static");
+  server.set_file_extension_and_mimetype_mapping("js", "text/javascript; charset=utf-8");
+  server.set_file_extension_and_mimetype_mapping("css", "text/css; charset=utf-8");
+
+  server.Get("/", [&ctx](const httplib::Request&, httplib::Response& res) { send_page(res, ctx, "index.html"); });
+  mount_status_routes(server, ctx);
+  mount_display_routes(server, ctx);
+  mount_admin_auth_routes(server, ctx);
+  mount_admin_routes(server, ctx);
+  mount_report_routes(server, ctx);
+
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    std::string reason;
+    if (res.status == 404) reason = "there is no page " + req.path.substr(0, 100);
+    else if (res.status == 413) reason = "the request is larger than " + std::to_string(kMaxBodyBytes) + " bytes";
+    else if (res.status == 405) reason = "this address does not take " + req.method + " requests";
+    if (!wants_html(req)) {
+      const char* code = res.status == 404 ? "not_found" : res.status >= 500 ? "internal" : "bad_request";
+      send_error(res, res.status, code, reason.empty() ? "request refused" : reason);
+    } else {
+      res.set_content(error_page_html(res.status, reason), "text/html; charset=utf-8");
+    }
+  });
+  // No stack traces or exception texts leave the hub.
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    res.status = 500;
+    if (!wants_html(req)) send_error(res, 500, "internal", "internal error; the hub logged it");
+    else res.set_content(error_page_html(500, ""), "text/html; charset=utf-8");
+  });
+}
+
+void WebApp::connect(const std::string& host, int req_port) {
+  const std::string h = host == "0.0.0.0" || host == "*" || host.empty() ? "127.0.0.1" : host;
+  ctx_->link = std::make_unique<HubLink>("tcp://" + h + ":" + std::to_string(req_port), ctx_->hub.database_path(),
+                                         ctx_->feed, ctx_->calls);
+}
+
+void WebApp::stop() {
+  if (ctx_) ctx_->feed.stop();
+}
+
+std::string WebApp::metrics_text() const {
+  std::ostringstream out;
+  out << "# HELP antrian_web_live_streams Live pages (server-sent event streams) open now.\n"
+      << "# TYPE antrian_web_live_streams gauge\n"
+      << "antrian_web_live_streams " << ctx_->feed.open_streams() << "\n"
+      << "# HELP antrian_web_live_streams_max Live pages the hub serves at once; more fall back to polling.\n"
+      << "# TYPE antrian_web_live_streams_max gauge\n"
+      << "antrian_web_live_streams_max " << ctx_->feed.max_streams() << "\n"
+      << "# HELP antrian_web_admin_sessions Admin sessions signed in now.\n"
+      << "# TYPE antrian_web_admin_sessions gauge\n"
+      << "antrian_web_admin_sessions " << ctx_->sessions.size() << "\n";
+  return out.str();
+}
+
+}  // namespace antrian::web

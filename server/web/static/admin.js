@@ -1,0 +1,265 @@
+/* /admin: the hall live, disruptions, blangko stock and printers, the running
+   announcement, services and lokets (read-only for now), staff accounts. Every change
+   is a JSON POST with the CSRF token; the hub's answer (or its reason) is shown. */
+(function () {
+  'use strict';
+  var main = A.$('main');
+  var view = null, built = false, shown = {};
+
+  function say(ok, text) {
+    var m = A.$('message');
+    m.hidden = false;
+    m.className = 'message ' + (ok ? 'ok' : 'bad');
+    m.textContent = text;
+    clearTimeout(say.timer);
+    say.timer = setTimeout(function () { m.hidden = true; }, ok ? 4000 : 15000);
+  }
+  function send(url, body, okKey) {
+    A.post(url, body, Signin.csrf(), function (status, data) {
+      if (status === 200) say(true, A.t(okKey) + ' / ' + A.te(okKey));
+      else say(false, A.t('web.admin.refused') + ': ' + A.reason(status, data));
+    });
+  }
+  function section(id, titleKey, noteKey) {
+    var s = A.el('section', { id: id, 'class': 'card' }, [A.bi(titleKey, null, 'h2')]);
+    if (noteKey) s.appendChild(A.bi(noteKey, null, 'p')).className += ' note';
+    return s;
+  }
+  function field(labelKey, input) { return A.el('label', null, [A.bi(labelKey), input]); }
+  function th(keys) {
+    var tr = A.el('tr');
+    for (var i = 0; i < keys.length; i++) tr.appendChild(A.el('th', null, [A.bi(keys[i])]));
+    return A.el('thead', null, [tr]);
+  }
+  function td(content, cls) {
+    return A.el('td', cls ? { 'class': cls } : null, [typeof content === 'object' && content ? content : String(content === null || content === undefined ? '–' : content)]);
+  }
+  function option(value, text, selected) {
+    var o = A.el('option', { value: value, text: text });
+    if (selected) o.selected = true;
+    return o;
+  }
+  // Re-renders a part only when its data changed, so inputs being typed in survive.
+  function part(id, data, fill) {
+    var key = JSON.stringify(data);
+    if (shown[id] === key) return;
+    shown[id] = key;
+    fill(A.clear(A.$(id)));
+  }
+  function minutesInput(id) { return A.el('input', { id: id, type: 'number', min: '1', max: '129600', step: '1' }); }
+
+  function build(v) {
+    A.clear(main);
+    var overview = section('overview', 'web.admin.nav.overview');
+    overview.appendChild(A.el('div', { id: 'totals', 'class': 'cards' }));
+    overview.appendChild(A.el('div', { id: 'hall' }));
+    main.appendChild(overview);
+
+    var dis = section('disruptions', 'web.admin.nav.disruptions');
+    dis.appendChild(A.el('div', { id: 'disruption-list' }));
+    var res = A.el('select', { id: 'd-resource' });
+    for (var i = 0; i < v.resources.length; i++) res.appendChild(option(v.resources[i].id, v.resources[i].name_id + ' / ' + v.resources[i].name_en));
+    var level = A.el('select', { id: 'd-level' }, [option('down', A.t('web.level.down') + ' / ' + A.te('web.level.down')),
+                                                   option('degraded', A.t('web.level.degraded') + ' / ' + A.te('web.level.degraded'))]);
+    var mins = minutesInput('d-minutes');
+    var msgId = A.el('input', { id: 'd-message-id', maxlength: '300' });
+    var msgEn = A.el('input', { id: 'd-message-en', maxlength: '300' });
+    var boxes = A.el('div', { 'class': 'checks' });
+    for (var s = 0; s < v.services.length; s++)
+      boxes.appendChild(A.el('label', null, [A.el('input', { type: 'checkbox', value: v.services[s].code, 'class': 'd-service' }), ' ' + v.services[s].code + ' ' + v.services[s].name_id]));
+    var f = A.el('form', { id: 'declare', 'class': 'grid' }, [A.bi('web.admin.declare', null, 'h3'),
+      field('web.admin.resource', res), field('web.admin.level', level), field('web.admin.expected_minutes', mins),
+      field('web.admin.message_id', msgId), field('web.admin.message_en', msgEn),
+      A.el('div', { 'class': 'wide' }, [A.bi('web.admin.affected'), boxes]),
+      A.el('button', { type: 'submit', id: 'declare-submit' }, [A.bi('web.admin.declare_submit')])]);
+    f.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var body = { resource: res.value, level: level.value, message_id: msgId.value, message_en: msgEn.value };
+      if (mins.value) body.expected_minutes = parseInt(mins.value, 10);
+      var picked = [], cb = f.querySelectorAll('.d-service');
+      for (var k = 0; k < cb.length; k++) if (cb[k].checked) picked.push(cb[k].value);
+      if (picked.length) body.services = picked;
+      send('/api/admin/disruptions', body, 'web.admin.declared');
+    });
+    dis.appendChild(f);
+    main.appendChild(dis);
+
+    var resources = section('resources', 'web.admin.nav.resources');
+    resources.appendChild(A.el('div', { id: 'resource-list' }));
+    main.appendChild(resources);
+
+    var ann = section('announcement', 'web.admin.nav.announcement', 'web.admin.announcement_note');
+    var text = A.el('textarea', { id: 'announcement-text', maxlength: '500', rows: '3' });
+    text.value = v.announcement;
+    var af = A.el('form', { id: 'announce' }, [text, A.el('button', { type: 'submit', id: 'announce-submit' }, [A.bi('web.admin.save')])]);
+    af.addEventListener('submit', function (ev) { ev.preventDefault(); send('/api/admin/announcement', { text: text.value }, 'web.admin.saved'); });
+    ann.appendChild(af);
+    main.appendChild(ann);
+
+    var svc = section('services', 'web.admin.nav.services', 'web.admin.read_only_services');
+    svc.appendChild(A.el('div', { id: 'service-list' }));
+    main.appendChild(svc);
+    var lok = section('lokets', 'web.admin.nav.lokets', 'web.admin.read_only_lokets');
+    lok.appendChild(A.el('div', { id: 'loket-list' }));
+    main.appendChild(lok);
+
+    var staff = section('staff', 'web.admin.nav.staff');
+    staff.appendChild(A.el('div', { id: 'staff-list' }));
+    var sid = A.el('input', { id: 's-id', maxlength: '64', required: 'required' });
+    var sname = A.el('input', { id: 's-name', maxlength: '100' });
+    var spin = A.el('input', { id: 's-pin', type: 'password', maxlength: '64', autocomplete: 'new-password' });
+    var sadmin = A.el('input', { id: 's-admin', type: 'checkbox' });
+    var sactive = A.el('input', { id: 's-active', type: 'checkbox' });
+    sactive.checked = true;
+    var sf = A.el('form', { id: 'staff-form', 'class': 'grid' }, [A.bi('web.admin.staff_form', null, 'h3'),
+      field('web.admin.staff_id', sid), field('web.admin.staff_name', sname), field('web.admin.staff_pin', spin),
+      A.el('label', null, [sadmin, ' ', A.bi('web.admin.staff_admin')]), A.el('label', null, [sactive, ' ', A.bi('web.admin.staff_active')]),
+      A.el('button', { type: 'submit', id: 'staff-submit' }, [A.bi('web.admin.save')])]);
+    sf.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var body = { id: sid.value, admin: sadmin.checked, active: sactive.checked };
+      if (sname.value) body.name = sname.value;
+      if (spin.value) body.pin = spin.value;
+      send('/api/admin/staff', body, 'web.admin.saved');
+      spin.value = '';
+    });
+    staff.appendChild(sf);
+    main.appendChild(staff);
+    A.$('tabs').hidden = false;
+    built = true;
+  }
+
+  function renderTotals(v) {
+    part('totals', v.totals, function (box) {
+      var items = [['web.admin.total_issued', v.totals.issued], ['web.admin.total_waiting', v.totals.waiting], ['web.admin.total_served', v.totals.served]];
+      for (var i = 0; i < items.length; i++) box.appendChild(A.el('div', { 'class': 'stat' }, [A.el('strong', { text: String(items[i][1]) }), A.bi(items[i][0])]));
+    });
+    part('hall', [v.services, v.counters], function (box) {
+      var rows = A.el('tbody');
+      for (var i = 0; i < v.services.length; i++) {
+        var s = v.services[i];
+        rows.appendChild(A.el('tr', { 'class': s.status, 'data-service': s.code }, [td(s.code + ' ' + s.name_id), td(A.bi('status.' + s.status)),
+          td(s.waiting), td(s.open_counters), td(s.eta_new_s === null ? '–' : A.waitText(s.eta_new_s)),
+          td(s.issued_today), td(s.tickets_left)]));
+      }
+      box.appendChild(A.el('table', { id: 'hall-services' }, [th(['web.admin.col.service', 'web.admin.col.status', 'web.admin.col.waiting',
+        'web.admin.col.open_lokets', 'web.admin.col.eta', 'web.admin.col.issued', 'web.admin.col.left']), rows]));
+      var lrows = A.el('tbody');
+      for (var j = 0; j < v.counters.length; j++) {
+        var c = v.counters[j];
+        lrows.appendChild(A.el('tr', { 'class': c.state }, [td(c.name), td(A.bi('counter_state.' + c.state)), td(c.staff_name || '–'),
+          td(c.ticket ? c.ticket.label + ' (' + A.t('state.' + c.ticket.state) + ')' : '–'), td(c.services.join(', '))]));
+      }
+      box.appendChild(A.el('table', { id: 'hall-lokets' }, [th(['web.admin.col.loket', 'web.admin.col.state', 'web.admin.col.staff',
+        'web.admin.col.ticket', 'web.admin.col.services']), lrows]));
+    });
+  }
+
+  function renderDisruptions(v) {
+    part('disruption-list', v.disruptions, function (box) {
+      var off = v.office.offset_h, any = false, rows = A.el('tbody');
+      for (var i = 0; i < v.disruptions.length; i++) {
+        var d = v.disruptions[i];
+        if (!d.active) continue;
+        any = true;
+        (function (d) {
+          var mins = minutesInput('edit-minutes-' + d.id);
+          var save = A.el('button', { type: 'button', 'class': 'd-save', onclick: function () {
+            send('/api/admin/disruptions/' + d.id, { expected_minutes: mins.value ? parseInt(mins.value, 10) : null }, 'web.admin.saved');
+          } }, [A.bi('web.admin.set_end')]);
+          var clear = A.el('button', { type: 'button', 'class': 'd-clear danger', onclick: function () {
+            if (window.confirm(A.t('web.admin.confirm_clear') + '\n' + A.te('web.admin.confirm_clear')))
+              send('/api/admin/disruptions/' + d.id + '/clear', {}, 'web.admin.cleared');
+          } }, [A.bi('web.admin.clear')]);
+          rows.appendChild(A.el('tr', { 'class': d.level, 'data-disruption': d.id }, [td(d.id), td(d.resource), td(A.bi('web.level.' + d.level)),
+            td(A.hhmm(d.started_at, off)), td(d.expected_end ? A.hhmm(d.expected_end, off) : A.t('common.unknown')),
+            td(d.services.join(', ')), td(A.biText(d.message_id, d.message_en)), td(A.el('span', { 'class': 'inline' }, [mins, save, clear]))]));
+        })(d);
+      }
+      if (!any) { box.appendChild(A.bi('web.admin.no_disruptions', null, 'p')); return; }
+      box.appendChild(A.el('table', { id: 'active-disruptions' }, [th(['web.admin.col.id', 'web.admin.col.resource', 'web.admin.col.level',
+        'web.admin.col.since', 'web.admin.col.expected_end', 'web.admin.col.services', 'web.admin.col.message', 'web.admin.col.actions']), rows]));
+    });
+  }
+
+  function renderResources(v) {
+    part('resource-list', v.resources, function (box) {
+      for (var i = 0; i < v.resources.length; i++) {
+        (function (r) {
+          var row = A.el('div', { 'class': 'resource', 'data-resource': r.id }, [A.biText(r.name_id, r.name_en, 'h3')]);
+          if (r.kind === 'blangko') {
+            var add = A.el('input', { type: 'number', id: 'stock-add-' + r.id, min: '-1000000', max: '1000000', step: '1' });
+            var set = A.el('input', { type: 'number', id: 'stock-set-' + r.id, min: '0', max: '1000000', step: '1' });
+            var low = A.el('input', { type: 'number', id: 'stock-low-' + r.id, min: '0', max: '1000000', step: '1', value: String(r.low_threshold) });
+            row.appendChild(A.el('p', { 'class': 'stock' + (r.stock <= r.low_threshold ? ' low' : '') }, [A.bi('web.admin.stock_now', [r.stock])]));
+            row.appendChild(A.el('div', { 'class': 'inline' }, [field('web.admin.stock_add', add), A.el('button', { type: 'button', id: 'stock-add-btn-' + r.id, onclick: function () {
+              send('/api/admin/resources/' + r.id, { stock_add: parseInt(add.value, 10) }, 'web.admin.saved'); } }, [A.bi('web.admin.add')])]));
+            row.appendChild(A.el('div', { 'class': 'inline' }, [field('web.admin.stock_set', set), field('web.admin.stock_low', low), A.el('button', { type: 'button', onclick: function () {
+              var b = { low_threshold: parseInt(low.value, 10) };
+              if (set.value !== '') b.stock = parseInt(set.value, 10);
+              send('/api/admin/resources/' + r.id, b, 'web.admin.saved'); } }, [A.bi('web.admin.save')])]));
+          } else if (r.kind === 'card_printers') {
+            var working = A.el('input', { type: 'number', id: 'working-' + r.id, min: '0', max: '1000', step: '1', value: String(r.working) });
+            var total = A.el('input', { type: 'number', id: 'total-' + r.id, min: '0', max: '1000', step: '1', value: String(r.total) });
+            row.appendChild(A.bi('web.admin.printers_now', [r.working, r.total], 'p'));
+            row.appendChild(A.el('div', { 'class': 'inline' }, [field('web.admin.working', working), field('web.admin.total', total), A.el('button', { type: 'button', onclick: function () {
+              send('/api/admin/resources/' + r.id, { working: parseInt(working.value, 10), total: parseInt(total.value, 10) }, 'web.admin.saved'); } }, [A.bi('web.admin.save')])]));
+          } else {
+            row.appendChild(A.bi('web.admin.resource_via_disruption', null, 'p'));
+          }
+          box.appendChild(row);
+        })(v.resources[i]);
+      }
+    });
+  }
+
+  function renderLists(v) {
+    part('service-list', v.services, function (box) {
+      var rows = A.el('tbody');
+      for (var i = 0; i < v.services.length; i++) {
+        var c = v.services[i].config;
+        rows.appendChild(A.el('tr', null, [td(c.code), td(c.prefix), td(A.biText(c.name_id, c.name_en)), td(c.daily_quota || A.t('web.admin.no_limit')),
+          td(A.bi(c.enabled ? 'web.admin.yes' : 'web.admin.no')), td(c.resources.join(', ') || '–')]));
+      }
+      box.appendChild(A.el('table', null, [th(['web.admin.col.code', 'web.admin.col.prefix', 'web.admin.col.name', 'web.admin.col.quota',
+        'web.admin.col.enabled', 'web.admin.col.needs']), rows]));
+    });
+    part('loket-list', v.counters, function (box) {
+      var rows = A.el('tbody');
+      for (var i = 0; i < v.counters.length; i++) {
+        var c = v.counters[i];
+        rows.appendChild(A.el('tr', null, [td(c.number), td(c.name), td(c.services.join(', '))]));
+      }
+      box.appendChild(A.el('table', null, [th(['web.admin.col.number', 'web.admin.col.name', 'web.admin.col.services']), rows]));
+    });
+    part('staff-list', v.staff, function (box) {
+      var rows = A.el('tbody');
+      for (var i = 0; i < v.staff.length; i++) {
+        var m = v.staff[i];
+        rows.appendChild(A.el('tr', { 'data-staff': m.id }, [td(m.id), td(m.name), td(A.bi(m.admin ? 'web.admin.yes' : 'web.admin.no')),
+          td(A.bi(m.active ? 'web.admin.yes' : 'web.admin.no')), td(m.loket === null ? '–' : m.loket)]));
+      }
+      box.appendChild(A.el('table', { id: 'staff-table' }, [th(['web.admin.col.id', 'web.admin.col.name', 'web.admin.col.admin',
+        'web.admin.col.active', 'web.admin.col.loket']), rows]));
+    });
+  }
+
+  function render(v) {
+    if (!v) { location.reload(); return; }  // the session ended: sign in again
+    view = v;
+    A.$('office').textContent = v.office.short_name || v.office.name;
+    if (!built) build(v);
+    renderTotals(v);
+    renderDisruptions(v);
+    renderResources(v);
+    renderLists(v);
+    document.body.setAttribute('data-seq', v.seq);
+  }
+
+  Signin.require(main, function () {
+    Signin.who(A.$('who'));
+    A.live('/api/admin/events', '/api/admin/overview', 'overview', render, function (up) {
+      document.body.setAttribute('data-link', up ? 'up' : 'down');
+    });
+  });
+})();

@@ -1,0 +1,147 @@
+/* The browser display for a TV: shows the hall live and speaks each new call with the
+   audio the hub synthesised. A call is spoken once: the last spoken event number is
+   kept in sessionStorage, so a reload never repeats a call, and a call older than
+   15 s (a backlog after a reconnect) is shown but not spoken. */
+(function () {
+  'use strict';
+  var query = location.search || '';
+  var storeKey = 'antrian.display.spoken' + query;
+  var lastSpoken = null, queue = [], speaking = false, soundOn = false, view = null;
+  var player = A.$('player');
+  var HIGHLIGHT_MS = 10000, MAX_AGE_MS = 15000;
+  window.antrianSpoken = [];  // for tests and for a curious technician: what was played
+
+  try { var s = sessionStorage.getItem(storeKey); if (s) lastSpoken = parseInt(s, 10); } catch (e) { lastSpoken = null; }
+  function remember(seq) {
+    lastSpoken = seq;
+    try { sessionStorage.setItem(storeKey, String(seq)); } catch (e) { /* private mode: memory only */ }
+  }
+
+  function playNext() {
+    if (speaking || !queue.length || !soundOn) return;
+    var c = queue.shift();
+    speaking = true;
+    window.antrianSpoken.push(c.seq);
+    document.body.setAttribute('data-speaking', c.label);
+    player.src = '/display/audio/' + c.seq + '.wav';
+    var p = player.play();
+    if (p && p.catch) p.catch(function () { done(); });
+  }
+  function done() {
+    speaking = false;
+    document.body.removeAttribute('data-speaking');
+    playNext();
+  }
+  player.addEventListener('ended', done);
+  player.addEventListener('error', done);
+
+  function offerCalls(calls, now) {
+    var newest = 0;
+    for (var i = 0; i < calls.length; i++) newest = Math.max(newest, calls[i].seq);
+    if (lastSpoken === null) { remember(newest); return; }  // first view: what is on screen is not news
+    for (var j = 0; j < calls.length; j++) {
+      var c = calls[j];
+      if (c.seq <= lastSpoken) continue;
+      remember(c.seq);
+      if (now - c.at > MAX_AGE_MS) continue;
+      if (soundOn) queue.push(c);
+    }
+    playNext();
+  }
+
+  function scopeText(v) {
+    var q = query.replace(/^\?/, '');
+    return q ? decodeURIComponent(q).replace(/&/g, ' · ') : A.t('web.display.all');
+  }
+
+  function renderNewest(v, now) {
+    var box = A.clear(A.$('newest'));
+    if (!v.newest) { box.appendChild(A.bi('web.display.no_calls', null, 'p')); return; }
+    var n = v.newest;
+    box.className = 'newest' + (now - n.at < HIGHLIGHT_MS ? ' fresh' : '');
+    box.appendChild(A.bi(n.recalls > 0 ? 'web.display.recall' : 'web.display.number', null, 'p'));
+    box.appendChild(A.el('p', { 'class': 'big-label', id: 'newest-label', text: n.label }));
+    box.appendChild(A.bi('web.display.go_to', null, 'p'));
+    box.appendChild(A.el('p', { 'class': 'big-loket', id: 'newest-loket', text: n.loket_name }));
+    box.appendChild(A.biText(n.service.name_id, n.service.name_en, 'p'));
+  }
+
+  function renderLokets(v, now) {
+    var box = A.clear(A.$('lokets'));
+    for (var i = 0; i < v.lokets.length; i++) {
+      var l = v.lokets[i];
+      var fresh = l.label && now - l.called_at < HIGHLIGHT_MS;
+      var tile = A.el('div', { 'class': 'tile ' + l.state + (fresh ? ' fresh' : ''), 'data-loket': l.number }, [
+        A.el('div', { 'class': 'tile-name', text: l.name }),
+        A.el('div', { 'class': 'tile-label', text: l.label || '–' })]);
+      if (l.state !== 'open') tile.appendChild(A.bi('counter_state.' + l.state, null, 'div'));
+      else if (l.previous.length) tile.appendChild(A.el('div', { 'class': 'tile-prev', text: A.t('web.display.previous') + ': ' + l.previous.join(', ') }));
+      box.appendChild(tile);
+    }
+  }
+
+  function renderServices(v) {
+    var box = A.clear(A.$('services'));
+    for (var i = 0; i < v.services.length; i++) {
+      var s = v.services[i];
+      var wait = s.status === 'halted' ? A.t('status.halted') : s.eta_new_s === null ? '–' : A.waitText(s.eta_new_s);
+      box.appendChild(A.el('div', { 'class': 'svc ' + s.status, 'data-service': s.code }, [
+        A.el('div', { 'class': 'svc-name' }, [A.biText(s.code + ' · ' + s.name_id, s.name_en)]),
+        A.el('div', { 'class': 'svc-status' }, [A.bi('status.' + s.status)]),
+        A.el('div', { 'class': 'svc-wait' }, [A.bi('web.display.waiting', [s.waiting]), A.el('span', { 'class': 'eta', text: wait })])]));
+    }
+  }
+
+  function renderBanners(v) {
+    var box = A.clear(A.$('banners'));
+    for (var i = 0; i < v.banners.length; i++) {
+      var b = v.banners[i], names = [];
+      for (var j = 0; j < b.services.length; j++) names.push(b.services[j].name_id);
+      var end = b.expected_end ? A.t('web.notice.expected_end', [A.hhmm(b.expected_end, v.office.offset_h)]) +
+                ' / ' + A.te('web.notice.expected_end', [A.hhmm(b.expected_end, v.office.offset_h)]) : '';
+      box.appendChild(A.el('div', { 'class': 'banner ' + b.level, 'data-disruption': b.id }, [
+        A.el('strong', { text: b.resource_id + ' — ' + A.t('web.level.' + b.level) + ' / ' + A.te('web.level.' + b.level) }),
+        A.el('span', { text: ' ' + (b.message_id || '') + (b.message_en ? ' / ' + b.message_en : '') }),
+        names.length ? A.el('span', { 'class': 'affects', text: ' (' + names.join(', ') + ')' }) : null,
+        end ? A.el('span', { 'class': 'end', text: ' ' + end }) : null,
+        b.alternative_id ? A.el('div', { 'class': 'alt', text: b.alternative_id + (b.alternative_en ? ' / ' + b.alternative_en : '') }) : null]));
+    }
+  }
+
+  function tick() {
+    if (!view) return;
+    var now = A.hubNow();
+    A.$('clock').textContent = A.hhmm(now, view.office.offset_h) + ' ' + view.office.timezone;
+    A.$('date').textContent = A.dateText(now, view.office.offset_h, 'id');
+  }
+
+  function render(v, now) {
+    view = v;
+    A.$('office').textContent = v.office.short_name || v.office.name;
+    A.$('scope').textContent = scopeText(v);
+    renderNewest(v, now);
+    renderLokets(v, now);
+    renderServices(v);
+    renderBanners(v);
+    var m = A.$('marquee');
+    if (m.textContent !== v.announcement) m.textContent = v.announcement;
+    m.parentNode.hidden = !v.announcement;
+    document.body.setAttribute('data-seq', v.seq);
+    tick();
+    offerCalls(v.calls, now);
+  }
+
+  A.$('sound').addEventListener('click', function () {
+    soundOn = true;
+    player.load();  // inside the click: the browser now lets this page play sound
+    A.$('sound').hidden = true;
+    document.body.setAttribute('data-sound', 'on');
+  });
+  setInterval(tick, 1000);
+  setInterval(function () { if (view) { renderNewest(view, A.hubNow()); renderLokets(view, A.hubNow()); } }, 2000);
+
+  var api = query ? query : '';
+  A.live('/api/display/events' + api, '/api/display' + api, 'display', render, function (up) {
+    A.$('offline').hidden = up;
+  });
+})();

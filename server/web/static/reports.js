@@ -1,0 +1,135 @@
+/* /reports: a day or a range of days; tables per service, loket and staff member,
+   arrivals per hour as a chart, disruption time per resource; CSV of every table. */
+(function () {
+  'use strict';
+  var main = A.$('main');
+  var fromIn, toIn, out, today = null;
+
+  function td(v, cls) { return A.el('td', cls ? { 'class': cls } : null, [v === null || v === undefined ? '–' : typeof v === 'object' ? v : String(v)]); }
+  function th(keys) {
+    var tr = A.el('tr');
+    for (var i = 0; i < keys.length; i++) tr.appendChild(A.el('th', null, [A.bi(keys[i])]));
+    return A.el('thead', null, [tr]);
+  }
+  function csvLink(table, r) {
+    return A.el('a', { href: '/api/reports.csv?table=' + table + '&from=' + r.from + '&to=' + r.to, 'class': 'csv', id: 'csv-' + table, download: '' },
+                [A.bi('web.reports.csv')]);
+  }
+  function block(id, titleKey, table, r, content) {
+    return A.el('section', { 'class': 'card', id: id }, [A.el('div', { 'class': 'card-head' }, [A.bi(titleKey, null, 'h2'), table ? csvLink(table, r) : null]), content]);
+  }
+
+  function groupTable(rows, firstKey, withIssued, totals) {
+    var body = A.el('tbody');
+    var all = totals ? rows.concat([totals]) : rows;
+    for (var i = 0; i < all.length; i++) {
+      var x = all[i], total = x === totals;
+      var cells = [td(total ? A.bi('web.reports.total') : A.biText((firstKey === 'web.reports.col.service' ? x.key + ' · ' : '') + x.name_id, x.name_en))];
+      if (withIssued) cells.push(td(x.issued), td(x.refused), td(x.refused_quota));
+      cells.push(td(x.called), td(x.served), td(x.no_show), td(x.cancelled + x.transferred_out),
+                 td(A.duration(x.wait.mean_s)), td(A.duration(x.wait.p90_s)), td(A.duration(x.service.mean_s)), td(A.duration(x.service.p90_s)));
+      body.appendChild(A.el('tr', { 'class': total ? 'total' : null, 'data-key': x.key }, cells));
+    }
+    var head = [firstKey];
+    if (withIssued) head.push('web.reports.col.issued', 'web.reports.col.refused', 'web.reports.col.refused_quota');
+    head.push('web.reports.col.called', 'web.reports.col.served', 'web.reports.col.no_show', 'web.reports.col.other_end',
+              'web.reports.col.wait_mean', 'web.reports.col.wait_p90', 'web.reports.col.service_mean', 'web.reports.col.service_p90');
+    if (!rows.length) return A.bi('web.reports.empty', null, 'p');
+    return A.el('table', { 'class': 'report' }, [th(head), body]);
+  }
+
+  function hoursChart(r) {
+    var first = 7, last = 16;
+    for (var h = 0; h < 24; h++) if (r.arrivals_by_hour[h] > 0) { first = Math.min(first, h); last = Math.max(last, h); }
+    var values = [], labels = [];
+    for (var k = first; k <= last; k++) { values.push(r.arrivals_by_hour[k]); labels.push((k < 10 ? '0' : '') + k); }
+    return A.el('div', { id: 'arrivals-chart' }, [Chart.bars(values, labels, A.t('web.reports.arrivals') + ' / ' + A.te('web.reports.arrivals'))]);
+  }
+
+  function disruptionTable(r) {
+    if (!r.disruptions.length) return A.bi('web.reports.no_disruptions', null, 'p');
+    var body = A.el('tbody');
+    for (var i = 0; i < r.disruptions.length; i++) {
+      var d = r.disruptions[i];
+      body.appendChild(A.el('tr', { 'data-key': d.resource }, [td(A.biText(d.name_id, d.name_en)), td(d.count), td(A.duration(d.down_s)), td(A.duration(d.degraded_s)), td(A.duration(d.total_s))]));
+    }
+    return A.el('table', { 'class': 'report' }, [th(['web.reports.col.resource', 'web.reports.col.count', 'web.reports.col.down',
+      'web.reports.col.degraded', 'web.reports.col.total_time']), body]);
+  }
+
+  function show(r) {
+    A.$('office').textContent = r.office;
+    A.clear(out);
+    var t = r.totals;
+    var range = r.from === r.to ? r.from : r.from + ' – ' + r.to;
+    out.appendChild(A.el('h2', { id: 'range', text: range }));
+    var cards = [['web.reports.col.issued', t.issued], ['web.reports.col.served', t.served], ['web.reports.col.no_show', t.no_show],
+                 ['web.reports.col.refused_quota', t.refused_quota], ['web.reports.col.wait_mean', A.duration(t.wait.mean_s)],
+                 ['web.reports.col.wait_p90', A.duration(t.wait.p90_s)]];
+    var box = A.el('div', { 'class': 'cards', id: 'report-totals' });
+    for (var i = 0; i < cards.length; i++) box.appendChild(A.el('div', { 'class': 'stat' }, [A.el('strong', { text: String(cards[i][1]) }), A.bi(cards[i][0])]));
+    out.appendChild(box);
+    out.appendChild(block('per-service', 'web.reports.per_service', 'services', r, groupTable(r.services, 'web.reports.col.service', true, r.totals)));
+    out.appendChild(block('arrivals', 'web.reports.arrivals', 'hours', r, hoursChart(r)));
+    out.appendChild(block('per-loket', 'web.reports.per_loket', 'lokets', r, groupTable(r.lokets, 'web.reports.col.loket', false)));
+    out.appendChild(block('per-staff', 'web.reports.per_staff', 'staff', r, groupTable(r.staff, 'web.reports.col.staff', false)));
+    out.appendChild(block('disruption-time', 'web.reports.disruptions', 'disruptions', r, disruptionTable(r)));
+    out.appendChild(A.bi('web.reports.note', null, 'p')).className += ' note';
+    document.body.setAttribute('data-report', r.from + '_' + r.to);
+  }
+
+  function load() {
+    var q = '?from=' + encodeURIComponent(fromIn.value) + '&to=' + encodeURIComponent(toIn.value || fromIn.value);
+    history.replaceState(null, '', '/reports' + q);
+    A.clear(out).appendChild(A.bi('web.common.loading', null, 'p'));
+    A.get('/api/reports' + q, function (status, data) {
+      if (status === 200) { today = data.today; show(data); return; }
+      A.clear(out).appendChild(A.el('p', { 'class': 'error', text: A.reason(status, data) }));
+    });
+  }
+  function preset(fromDelta, toDelta) {
+    return function () {
+      fromIn.value = shift(today, fromDelta);
+      toIn.value = shift(today, toDelta);
+      load();
+    };
+  }
+  function shift(day, delta) {
+    var d = new Date(day + 'T12:00:00Z');
+    d.setUTCDate(d.getUTCDate() + delta);
+    return d.toISOString().substring(0, 10);
+  }
+
+  function start(session) {
+    Signin.who(A.$('who'));
+    var params = {};
+    location.search.replace(/^\?/, '').split('&').forEach(function (kv) { var p = kv.split('='); if (p[0]) params[p[0]] = decodeURIComponent(p[1] || ''); });
+    fromIn = A.el('input', { type: 'date', id: 'from', required: 'required' });
+    toIn = A.el('input', { type: 'date', id: 'to' });
+    var f = A.el('form', { 'class': 'card controls', id: 'range-form' }, [
+      A.el('label', null, [A.bi('web.reports.from'), fromIn]), A.el('label', null, [A.bi('web.reports.to'), toIn]),
+      A.el('button', { type: 'submit', id: 'show' }, [A.bi('web.reports.show')]),
+      A.el('button', { type: 'button', id: 'today', onclick: preset(0, 0) }, [A.bi('web.reports.today')]),
+      A.el('button', { type: 'button', id: 'yesterday', onclick: preset(-1, -1) }, [A.bi('web.reports.yesterday')]),
+      A.el('button', { type: 'button', id: 'week', onclick: preset(-7, -1) }, [A.bi('web.reports.last7')])]);
+    f.addEventListener('submit', function (ev) { ev.preventDefault(); load(); });
+    out = A.el('div', { id: 'report' });
+    A.clear(main).appendChild(f);
+    main.appendChild(out);
+    if (params.from) {
+      fromIn.value = params.from;
+      toIn.value = params.to || params.from;
+      load();
+      return;
+    }
+    // No date asked for: yesterday, the office head's usual question.
+    A.get('/api/reports', function (status, data) {
+      if (status !== 200) { A.clear(out).appendChild(A.el('p', { 'class': 'error', text: A.reason(status, data) })); return; }
+      today = data.today;
+      fromIn.value = toIn.value = shift(today, -1);
+      load();
+    });
+  }
+
+  Signin.require(main, start);
+})();
