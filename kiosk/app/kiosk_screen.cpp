@@ -1,0 +1,166 @@
+#include "kiosk_screen.h"
+
+#include <SDL.h>
+#include <spdlog/spdlog.h>
+
+#include "antrian/ui/frame_pacing.h"
+#include "antrian/ui/redraw.h"
+#include "draw.h"
+
+namespace antrian::kiosk::app {
+
+using json = nlohmann::json;
+
+KioskScreen::KioskScreen(Parts parts) : p_(parts) {}
+
+void KioskScreen::start() {
+  started_ms_ = ui::now_ms();
+  p_.link.on_change([this] {
+    hub_changed_ = true;
+    p_.app.wake();
+  });
+  run(p_.model.start(started_ms_));
+  if (!p_.model.routing_problem().empty()) spdlog::warn("routing table not used: {}", p_.model.routing_problem());
+}
+
+void KioskScreen::screenshot_when_ready(std::string path) { shot_path_ = std::move(path); }
+
+void KioskScreen::refresh_from_hub(int64_t now_ms) {
+  const bool synced = p_.link.synced();
+  if (synced) {
+    const std::string before = p_.model.routing_problem();
+    run(p_.model.set_office(p_.link.snapshot(), now_ms));
+    if (p_.model.routing_problem() != before && !p_.model.routing_problem().empty())
+      spdlog::warn("the office's routing table is not used, showing one button per service: {}",
+                   p_.model.routing_problem());
+  }
+  run(p_.model.set_connection(p_.link.online(), synced, now_ms));
+  shown_minute_ = p_.link.hub_now_ms() / 60000;
+}
+
+void KioskScreen::on_wake() {
+  p_.inbox.drain();
+  if (hub_changed_.exchange(false)) refresh_from_hub(ui::now_ms());
+  if (automation_) automation_->step(nullptr, ui::now_ms());
+}
+
+// Carries out what the model asked for; answers come back through the inbox.
+void KioskScreen::run(Effects fx) {
+  if (fx.empty()) return;
+  if (fx.lang) p_.app.set_lang(*fx.lang);
+  if (fx.fullscreen) {
+    p_.app.set_fullscreen(*fx.fullscreen);
+    SDL_ShowCursor(*fx.fullscreen ? SDL_DISABLE : SDL_ENABLE);  // staff work with a mouse
+  }
+  if (fx.issue) {
+    spdlog::info("issuing a ticket for service {} ({})", fx.issue->service, to_string(fx.issue->priority));
+    p_.link.issue(*fx.issue, [this](const proto::Reply& reply) {
+      p_.inbox.post([this, reply] {
+        if (automation_) {
+          if (reply.ok) Automation::emit({{"ticket", reply.result.value("ticket", json::object()).value("label", "")},
+                                          {"service", reply.result.value("ticket", json::object()).value("service", "")}});
+          else Automation::emit({{"issue_error", reply.error.code}, {"reason", reply.error.reason}});
+        }
+        if (!reply.ok) spdlog::warn("no ticket: {} ({})", reply.error.code, reply.error.reason);
+        run(p_.model.on_issue_reply(reply, ui::now_ms()));
+      });
+    });
+  }
+  if (fx.print) {
+    const bool reprint = fx.print->reprint;
+    const std::string label = fx.print->label;
+    p_.printer.print(std::move(fx.print->job), [this, reprint, label](const printing::PrintResult& r) {
+      p_.inbox.post([this, reprint, label, r] {
+        if (!r.ok()) spdlog::warn("ticket {} not printed: {}", label, r.reason);
+        if (automation_)
+          Automation::emit({{"print", std::string(printing::to_string(r.code))}, {"label", label},
+                            {"reprint", reprint}, {"reason", r.reason}});
+        run(p_.model.on_print_done(r, reprint, ui::now_ms()));
+      });
+    });
+  }
+  if (fx.check_printer) {
+    p_.printer.check([this](const printing::PrintResult& r) {
+      p_.inbox.post([this, r] { run(p_.model.on_printer_checked(r, ui::now_ms())); });
+    });
+  }
+  if (fx.report) {
+    const ReportCommand sent = *fx.report;
+    spdlog::info("printer state to the hub: {} {}", sent.state, sent.message);
+    p_.link.report(sent, [this, sent](const proto::Reply& reply) {
+      p_.inbox.post([this, sent, reply] {
+        if (automation_) Automation::emit({{"report", sent.state}, {"ok", reply.ok}});
+        if (!reply.ok) spdlog::warn("printer report not taken by the hub: {}", reply.error.reason);
+        run(p_.model.on_report_reply(sent, reply.ok));
+      });
+    });
+  }
+  if (fx.quit) p_.app.request_quit();
+  ui::request_redraw();  // the screen may have changed
+}
+
+void KioskScreen::apply_taps(int64_t now_ms) {
+  for (const std::string& key : board_.taps()) {
+    auto r = p_.model.tap(key, now_ms);
+    if (r.accepted) run(std::move(r.effects));
+  }
+}
+
+void KioskScreen::maybe_screenshot(int64_t now_ms) {
+  if (!shot_path_ || p_.capture.pending()) return;
+  const bool ready = p_.model.online() || now_ms - started_ms_ >= kScreenshotWaitMs;
+  if (!ready) {
+    ui::request_redraw_at(now_ms + 100);
+    return;
+  }
+  p_.capture.request(*shot_path_, [this](bool ok, const std::string& msg) {
+    if (ok) std::fprintf(stderr, "saved screenshot to %s\n", msg.c_str());
+    else std::fprintf(stderr, "error: %s\n", msg.c_str());
+    exit_code_ = ok ? 0 : 1;
+    p_.app.request_quit();
+  });
+  shot_path_.reset();
+}
+
+std::int64_t KioskScreen::next_deadline_ms(std::int64_t now_ms) {
+  int64_t d = p_.model.next_deadline_ms();
+  // The header clock changes every minute (of the hub's clock).
+  const int64_t hub_now = p_.link.hub_now_ms();
+  d = std::min<int64_t>(d, ui::next_wall_boundary_ms(now_ms, hub_now, 60000));
+  if (automation_) d = std::min(d, automation_->next_deadline_ms(now_ms));
+  return d;
+}
+
+void KioskScreen::draw(const ui::FrameInfo& f) {
+  const int64_t now = f.now_ms;
+  p_.capture.begin_frame();
+  {
+    Effects fx = p_.model.tick(now);
+    if (!fx.empty()) run(std::move(fx));
+  }
+  if (p_.link.hub_now_ms() / 60000 != shown_minute_) refresh_from_hub(now);
+
+  const View v = p_.model.view(now);
+  board_.begin_frame(automation_ ? automation_->scripted_tap() : std::nullopt);
+  Paint paint{f, ImGui::GetWindowDrawList(), board_};
+  const bool notice = v.screen == ScreenId::home || v.screen == ScreenId::question;
+  const float top = draw_header(paint, v.header, notice);
+  switch (v.screen) {
+    case ScreenId::home:
+    case ScreenId::question: draw_choices(paint, v.choice, top); break;
+    case ScreenId::warning: draw_warning(paint, v.warning, top); break;
+    case ScreenId::unavailable:
+    case ScreenId::failed: draw_notice(paint, v.notice, top); break;
+    case ScreenId::issuing: draw_issuing(paint, v.issuing, top); break;
+    case ScreenId::ticket: draw_ticket(paint, v.ticket, top); break;
+    case ScreenId::offline: draw_offline(paint, v.offline, top); break;
+    case ScreenId::staff_pin: draw_pin(paint, v.pin, top); break;
+    case ScreenId::staff_menu: draw_staff(paint, v.staff, top); break;
+  }
+  apply_taps(now);
+  if (automation_) automation_->step(&board_, now);
+  maybe_screenshot(now);
+  p_.capture.end_of_frame();
+}
+
+}  // namespace antrian::kiosk::app

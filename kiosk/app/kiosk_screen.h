@@ -1,0 +1,62 @@
+#pragma once
+// The kiosk's one Screen: feeds the view model (hub state, replies, printer outcomes,
+// touches, time), carries out its Effects, and draws its View.
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "antrian/kiosk/kiosk_model.h"
+#include "antrian/ui/app.h"
+#include "automation.h"
+#include "hub_link.h"
+#include "inbox.h"
+#include "print_worker.h"
+#include "screen_capture.h"
+#include "touch.h"
+
+namespace antrian::kiosk::app {
+
+// How long --screenshot waits for the hub's data before saving whatever is shown.
+inline constexpr int64_t kScreenshotWaitMs = 8000;
+
+class KioskScreen : public ui::Screen {
+ public:
+  struct Parts {
+    ui::App& app;
+    KioskModel& model;
+    Inbox& inbox;
+    HubLink& link;
+    PrintWorker& printer;
+    ScreenCapture& capture;
+  };
+  explicit KioskScreen(Parts parts);
+
+  // Hooks up the hub and the printer; call once before App::run.
+  void start();
+  void set_automation(Automation* a) { automation_ = a; }
+  // --screenshot: save once the kiosk shows the hub's data, then quit.
+  void screenshot_when_ready(std::string path);
+  int exit_code() const { return exit_code_; }
+
+  void draw(const ui::FrameInfo& f) override;
+  std::int64_t next_deadline_ms(std::int64_t now_ms) override;
+  void on_wake() override;
+
+ private:
+  void refresh_from_hub(int64_t now_ms);
+  void run(Effects fx);
+  void apply_taps(int64_t now_ms);
+  void maybe_screenshot(int64_t now_ms);
+
+  Parts p_;
+  TouchBoard board_;
+  Automation* automation_ = nullptr;
+  std::atomic<bool> hub_changed_{true};
+  int64_t shown_minute_ = -1;  // hub minute the header clock shows
+  int64_t started_ms_ = 0;
+  std::optional<std::string> shot_path_;
+  int exit_code_ = 0;
+};
+
+}  // namespace antrian::kiosk::app

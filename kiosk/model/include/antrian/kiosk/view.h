@@ -1,0 +1,150 @@
+#pragma once
+// What each kiosk screen shows, as plain data: every word already chosen in the
+// right language, every number already formatted. The ImGui code only lays this out,
+// so tests can check what a person would read without opening a window.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "antrian/model.h"
+#include "antrian/strings.h"
+
+namespace antrian::kiosk {
+
+enum class ScreenId { home, question, warning, unavailable, issuing, ticket, failed, offline, staff_pin, staff_menu };
+
+std::string_view to_string(ScreenId s);
+
+enum class Tone { info, ok, warn, error };
+
+struct Header {
+  std::string office_name;   // "Disdukcapil Kabupaten Contoh"
+  std::string office_full;   // "Dinas Kependudukan dan Pencatatan Sipil"
+  std::string date_text;     // "Minggu, 22 November 2026"
+  std::string time_text;     // "09:41 WIB"
+  std::string lang_key = "lang";
+  std::string lang_label;    // the other language: "English" / "Bahasa Indonesia"
+  std::string printer_notice;  // empty when the printer is fine
+};
+
+// A touchable choice: a further question or a service (with its live card).
+struct ChoiceButton {
+  std::string key;  // tap key, e.g. "route:ektp"
+  std::string label, hint;
+  bool group = false;
+  bool enabled = true;
+  std::optional<ServiceStatus> status;  // leaf: its status; group: the worst below if not normal
+  std::string status_word;              // "Normal", "Gangguan", "Terhenti", "Kuota habis", "Tutup"
+  std::string waiting_text;             // "12 orang menunggu"
+  std::string eta_text;                 // "Perkiraan tunggu sekitar 25 menit"
+  std::string left_text;                // "Sisa 138 nomor hari ini"
+};
+
+struct PriorityOption {
+  std::string key;    // "priority:lansia"
+  std::string label;  // "Lansia (60+)"
+  bool selected = false;
+};
+
+struct ChoiceScreen {
+  std::string title;     // "Apa keperluan Anda?"
+  std::string subtitle;  // "Sentuh salah satu pilihan di bawah"
+  std::vector<ChoiceButton> buttons;
+  std::string priority_title;              // home only
+  std::vector<PriorityOption> priorities;  // home only
+  std::string priority_note;               // question screens: "Antrian prioritas: Lansia"
+  bool can_go_back = false;
+  std::string back_label;
+};
+
+struct WarningScreen {
+  std::string service_name;
+  ServiceStatus status = ServiceStatus::degraded;
+  std::string status_word;
+  std::string headline;                  // "Layanan Pencetakan e-KTP sedang terhenti"
+  std::vector<std::string> messages;     // the office's disruption messages
+  std::string expected_back;             // "Perkiraan pulih pukul 14:30 WIB" / "belum diketahui"
+  std::string eta_text;                  // "Perkiraan waktu tunggu: ..."
+  std::string waiting_text;
+  std::string alternative_title;         // "Pilihan lain"
+  std::string alternative;
+  std::string alternative_label;         // a ticket for the service that helps instead; empty: none
+  std::string alternative_key = "alternative";
+  std::string confirm_key = "confirm", confirm_label;
+  std::string back_key = "back", back_label;
+  std::string priority_note;
+};
+
+struct NoticeScreen {  // no ticket: quota used up, closed today, or issuing failed
+  Tone tone = Tone::warn;
+  std::string headline;
+  std::string body;
+  std::string advice_title;  // "Yang dapat Anda lakukan"
+  std::string advice;
+  std::string alternative_label;  // as on the warning; empty: none
+  std::string alternative_key = "alternative";
+  std::string detail;        // small print for staff (the hub's reason)
+  std::string back_key = "home", back_label;
+};
+
+struct IssuingScreen {
+  std::string headline;  // "Mohon tunggu..."
+  std::string body;
+};
+
+struct TicketScreen {
+  std::string title;         // "Nomor antrian Anda"
+  std::string label;         // "B-007"
+  std::string service_name;
+  std::string priority_text;  // "Prioritas: Lansia"; empty for regular
+  std::string eta_text;
+  std::string ahead_text;     // "3 orang di depan Anda"
+  std::string wait_at_text;   // "Silakan tunggu di ruang tunggu loket 2 dan 3"
+  std::string status_note;    // service disrupted: a reminder
+  std::string qr_url;         // empty: no QR
+  std::string qr_caption;
+  bool printing = false;
+  std::string print_text;
+  Tone print_tone = Tone::info;
+  std::string done_key = "done", done_label;
+};
+
+struct OfflineScreen {
+  std::string headline;  // "Mohon tunggu sebentar"
+  std::string body;
+  std::string detail;
+};
+
+struct PinScreen {
+  std::string title;
+  std::string masked;    // "● ● ●" as "***"
+  std::string message;
+  Tone tone = Tone::info;
+  bool configured = true;
+  bool pad_enabled = true;
+  std::string ok_label, clear_label, cancel_label;
+};
+
+struct StaffMenu {
+  std::string title;
+  std::vector<ChoiceButton> items;  // staff:reprint, staff:fullscreen, staff:quit, staff:close
+  std::string message;
+  Tone tone = Tone::info;
+};
+
+struct View {
+  ScreenId screen = ScreenId::offline;
+  Lang lang = Lang::id;
+  Header header;
+  ChoiceScreen choice;    // home, question
+  WarningScreen warning;  // warning
+  NoticeScreen notice;    // unavailable, failed
+  IssuingScreen issuing;
+  TicketScreen ticket;
+  OfflineScreen offline;
+  PinScreen pin;
+  StaffMenu staff;
+};
+
+}  // namespace antrian::kiosk
