@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "antrian/hub_client.h"
 #include "hub_process.h"
 
 using namespace antrian::test;
@@ -55,13 +56,16 @@ TEST_CASE("ctl watch shows a ticket issued and called from another shell") {
 
 TEST_CASE("the business day rolls over at local midnight on the hub's clock") {
   TempDir dir;
-  // 23:59:58 WIB on 23 Nov 2026, the clock running 4x: midnight comes in half a second.
+  // 23:59:58 WIB on 23 Nov 2026 on a manual clock: the test decides when midnight comes.
   const int64_t start = 1'795'453'198'000;
-  HubProcess hub(dir.path(), {"--clock-start", std::to_string(start), "--clock-speed", "4"});
+  HubProcess hub(dir.path(), {"--manual-clock", "--clock-start", std::to_string(start)});
   auto first = json::parse(run_ctl(hub, {"--json", "issue", "A"}).out);
   CHECK(first["result"]["ticket"]["day"] == "2026-11-23");
-  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  CHECK(json::parse(run_ctl(hub, {"--json", "issue", "A"}).out)["result"]["ticket"]["label"] == "A-002");
+  antrian::HubClient admin({hub.address(), "admin", "test", false});
+  REQUIRE(admin.request("clock_set", {{"now", start + 3000}}).ok);  // 00:00:01
   auto second = json::parse(run_ctl(hub, {"--json", "issue", "A"}).out);
   CHECK(second["result"]["ticket"]["day"] == "2026-11-24");
   CHECK(second["result"]["ticket"]["label"] == "A-001");
+  CHECK(json::parse(run_ctl(hub, {"--json", "state"}).out)["result"]["state"]["tickets"].size() == 1);
 }
