@@ -206,10 +206,17 @@ void draw_waiting(const ui::FrameInfo& f, const CounterView& v, const Rect& r, s
   ImGui::PopStyleVar(2);
 }
 
-// Height the services panel needs.
-float services_height(const ui::FrameInfo& f, const CounterView& v) {
+// Width of a disruption message line in a services panel of this width.
+float message_width(const ui::FrameInfo& f, float panel_width) { return panel_width - f.px(40) - f.px(24); }
+
+// Height the services panel needs (messages wrap).
+float services_height(const ui::FrameInfo& f, const CounterView& v, float width) {
   float h = f.px(64);
-  for (const ServiceRowView& s : v.services) h += f.px(62) + f.px(40) * static_cast<float>(s.messages.size());
+  const float msg_w = message_width(f, width);
+  for (const ServiceRowView& s : v.services) {
+    h += f.px(62);
+    for (const std::string& msg : s.messages) h += wrapped_height(msg, f.font(FontRole::small), msg_w) + f.px(8);
+  }
   return h + f.px(10);
 }
 
@@ -223,16 +230,19 @@ void draw_services(const ui::FrameInfo& f, const CounterView& v, const Rect& r) 
   for (const ServiceRowView& s : v.services) {
     const float ph = f.px(48);
     const float pw = ui::status_pill_width(ph, s.status_text, f.font(FontRole::body_bold));
-    ui::text_in_rect(dl, rect_at(x, y, w * 0.55f, ph), s.code + "  " + s.name, f.font(FontRole::body_bold), palette::text,
-                     ui::Align::left, true);
-    ui::text_in_rect(dl, rect_at(x + w * 0.55f, y, w * 0.45f - pw - f.px(16), ph), s.waiting, f.font(FontRole::body),
+    // Columns: name, waiting count, status pill (right-aligned, as wide as it needs).
+    const float pill_x = x + w - pw;
+    const float count_w = f.px(190);
+    ui::text_in_rect(dl, rect_at(x, y, pill_x - count_w - f.px(16) - x, ph), s.code + "  " + s.name,
+                     f.font(FontRole::body_bold), palette::text, ui::Align::left, true);
+    ui::text_in_rect(dl, rect_at(pill_x - count_w - f.px(12), y, count_w, ph), s.waiting, f.font(FontRole::body),
                      palette::text, ui::Align::right, true);
-    ui::status_pill(dl, {x + w - pw, y}, ph, to_status(s.status), s.status_text, f.font(FontRole::body_bold));
+    ui::status_pill(dl, {pill_x, y}, ph, to_status(s.status), s.status_text, f.font(FontRole::body_bold));
     y += f.px(62);
+    const float msg_w = message_width(f, r.width());
     for (const std::string& msg : s.messages) {
-      ui::text_in_rect(dl, rect_at(x + f.px(24), y - f.px(8), w - f.px(24), f.px(38)), msg, f.font(FontRole::small),
-                       s.status == ServiceStatus::halted ? palette::text : palette::highlight, ui::Align::left, true);
-      y += f.px(40);
+      wrapped_text(dl, {x + f.px(24), y - f.px(6)}, msg, f.font(FontRole::small), palette::highlight, msg_w);
+      y += wrapped_height(msg, f.font(FontRole::small), msg_w) + f.px(8);
     }
   }
 }
@@ -280,7 +290,7 @@ void draw_console(const ui::FrameInfo& f, const CounterView& v, float top, std::
   // Right: figures at the bottom, services above them, the waiting list takes the rest.
   const Rect figures = rect_at(right_x, bottom - f.px(170), right_w, f.px(170));
   draw_figures(f, v, figures);
-  const float sh = services_height(f, v);
+  const float sh = services_height(f, v, right_w);
   const Rect services = rect_at(right_x, figures.min.y - pad - sh, right_w, sh);
   draw_services(f, v, services);
   draw_waiting(f, v, {{right_x, y0}, {right_x + right_w, services.min.y - pad}}, out);

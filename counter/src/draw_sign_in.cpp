@@ -50,8 +50,8 @@ void draw_sign_in(const ui::FrameInfo& f, const CounterView& v, float top, std::
   y += f.px(50);
   const float row_h = f.px(72);
   float ry = y;
-  if (s.staff.empty())
-    caption(dl, {x0, ry}, tr("counter.signin.no_staff", v.lang), f.font(FontRole::body), palette::warn);
+  if (!s.lists_note.empty())
+    wrapped_text(dl, {x0, ry}, s.lists_note, f.font(FontRole::body), palette::warn, col_w);
   for (const SignInStaffView& st : s.staff) {
     if (ry + row_h > f.height - f.px(20)) break;
     const std::string id = "##staff_" + st.id;
@@ -67,12 +67,7 @@ void draw_sign_in(const ui::FrameInfo& f, const CounterView& v, float top, std::
   const Rect submit = rect_at(px0, y + f.px(120), col_w, f.px(120));
   if (action_button("##sign_in", s.submit, submit, f.font(FontRole::large_bold), f.font(FontRole::small), true))
     out.push_back(intent_of(Intent::Kind::submit_sign_in));
-  float ny = submit.max.y + f.px(30);
-  if (!v.connection.ok && !v.connection.banner.empty()) {
-    ui::text_in_rect(dl, rect_at(px0, ny, col_w, f.px(60)), v.connection.banner, f.font(FontRole::body), palette::warn,
-                     ui::Align::left, true);
-    ny += f.px(80);
-  }
+  const float ny = submit.max.y + f.px(30);
   if (v.notice && notice_bar("##notice", rect_at(px0, ny, col_w, f.px(130)), *v.notice, f.font(FontRole::body_bold),
                              f.font(FontRole::small)))
     out.push_back(intent_of(Intent::Kind::dismiss_notice));

@@ -1,6 +1,7 @@
 #include "draw_widgets.h"
 
 #include <algorithm>
+#include <cfloat>
 
 namespace antrian::counter::gui {
 
@@ -29,6 +30,14 @@ ImU32 notice_text(Notice::Kind kind) { return kind == Notice::Kind::warning ? pa
 
 void panel(ImDrawList* dl, const Rect& r, ImU32 fill) {
   dl->AddRectFilled(r.min, r.max, fill, std::min(12.0f, r.height() * 0.1f));
+}
+
+float wrapped_height(std::string_view text, ImFont* font, float width) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size()).y;
+}
+
+void wrapped_text(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 color, float width) {
+  dl->AddText(font, font->FontSize, pos, color, text.data(), text.data() + text.size(), width);
 }
 
 void caption(ImDrawList* dl, ImVec2 at, std::string_view text, ImFont* font, ImU32 color) {
@@ -121,10 +130,12 @@ bool notice_bar(const char* id, const Rect& r, const NoticeView& n, ImFont* font
   if (n.detail.empty()) {
     ui::text_in_rect(dl, inner, n.text, font, notice_text(n.kind), ui::Align::left, true);
   } else {
-    const float split = inner.min.y + inner.height() * 0.55f;
+    // Headline on one line; the hub's own reason below it, wrapped.
+    const float split = inner.min.y + font->FontSize * 1.25f;
     ui::text_in_rect(dl, {inner.min, {inner.max.x, split}}, n.text, font, notice_text(n.kind), ui::Align::left, true);
-    ui::text_in_rect(dl, {{inner.min.x, split}, inner.max}, n.detail, detail_font, notice_text(n.kind), ui::Align::left,
-                     true);
+    dl->PushClipRect(inner.min, inner.max, true);
+    wrapped_text(dl, {inner.min.x, split + 2}, n.detail, detail_font, notice_text(n.kind), inner.width());
+    dl->PopClipRect();
   }
   return clicked;
 }

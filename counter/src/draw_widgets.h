@@ -37,6 +37,10 @@ void text_box(ImDrawList* dl, const Rect& r, std::string_view text, std::string_
 // The notice line: headline and, smaller, the hub's own reason. True when clicked (dismiss).
 bool notice_bar(const char* id, const Rect& r, const NoticeView& n, ImFont* font, ImFont* detail_font);
 
+// Text wrapped at width: its height, and drawing it (top-left at pos).
+float wrapped_height(std::string_view text, ImFont* font, float width);
+void wrapped_text(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 color, float width);
+
 // Small caption text at a point.
 void caption(ImDrawList* dl, ImVec2 at, std::string_view text, ImFont* font, ImU32 color = ui::palette::text_muted);
 

@@ -217,3 +217,22 @@ TEST_CASE("intents: a click takes the same path as its key") {
   apply(intent_of(Intent::Kind::dismiss_notice), m, h.mirror());
   CHECK_FALSE(m.notice());
 }
+
+TEST_CASE("view: before the hub was ever reached, the sign-in screen says so instead of listing nothing") {
+  FakeHub h;
+  h.online = false;
+  h.synced = false;
+  ConsoleModel m({Lang::id, 2});
+  OfficeState empty;
+  const Mirror nothing{empty, false, false, 0};
+  CounterView v = build_view(m, nothing);
+  CHECK(v.sign_in.lokets.empty());
+  CHECK(v.sign_in.lists_note == "Daftar loket dan petugas muncul setelah tersambung ke server antrian");
+  CHECK(v.connection.banner == "Belum tersambung ke server antrian; terus mencoba...");
+  CHECK_FALSE(v.sign_in.submit.enabled);
+  // Reached, with staff: the lists, no note.
+  h.online = h.synced = true;
+  v = build_view(m, h.mirror());
+  CHECK(v.sign_in.lists_note.empty());
+  CHECK(v.sign_in.lokets.size() == 8);
+}

@@ -58,7 +58,10 @@ void build_header(CounterView& v, const ConsoleModel& model, const Mirror& m) {
 void build_connection(CounterView& v, const ConsoleModel& model, const Mirror& m) {
   const Lang lang = v.lang;
   v.connection.ok = m.live() && !model.stale();
-  if (!m.online) {
+  if (!m.online && !m.synced) {  // not reached yet since the program started
+    v.connection.text = std::string(tr("counter.connection.syncing", lang));
+    v.connection.banner = std::string(tr("counter.banner.connecting", lang));
+  } else if (!m.online) {
     v.connection.text = std::string(tr("counter.connection.offline", lang));
     v.connection.banner = std::string(tr("counter.banner.offline", lang));
   } else if (!m.synced) {

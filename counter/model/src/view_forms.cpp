@@ -39,6 +39,8 @@ void build_sign_in(CounterView& v, const ConsoleModel& model, const Mirror& m) {
       if (c.staff == s->id && c.state != CounterState::closed) row.where = trf("counter.signin.at", lang, {c.name});
     v.sign_in.staff.push_back(std::move(row));
   }
+  if (!m.synced) v.sign_in.lists_note = std::string(tr("counter.signin.no_state", lang));
+  else if (v.sign_in.staff.empty()) v.sign_in.lists_note = std::string(tr("counter.signin.no_staff", lang));
   v.sign_in.pin_masked = form.pin.masked();
   v.sign_in.pin_placeholder = std::string(tr("counter.signin.pin_placeholder", lang));
   ButtonView& b = v.sign_in.submit;

@@ -96,6 +96,7 @@ struct SignInStaffView {
 struct SignInView {
   std::vector<SignInLoketView> lokets;
   std::vector<SignInStaffView> staff;
+  std::string lists_note;  // instead of the lists: not connected yet, or no staff
   std::string pin_masked;  // bullets
   std::string pin_placeholder;
   ButtonView submit;
