@@ -112,9 +112,6 @@ Result<std::unique_ptr<Hub>> Hub::create(std::unique_ptr<Store> store, const Off
                                          const Clock& clock) {
   auto loaded = store->load();
   if (!loaded) return loaded.error();
-  if (loaded->seq != store->last_seq())
-    return make_error(std::string(proto::err::storage), "current-state tables do not match the event log; "
-                                                        "restore a backup or rebuild with antrian-ctl");
   std::unique_ptr<Hub> hub(new Hub(std::move(store), std::move(*loaded), clock));
   const bool fresh = hub->state_.seq == 0;
   if (fresh || (config_given && !office_matches(hub->state_, cfg))) {

@@ -11,13 +11,14 @@ namespace {
 // Each entry moves the schema one version up; never edit a released entry.
 constexpr const char* kMigrations[] = {
     // 1: event log, current-state entities, answered requests, settings. No secondary
-    //    indexes: every page a commit touches is written and synced on the hot path.
+    //    indexes and WITHOUT ROWID tables: every page a commit touches is written and
+    //    synced on the hot path. The last sequence number is the log's own MAX(seq).
     R"sql(
       CREATE TABLE events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, type TEXT NOT NULL,
                            actor TEXT NOT NULL, data TEXT NOT NULL);
       CREATE TABLE entities (kind TEXT NOT NULL, key TEXT NOT NULL, day TEXT NOT NULL,
-                             json TEXT NOT NULL, PRIMARY KEY (kind, key));
-      CREATE TABLE requests (id TEXT PRIMARY KEY, at INTEGER NOT NULL, reply TEXT NOT NULL);
+                             json TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
+      CREATE TABLE requests (id TEXT PRIMARY KEY, at INTEGER NOT NULL, reply TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     )sql",
 };
@@ -187,7 +188,6 @@ Result<Ok> Store::commit(const std::vector<Event>& events, const std::string& da
       for (const auto& [service, n] : d["refused"].items())
         if (r) r = upsert("refused", service, day, n.dump());
     if (r && d.contains("announcement")) r = upsert("meta", "announcement", "", d["announcement"].get<std::string>());
-    if (r) r = upsert("meta", "seq", "", std::to_string(e.seq));
     if (!r) return fail(r.error());
   }
   if (!request_id.empty()) {
@@ -220,7 +220,6 @@ Result<OfficeState> Store::load() {
       if (kind == "meta" && key == "day") s.day = text;
     for (const auto& [kind, key, day, text] : rows) {
       if (kind == "meta") {
-        if (key == "seq") s.seq = std::stoll(text);
         if (key == "announcement") s.announcement = text;
       } else if (kind == "office") {
         s.office = office_from_json(json::parse(text));
@@ -259,6 +258,7 @@ Result<OfficeState> Store::load() {
   } catch (const std::exception& e) {
     return make_error(std::string(proto::err::storage), std::string("database content is damaged: ") + e.what());
   }
+  s.seq = last_seq();
   return s;
 }
 
