@@ -174,6 +174,8 @@ struct HubClient::Impl {
     if (hub_at > 0) hub_offset_ms = hub_at - real_now_ms();
     if (!online) {
       online = true;
+      // Back after silence: catch up at once instead of waiting for the next heartbeat.
+      if (synced && !recovering) request_events_since();
       notify_change();
     }
   }
