@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include "antrian/backup.h"
 #include "antrian/office_config.h"
+#include "backup_scheduler.h"
 #include "http_api.h"
 #include "probe_runner.h"
 #include "hub.h"
@@ -51,7 +53,22 @@ int main(int argc, char** argv) {
                "Simulation: the hub's time only moves by clock_set requests (needs --clock-start)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+  std::string backup_dir, restore_file;
+  int backup_every_min = 60;
+  app.add_option("--backup-dir", backup_dir, "Take online backups of the database into this folder (newest 48 kept)");
+  app.add_option("--backup-every-min", backup_every_min, "Minutes between backups (default 60)")
+      ->check(CLI::Range(1, 100000));
+  app.add_option("--restore", restore_file, "Replace the database in --data-dir with this backup, then exit "
+                                            "(refused while a hub runs on it)");
   CLI11_PARSE(app, argc, argv);
+  if (!restore_file.empty()) {
+    if (auto r = antrian::restore_database(restore_file, data_dir); !r) {
+      std::cerr << "error: " << r.error().reason << "\n";
+      return 1;
+    }
+    std::cerr << "restored " << restore_file << " into " << data_dir << "\n";
+    return 0;
+  }
 
   // Logs go to stderr: stdout carries only the one JSON line with the ports.
   spdlog::set_default_logger(spdlog::stderr_color_mt("hub"));
@@ -114,6 +131,8 @@ int main(int argc, char** argv) {
   }
   (*hub)->set_database_path(db_path);
   (*hub)->set_manual_clock(manual);
+  std::unique_ptr<antrian::BackupScheduler> backups;
+  if (!backup_dir.empty()) backups = std::make_unique<antrian::BackupScheduler>(db_path, backup_dir, backup_every_min);
   if (auto r = (*hub)->bind({bind, port, pub_port, http_port}); !r) {
     std::cerr << "error: " << r.error().reason << "\n";
     return 4;
