@@ -384,6 +384,8 @@ constexpr Row kRows[] = {
     {"web.status.footer", "Halaman ini diperbarui sendiri. Tetap berada di dekat ruang tunggu.", "This page updates by itself. Stay near the waiting hall."},
     {"web.display.title", "Layar Antrian", "Queue display"},
     {"web.display.all", "Semua layanan", "All services"},
+    {"web.display.scope_services", "Layanan {0}", "Services {0}"},
+    {"web.display.scope_lokets", "Loket {0}", "Lokets {0}"},
     {"web.display.number", "Nomor antrian", "Queue number"},
     {"web.display.recall", "Panggilan ulang", "Repeat call"},
     {"web.display.go_to", "silakan menuju", "please go to"},

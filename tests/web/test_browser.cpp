@@ -188,6 +188,7 @@ TEST_CASE("browser: screenshots of the status, display, admin and report pages")
   // The report's numbers hold together.
   const AdminLogin a = w.login();
   json r = w.get_json("/api/reports?from=2026-03-02", 200, &a);
+  std::ofstream(std::string(ANTRIAN_TEST_OUTPUT_DIR) + "/report-2026-03-02.json") << r.dump(1);  // for docs/API.md
   CHECK(r["totals"]["issued"].get<int>() > 100);
   CHECK(r["totals"]["refused"].get<int>() > 0);         // service E's small quota ran out
   CHECK(r["totals"]["refused_quota"].get<int>() > 0);

@@ -81,8 +81,8 @@ struct Accumulator {
 
 json time_json(const TimeStats& t) {
   return {{"count", t.count},
-          {"mean_s", t.mean_s ? json(std::round(*t.mean_s)) : json(nullptr)},
-          {"p90_s", t.p90_s ? json(std::round(*t.p90_s)) : json(nullptr)}};
+          {"mean_s", t.mean_s ? json(std::llround(*t.mean_s)) : json(nullptr)},
+          {"p90_s", t.p90_s ? json(std::llround(*t.p90_s)) : json(nullptr)}};
 }
 
 json row_json(const GroupRow& r) {

@@ -49,9 +49,17 @@
     playNext();
   }
 
-  function scopeText(v) {
-    var q = query.replace(/^\?/, '');
-    return q ? decodeURIComponent(q).replace(/&/g, ' · ') : A.t('web.display.all');
+  // "Layanan A, B · Loket 1, 2" for a filtered display, "Semua layanan" otherwise.
+  function scopeText() {
+    var parts = [], pairs = query.replace(/^\?/, '').split('&');
+    for (var i = 0; i < pairs.length; i++) {
+      var kv = pairs[i].split('=');
+      if (!kv[1]) continue;
+      var list = decodeURIComponent(kv[1]).split(',').join(', ');
+      if (kv[0] === 'services') parts.push(A.t('web.display.scope_services', [list]));
+      if (kv[0] === 'lokets') parts.push(A.t('web.display.scope_lokets', [list]));
+    }
+    return parts.length ? parts.join(' · ') : A.t('web.display.all');
   }
 
   function renderNewest(v, now) {
@@ -118,7 +126,7 @@
   function render(v, now) {
     view = v;
     A.$('office').textContent = v.office.short_name || v.office.name;
-    A.$('scope').textContent = scopeText(v);
+    A.$('scope').textContent = scopeText();
     renderNewest(v, now);
     renderLokets(v, now);
     renderServices(v);
