@@ -38,6 +38,9 @@ std::string office_metrics_text(const OfficeState& s, int64_t now_ms) {
   family("antrian_tickets_no_show_today", "gauge", "Tickets marked no-show today per service.");
   for (const auto& x : summaries)
     out << "antrian_tickets_no_show_today{service=\"" << x.code << "\"} " << by_state[x.code][TicketState::no_show] << "\n";
+  family("antrian_tickets_refused_today", "gauge", "Tickets the office could not give today per service (quota, blangko, hours).");
+  for (const auto& x : summaries)
+    out << "antrian_tickets_refused_today{service=\"" << x.code << "\"} " << x.refused_today << "\n";
   family("antrian_service_status", "gauge", "0 normal, 1 degraded, 2 halted.");
   for (const auto& x : summaries) out << "antrian_service_status{service=\"" << x.code << "\"} " << int(x.status) << "\n";
   family("antrian_counters_open", "gauge", "Lokets signed in and not on a break.");

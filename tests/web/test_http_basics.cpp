@@ -86,6 +86,7 @@ TEST_CASE("basics: /metrics passes promtool check metrics") {
   REQUIRE(r);
   REQUIRE(r->status == 200);
   CHECK(r->body.find("antrian_web_live_streams 0") != std::string::npos);
+  CHECK(r->body.find("antrian_tickets_refused_today{service=\"A\"} 0") != std::string::npos);
   const std::string file = w.dir.path() + "/metrics.txt";
   std::ofstream(file) << r->body;
   // promtool reads the exposition on stdin; run it through a shell for the redirect.
