@@ -8,6 +8,7 @@
 
 #include <chrono>
 
+#include "antrian/capacity.h"
 #include "antrian/commands.h"
 #include "antrian/model_json.h"
 
@@ -104,7 +105,9 @@ void Hub::log_refusal(const proto::Request& req, const Error& e) {
   ev.at = clock_.now_ms();
   ev.type = std::string(proto::ev::issue_refused);
   ev.actor = req.role + (req.args.contains("client") && req.args["client"].is_string() ? ":" + req.args["client"].get<std::string>() : "");
-  ev.data = {{"service", service}, {"reason", e.reason}, {"refused", {{service, n}}}};
+  const CapacityLeft left = tickets_left_today(state_, service, clock_.now_ms());
+  const std::string limited_by = left.tickets && *left.tickets <= 0 ? std::string(to_string(left.limited_by)) : "numbers";
+  ev.data = {{"service", service}, {"reason", e.reason}, {"limited_by", limited_by}, {"refused", {{service, n}}}};
   if (auto r = append({ev}, "", ""); !r) spdlog::warn("could not log a refused ticket: {}", r.error().reason);
 }
 

@@ -47,6 +47,8 @@ Result<Decision> cmd_pause(const OfficeState& s, const json& a, const CommandCon
 Result<Decision> cmd_resume(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_sign_in(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_sign_out(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_service_set(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_counter_set(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_staff_set(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_disruption_set(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_disruption_clear(const OfficeState& s, const json& a, const CommandContext& ctx);

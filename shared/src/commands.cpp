@@ -117,6 +117,8 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::sign_in, cmd_sign_in},
       {proto::cmd::sign_out, cmd_sign_out},
       {proto::cmd::staff_set, cmd_staff_set},
+      {proto::cmd::service_set, cmd_service_set},
+      {proto::cmd::counter_set, cmd_counter_set},
       {proto::cmd::disruption_set, cmd_disruption_set},
       {proto::cmd::disruption_clear, cmd_disruption_clear},
       {proto::cmd::resource_set, cmd_resource_set},

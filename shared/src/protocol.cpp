@@ -37,6 +37,8 @@ const std::map<std::string_view, std::set<std::string_view>>& permissions() {
       {cmd::disruption_clear, {role::counter, role::admin}},
       {cmd::resource_set, {role::kiosk, role::admin}},  // a kiosk reports its own printer
       {cmd::staff_set, {role::admin}},
+      {cmd::service_set, {role::admin}},
+      {cmd::counter_set, {role::admin}},
       {cmd::device_report, {role::kiosk, role::display, role::counter, role::admin}},
       {cmd::announcement_set, {role::admin}},
   };

@@ -134,3 +134,24 @@ TEST_CASE("probe config is checked") {
     CHECK_FALSE(parse_probes(nlohmann::json::parse(bad), ids).ok());
   }
 }
+
+TEST_CASE("an admin changes a service and a loket while the office runs, with the config's checks") {
+  TestOffice o;
+  o.ok(cmd::service_set, {{"code", "E"}, {"daily_quota", 1}, {"name_en", "Moving"}});
+  CHECK(o.state.services.at("E").daily_quota == 1);
+  CHECK(o.state.services.at("E").name_en == "Moving");
+  o.issue("E");
+  o.refused(cmd::issue, {{"service", "E"}}, err::quota_exhausted);
+  o.ok(cmd::service_set, {{"code", "E"}, {"enabled", false}});
+  CHECK(service_health(o.state, "E").status == ServiceStatus::halted);
+  o.refused(cmd::service_set, {{"code", "Q"}}, err::not_found);
+  o.refused(cmd::service_set, {{"code", "E"}, {"daily_quota", -3}}, err::bad_request);
+  o.refused(cmd::service_set, {{"code", "E"}, {"alternative_service", "E"}}, err::bad_request);
+  o.ok(cmd::counter_set, {{"number", 8}, {"services", {"F", "C"}}, {"name", "Loket Informasi"}});
+  CHECK(o.state.counters.at(8).services == std::vector<std::string>{"F", "C"});
+  CHECK(o.state.counters.at(8).name == "Loket Informasi");
+  o.refused(cmd::counter_set, {{"number", 8}, {"services", nlohmann::json::array()}}, err::bad_request);
+  o.refused(cmd::counter_set, {{"number", 8}, {"services", {"C", "C"}}}, err::bad_request);
+  o.refused(cmd::counter_set, {{"number", 8}, {"services", {"Z"}}}, err::bad_request);
+  o.refused(cmd::counter_set, {{"number", 99}, {"name", "x"}}, err::not_found);
+}

@@ -95,6 +95,45 @@ void add_commands(CLI::App& app, Plan& plan) {
     });
   }
   {
+    auto* sc = app.add_subcommand("service-set", "Change a service: names, daily quota, enabled, alternative");
+    auto code = std::make_shared<std::string>();
+    auto texts = std::make_shared<std::map<std::string, std::string>>();
+    auto quota = std::make_shared<int>(0);
+    auto enabled = std::make_shared<std::string>();
+    sc->add_option("code", *code, "Service code, e.g. B")->required();
+    for (const char* f : {"name-id", "name-en", "alternative-id", "alternative-en", "alternative-service"})
+      sc->add_option(std::string("--") + f, (*texts)[f], f);
+    sc->add_option("--daily-quota", *quota, "Tickets a day (0 = no limit)")->check(CLI::Range(0, 9999));
+    sc->add_option("--enabled", *enabled, "yes or no")->check(CLI::IsMember({"yes", "no"}));
+    sc->callback([&plan, sc, code, texts, quota, enabled] {
+      plan.cmd = c::service_set;
+      plan.args = {{"code", *code}};
+      for (const auto& [f, v] : *texts) {
+        if (sc->count(std::string("--") + f) == 0) continue;
+        std::string key = f;
+        for (char& ch : key) if (ch == '-') ch = '_';
+        plan.args[key] = v;
+      }
+      if (sc->count("--daily-quota")) plan.args["daily_quota"] = *quota;
+      if (!enabled->empty()) plan.args["enabled"] = *enabled == "yes";
+    });
+  }
+  {
+    auto* sc = app.add_subcommand("counter-set", "Change a loket: its name and the services it serves");
+    auto number = std::make_shared<int>(0);
+    auto name = std::make_shared<std::string>();
+    auto services = std::make_shared<std::vector<std::string>>();
+    sc->add_option("loket", *number, "Loket number")->required()->check(CLI::Range(1, 999));
+    sc->add_option("--name", *name, "Its name on the screens");
+    sc->add_option("--services", *services, "Services it serves, most preferred first, e.g. B,A")->delimiter(',');
+    sc->callback([&plan, number, name, services] {
+      plan.cmd = c::counter_set;
+      plan.args = {{"number", *number}};
+      if (!name->empty()) plan.args["name"] = *name;
+      if (!services->empty()) plan.args["services"] = *services;
+    });
+  }
+  {
     auto* sc = app.add_subcommand("bulk-move", "Move every waiting ticket of a service to another, or close them");
     auto service = std::make_shared<std::string>();
     auto to = std::make_shared<std::string>();
