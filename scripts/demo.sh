@@ -31,9 +31,10 @@ start() {  # start PROGRAM ARGS... (only the programs that were built)
   if [ -x "$bin" ]; then "$bin" --hub $hub "$@" & pids+=($!); fi
 }
 start display --window 1280x720
-start kiosk --window 1080x1920 --printer none --name kiosk-1
+start kiosk --window 1080x1920 --printer none --name kiosk-1 --staff-pin 2468
 start counter --window 1024x640 --loket 2
 start counter --window 1024x640 --loket 4
-echo "antrian: demo staff demo1 / PIN 1234 and demo2 / PIN 1234; try:"
+echo "antrian: counters: staff demo1 / PIN 1234 and demo2 / PIN 1234; kiosk staff menu PIN 2468;"
+echo "antrian: web admin http://127.0.0.1:8080/admin as admin / admin1234; try:"
 echo "  build/tools/antrian-ctl --hub $hub issue A    |  build/tools/antrian-ctl --hub $hub watch"
 wait -n "${pids[0]}"
