@@ -76,7 +76,9 @@ Result<Ok> check_backup_file(const std::string& path) {
   auto version = query_text(db.h, "PRAGMA user_version");
   if (!version) return storage_error("backup " + path + ": " + version.error().reason);
   const int v = std::stoi(version->empty() ? "0" : *version);
-  if (v < 1) return storage_error("backup " + path + " is not an antrian database (schema version 0)");
+  if (v < 1)
+    return storage_error("backup " + path + " is not an antrian database (schema version 0; a copy of a live "
+                         "antrian.db without its -wal file looks like this: use a file from --backup-dir)");
   if (v > Store::kSchemaVersion)
     return storage_error("backup " + path + " has schema " + std::to_string(v) + ", newer than this hub (" +
                          std::to_string(Store::kSchemaVersion) + "); restore it with a newer antrian-server");
