@@ -127,6 +127,10 @@ DrillTotals run_kill_drill(const DrillOptions& opt) {
         throw std::runtime_error("drill: cannot sign in at loket " + std::to_string(n));
   }
   HubClient display({hub.address(), "display", "drill-display"});
+  // The drill measures how a display comes back, so it starts from one in step.
+  for (const auto t0 = Clk::now(); !display.synced() && ms_since(t0) < 5000;)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  if (!display.synced()) throw std::runtime_error("drill: the display never synced with the fresh hub");
   std::vector<std::thread> threads;
   threads.emplace_back(kiosk, std::ref(load), 0, "A");
   threads.emplace_back(kiosk, std::ref(load), 1, "C");
