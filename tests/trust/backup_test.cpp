@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <thread>
 
 #include "antrian/backup.h"
 #include "hub_process.h"
@@ -140,4 +141,37 @@ TEST_CASE("a damaged or foreign backup is refused with the reason, and nothing c
   hub.restart();
   RawClient c(hub.address());
   CHECK(labels(snapshot(c, "s")).size() == 1);
+}
+
+TEST_CASE("the backup folder keeps the newest 48 backups and leaves other files alone") {
+  TempDir dir;
+  const std::string backups = dir.path() + "/backups";
+  fs::create_directories(backups);
+  // 49 older backups (names only: pruning goes by the time in the name) and a stranger.
+  for (int i = 0; i < 49; ++i) {
+    char name[64];
+    std::snprintf(name, sizeof name, "antrian-20200101-%06d.db", i);
+    std::ofstream(backups + "/" + name) << "old";
+  }
+  std::ofstream(backups + "/notes.txt") << "keep me";
+  HubProcess hub(dir.path() + "/data", {"--backup-dir", backups, "--backup-every-min", "60"});
+  // The hub's first backup is taken at start; wait until it is in place and pruned.
+  auto count = [&] {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(backups)) n += e.path().extension() == ".db";
+    return n;
+  };
+  for (int i = 0; i < 100 && (count() != 48 || fs::exists(backups + "/antrian-20200101-000001.db")); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(count() == 48);
+  CHECK_FALSE(fs::exists(backups + "/antrian-20200101-000000.db"));
+  CHECK_FALSE(fs::exists(backups + "/antrian-20200101-000001.db"));
+  CHECK(fs::exists(backups + "/antrian-20200101-000002.db"));
+  CHECK(fs::exists(backups + "/notes.txt"));
+  bool fresh = false;
+  for (const auto& e : fs::directory_iterator(backups)) {
+    const std::string n = e.path().filename().string();
+    if (n.rfind("antrian-2020", 0) != 0 && n.ends_with(".db")) fresh = antrian::check_backup_file(e.path().string()).ok();
+  }
+  CHECK(fresh);
 }
