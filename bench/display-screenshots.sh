@@ -1,0 +1,31 @@
+#!/bin/sh
+# Renders the screenshots of antrian-display in docs/screenshots/ against a demo hub
+# (bench/display-demo-hub.sh): calls at several lokets, SIAK down with an expected
+# time back, 2 of 6 printers, an announcement; then one fresh call so the newest-call
+# highlight shows.
+#   usage: display-screenshots.sh BUILD_DIR [OUT_DIR]   (default OUT_DIR: docs/screenshots)
+set -eu
+build=${1:?usage: display-screenshots.sh BUILD_DIR [OUT_DIR]}
+here=$(cd "$(dirname "$0")" && pwd)
+out=${2:-$here/../docs/screenshots}
+mkdir -p "$out"
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$build" "$out"
+fi
+data=$(mktemp -d)
+trap 'kill "$(cat "$data/hub.pid")" 2>/dev/null || true; rm -rf "$data"' EXIT
+hub=$("$here/display-demo-hub.sh" "$build" "$data" | tail -n 1)
+ctl() { "$build/tools/antrian-ctl" --hub "$hub" "$@" >/dev/null; }
+sleep 11  # the demo's calls are no longer fresh: only the next one is highlighted
+ctl start 6
+ctl finish 6
+ctl call-next 6
+shot() {
+  name=$1
+  shift
+  SDL_AUDIODRIVER=dummy "$build/display/antrian-display" --hub "$hub" --mute "$@" --screenshot "$out/$name" 2>/dev/null
+}
+shot display-calls-1920x1080.png --window 1920x1080
+shot display-calls-1280x720.png --window 1280x720
+shot display-hall-ektp-en.png --window 1280x720 --services A,B --title "e-KTP waiting room" --lang en
+ls -l "$out"/display-*.png
