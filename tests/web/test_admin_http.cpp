@@ -64,7 +64,7 @@ TEST_CASE("admin: every admin route needs a session — a signed-out session is 
   const int64_t before = w.seq();
   for (const char* path : {"/api/admin/disruptions", "/api/admin/disruptions/1", "/api/admin/disruptions/1/clear",
                            "/api/admin/resources/blangko", "/api/admin/announcement", "/api/admin/staff",
-                           "/api/admin/logout"}) {
+                           "/api/admin/service", "/api/admin/counter", "/api/admin/logout"}) {
     auto r = w.post(path, {{"text", "x"}}, nullptr);
     REQUIRE(r);
     INFO(path);
@@ -203,4 +203,123 @@ TEST_CASE("admin: a demoted admin's session stops working at once") {
   const AdminLogin k = w.login("kepala", "9999");
   CHECK(w.post("/api/admin/staff", {{"id", "kepala"}, {"admin", false}}, &a)->status == 200);
   w.get_json("/api/admin/overview", 403, &k);
+}
+
+namespace {
+json find_row(const json& list, const char* key, const json& value) {
+  for (const json& x : list)
+    if (x[key] == value) return x;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("admin: services and lokets need a session and the CSRF token") {
+  WebHub w;
+  const int64_t before = w.seq();
+  CHECK(w.post("/api/admin/service", {{"code", "A"}, {"daily_quota", 5}}, nullptr)->status == 401);
+  CHECK(w.post("/api/admin/counter", {{"number", 1}, {"name", "X"}}, nullptr)->status == 401);
+  const AdminLogin a = w.login();
+  auto r = w.post("/api/admin/service", {{"code", "A"}, {"daily_quota", 5}}, &a, /*with_csrf=*/false);
+  CHECK(r->status == 403);
+  CHECK(json::parse(r->body)["error"] == "csrf");
+  CHECK(w.post("/api/admin/counter", {{"number", 1}, {"name", "X"}}, &a, false)->status == 403);
+  AdminLogin wrong = a;
+  wrong.csrf = std::string(32, '0');
+  CHECK(w.post("/api/admin/counter", {{"number", 1}, {"name", "X"}}, &wrong)->status == 403);
+  CHECK(w.seq() == before);
+}
+
+TEST_CASE("admin: edit a service and a loket, and the change shows in /api/state") {
+  WebHub w;
+  const AdminLogin a = w.login();
+  auto r = w.post("/api/admin/service",
+                  {{"code", "C"}, {"name_id", "Kartu Keluarga"}, {"name_en", "Family card"}, {"daily_quota", 40},
+                   {"enabled", false}, {"alternative_id", "Datang besok"}, {"alternative_en", "Come tomorrow"},
+                   {"alternative_service", "F"}},
+                  &a);
+  REQUIRE(r);
+  INFO(r->body);
+  REQUIRE(r->status == 200);
+  CHECK(json::parse(r->body)["service"]["daily_quota"] == 40);
+  json st = w.get_json("/api/state");
+  json c = find_row(st["services"], "code", "C");
+  CHECK(c["name_id"] == "Kartu Keluarga");
+  CHECK(c["daily_quota"] == 40);
+  CHECK(c["enabled"] == false);
+  CHECK(c["alternative_en"] == "Come tomorrow");
+  CHECK(c["alternative_service"] == "F");
+
+  r = w.post("/api/admin/counter", {{"number", 4}, {"name", "Loket KK"}, {"services", {"D", "C", "E"}}}, &a);
+  REQUIRE(r);
+  INFO(r->body);
+  REQUIRE(r->status == 200);
+  st = w.get_json("/api/state");
+  json l = find_row(st["counters"], "number", 4);
+  CHECK(l["name"] == "Loket KK");
+  CHECK(l["services"] == json{"D", "C", "E"});
+  json o = w.get_json("/api/admin/overview", 200, &a)["view"];
+  CHECK(o["read_only"].empty());
+  CHECK(find_row(o["counters"], "number", 4)["name"] == "Loket KK");
+
+  // Only what is given changes.
+  CHECK(w.post("/api/admin/service", {{"code", "C"}, {"enabled", true}}, &a)->status == 200);
+  c = find_row(w.get_json("/api/state")["services"], "code", "C");
+  CHECK(c["enabled"] == true);
+  CHECK(c["daily_quota"] == 40);
+  CHECK(c["alternative_service"] == "F");
+}
+
+TEST_CASE("admin: bad service and loket changes are refused with a reason and change nothing") {
+  WebHub w;
+  const AdminLogin a = w.login();
+  const int64_t before = w.seq();
+  struct Bad {
+    std::string path;
+    json body;
+  };
+  for (const Bad& b : {Bad{"/api/admin/service", {{"code", "A"}, {"daily_quota", 10000}}},
+                       Bad{"/api/admin/service", {{"code", "A"}, {"daily_quota", -1}}},
+                       Bad{"/api/admin/service", {{"code", "A"}, {"daily_quota", "many"}}},
+                       Bad{"/api/admin/service", {{"code", "A"}, {"enabled", "yes"}}},
+                       Bad{"/api/admin/service", {{"code", "A"}, {"name_id", ""}}},
+                       Bad{"/api/admin/service", {{"code", "A"}, {"name_en", std::string(200, 'x')}}},
+                       Bad{"/api/admin/service", {{"code", "A"}, {"alternative_service", "A"}}},
+                       Bad{"/api/admin/service", {{"code", "A"}, {"alternative_service", "Q"}}},
+                       Bad{"/api/admin/service", {{"code", "A"}, {"prefix", "Z"}}},
+                       Bad{"/api/admin/service", {{"code", "Q"}, {"daily_quota", 5}}},
+                       Bad{"/api/admin/service", {{"code", "A"}}},
+                       Bad{"/api/admin/service", {{"daily_quota", 5}}},
+                       Bad{"/api/admin/counter", {{"number", 1}, {"services", json::array()}}},
+                       Bad{"/api/admin/counter", {{"number", 1}, {"services", {"A", "A"}}}},
+                       Bad{"/api/admin/counter", {{"number", 1}, {"services", {"Q"}}}},
+                       Bad{"/api/admin/counter", {{"number", 1}, {"services", "A"}}},
+                       Bad{"/api/admin/counter", {{"number", 1}, {"name", ""}}},
+                       Bad{"/api/admin/counter", {{"number", 99}, {"name", "X"}}},
+                       Bad{"/api/admin/counter", {{"number", "1"}, {"name", "X"}}},
+                       Bad{"/api/admin/counter", {{"number", 1}}},
+                       Bad{"/api/admin/counter", {{"number", 1}, {"staff", "demo1"}}}}) {
+    auto resp = w.post(b.path, b.body, &a);
+    REQUIRE(resp);
+    INFO(b.path << " " << b.body.dump() << " -> " << resp->status << " " << resp->body);
+    CHECK(resp->status >= 400);
+    CHECK(resp->status < 500);
+    CHECK(json::parse(resp->body).value("reason", std::string()) != "");
+  }
+  CHECK(w.seq() == before);
+  CHECK(find_row(w.get_json("/api/state")["services"], "code", "A")["daily_quota"] == 150);
+  CHECK(find_row(w.get_json("/api/state")["counters"], "number", 1)["services"] == json{"A"});
+}
+
+TEST_CASE("admin: a quota lowered from /admin refuses tickets, counted by the report as refused for quota") {
+  WebHub w;
+  const AdminLogin a = w.login();
+  REQUIRE(w.post("/api/admin/service", {{"code", "D"}, {"daily_quota", 1}}, &a)->status == 200);
+  w.issue("D");
+  auto r = w.admin.request("issue", {{"service", "D"}});
+  CHECK_FALSE(r.ok);
+  json rep = w.get_json("/api/reports", 200, &a);
+  json d = find_row(rep["services"], "key", "D");
+  REQUIRE(d.is_object());
+  CHECK(d["refused"] == 1);
+  CHECK(d["refused_quota"] == 1);
 }

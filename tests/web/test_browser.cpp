@@ -96,6 +96,45 @@ TEST_CASE("browser: a disruption declared in /admin appears on /display without 
   CHECK(tv.exec("return window.notReloaded === true;") == true);
 }
 
+TEST_CASE("browser: a service and a loket edited in /admin change the hub, and a bad list shows the hub's reason") {
+  WebHub w;
+  Chromedriver driver;
+  Browser office(driver, 1280, 900, profile(w, "admin"));
+  office.go(w.base() + "/admin");
+  sign_in(office);
+  REQUIRE(office.wait_for("document.querySelector('#service-table .sv-edit[data-code=C]')"));
+  office.click("#service-table .sv-edit[data-code=C]");
+  CHECK(office.exec("return document.getElementById('sv-quota').value;") == "150");
+  office.exec("document.getElementById('sv-quota').value = '25';"
+              "document.getElementById('sv-enabled').checked = false;"
+              "document.getElementById('sv-alt-en').value = 'Come back tomorrow';");
+  office.click("#service-submit");
+  REQUIRE(office.wait_for("document.querySelector('#message.ok')"));
+  REQUIRE(eventually([&] {
+    const json state = w.get_json("/api/state");
+    for (const json& x : state["services"])
+      if (x["code"] == "C") return x["daily_quota"] == 25 && x["enabled"] == false && x["alternative_en"] == "Come back tomorrow";
+    return false;
+  }));
+  CHECK(office.wait_for("document.querySelector('#service-table [data-service=C]').textContent.indexOf('25') >= 0"));
+
+  office.click("#loket-table .lk-edit[data-number='4']");
+  CHECK(office.exec("return document.getElementById('lk-services').value;") == "C, D");
+  const int64_t before = w.seq();
+  office.exec("document.getElementById('lk-services').value = 'D, D';");
+  office.click("#counter-submit");
+  REQUIRE(office.wait_for("document.querySelector('#message.bad')"));
+  CHECK(office.text("#message").find("twice") != std::string::npos);
+  CHECK(w.seq() == before);
+  office.exec("document.getElementById('lk-name').value = 'Loket KK';"
+              "document.getElementById('lk-services').value = 'D, C';");
+  office.click("#counter-submit");
+  REQUIRE(office.wait_for("document.querySelector('#loket-table [data-loket=\"4\"]').textContent.indexOf('Loket KK') >= 0"));
+  const json state = w.get_json("/api/state");
+  for (const json& c : state["counters"])
+    if (c["number"] == 4) CHECK(c["services"] == json{"D", "C"});
+}
+
 TEST_CASE("browser: the display speaks a new call once, with the hub's audio, and not again after a reload") {
   WebHub w;
   w.issue("C");

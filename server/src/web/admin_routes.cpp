@@ -12,6 +12,10 @@
 //   POST /api/admin/resources/<id>            {stock|stock_add|low_threshold|working|total}
 //   POST /api/admin/announcement              {text}
 //   POST /api/admin/staff                     {id, name, pin, admin, active}
+//   POST /api/admin/service                   {code, name_id, name_en, daily_quota, mean_service_s,
+//                                             enabled, alternative_id, alternative_en,
+//                                             alternative_service} (service_set)
+//   POST /api/admin/counter                   {number, name, services} (counter_set)
 #include "antrian/model_json.h"
 #include "antrian/office_time.h"
 #include "antrian/office_view.h"
@@ -78,8 +82,9 @@ json overview(const OfficeState& s, int64_t now) {
           {"disruptions", disruptions},
           {"devices", devices},
           {"announcement", s.announcement},
-          // What the hub cannot change at runtime yet (see docs/API.md).
-          {"read_only", {"services", "counters"}}};
+          // What the hub cannot change at runtime (see docs/API.md); services and
+          // lokets are edited with service_set / counter_set.
+          {"read_only", json::array()}};
 }
 
 // Copies the fields a command accepts from the page's body; unknown fields are
@@ -222,6 +227,37 @@ void mount_admin_routes(httplib::Server& server, WebContext& ctx) {
       return send_error(res, 409, "illegal_state",
                         "you cannot remove your own admin rights or deactivate yourself; ask another admin");
     run_command(ctx, res, *s, "staff_set", std::move(*args));
+  });
+
+  // A service's names, daily quota, mean service time, open/closed and alternative;
+  // the hub checks every value as it checks the config file.
+  server.Post("/api/admin/service", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto s = require_admin(ctx, req, res, true);
+    if (!s) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    auto args = pick(*body, {"code", "name_id", "name_en", "daily_quota", "mean_service_s", "enabled",
+                             "alternative_id", "alternative_en", "alternative_service"}, res);
+    if (!args) return;
+    if (!args->contains("code") || !(*args)["code"].is_string())
+      return send_error(res, 400, "bad_request", "code: give the service's code, e.g. \"A\"");
+    if (args->size() < 2)
+      return send_error(res, 400, "bad_request", "nothing to change: give name_id, name_en, daily_quota, enabled, ...");
+    run_command(ctx, res, *s, "service_set", std::move(*args));
+  });
+
+  // A loket's name and the services it serves, most preferred first.
+  server.Post("/api/admin/counter", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto s = require_admin(ctx, req, res, true);
+    if (!s) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    auto args = pick(*body, {"number", "name", "services"}, res);
+    if (!args) return;
+    if (!args->contains("number") || !(*args)["number"].is_number_integer())
+      return send_error(res, 400, "bad_request", "number: give the loket's number, e.g. 1");
+    if (args->size() < 2) return send_error(res, 400, "bad_request", "nothing to change: give name or services");
+    run_command(ctx, res, *s, "counter_set", std::move(*args));
   });
 }
 

@@ -36,11 +36,13 @@ std::optional<Ymd> parse_ymd(std::string_view s) {
 
 int64_t midnight_utc_ms(const Ymd& x) { return local_midnight_ms(x.y, x.m, x.d, 0); }
 
-// Why a ticket was refused: the event's "limited_by" code when the hub gives one,
-// else read from its reason text (what the hub logs today).
+// Why a ticket was refused: the event's "limited_by" ("quota", "blangko", "hours" or
+// "numbers"); events logged before the hub gave that field are read from their reason
+// text, only as a fallback.
 std::string refusal_kind(const json& d) {
   if (d.contains("limited_by") && d["limited_by"].is_string()) return d["limited_by"].get<std::string>();
   const std::string text = d.value("reason", std::string());
+  if (text.find("ticket numbers") != std::string::npos) return "numbers";
   if (text.find("quota") != std::string::npos) return "quota";
   if (text.find("blangko") != std::string::npos) return "blangko";
   if (text.find("closing time") != std::string::npos) return "hours";

@@ -32,7 +32,7 @@ std::string shift_day(const std::string& day, int delta);
 // A ticket the office could not take (an issue_refused event in the hub's log).
 struct Refusal {
   std::string service;
-  std::string reason;  // "quota", "blangko", "hours" or "other"
+  std::string reason;  // "quota", "blangko", "hours", "numbers" or "other"
 };
 
 struct ReportInput {

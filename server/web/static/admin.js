@@ -1,5 +1,6 @@
 /* /admin: the hall live, disruptions, blangko stock and printers, the running
-   announcement, services and lokets (read-only for now), staff accounts. Every change
+   announcement, services and lokets (names, quota, open/closed, alternative; a loket's
+   services in order), staff accounts. Every change
    is a JSON POST with the CSRF token; the hub's answer (or its reason) is shown. */
 (function () {
   'use strict';
@@ -96,12 +97,76 @@
     ann.appendChild(af);
     main.appendChild(ann);
 
-    var svc = section('services', 'web.admin.nav.services', 'web.admin.read_only_services');
+    var svc = section('services', 'web.admin.nav.services', 'web.admin.services_note');
     svc.appendChild(A.el('div', { id: 'service-list' }));
+    var vcode = A.el('select', { id: 'sv-code' });
+    var valt = A.el('select', { id: 'sv-alt-service' }, [option('', A.t('web.admin.none') + ' / ' + A.te('web.admin.none'))]);
+    for (var q = 0; q < v.services.length; q++) {
+      vcode.appendChild(option(v.services[q].code, v.services[q].code + ' ' + v.services[q].name_id));
+      valt.appendChild(option(v.services[q].code, v.services[q].code + ' ' + v.services[q].name_id));
+    }
+    var vnameId = A.el('input', { id: 'sv-name-id', maxlength: '100', required: 'required' });
+    var vnameEn = A.el('input', { id: 'sv-name-en', maxlength: '100', required: 'required' });
+    var vquota = A.el('input', { id: 'sv-quota', type: 'number', min: '0', max: '9999', step: '1', required: 'required' });
+    var venabled = A.el('input', { id: 'sv-enabled', type: 'checkbox' });
+    var valtId = A.el('input', { id: 'sv-alt-id', maxlength: '300' });
+    var valtEn = A.el('input', { id: 'sv-alt-en', maxlength: '300' });
+    // The form shows the chosen service's current values.
+    function fillService() {
+      var list = view ? view.services : v.services;
+      for (var i = 0; i < list.length; i++) {
+        var c = list[i].config;
+        if (c.code !== vcode.value) continue;
+        vnameId.value = c.name_id; vnameEn.value = c.name_en; vquota.value = String(c.daily_quota);
+        venabled.checked = !!c.enabled; valtId.value = c.alternative_id || ''; valtEn.value = c.alternative_en || '';
+        valt.value = c.alternative_service || '';
+      }
+    }
+    vcode.addEventListener('change', fillService);
+    var vf = A.el('form', { id: 'service-form', 'class': 'grid' }, [A.bi('web.admin.service_form', null, 'h3'),
+      field('web.admin.service_code', vcode), field('web.admin.name_id', vnameId), field('web.admin.name_en', vnameEn),
+      field('web.admin.daily_quota', vquota), A.el('label', null, [venabled, ' ', A.bi('web.admin.service_enabled')]),
+      field('web.admin.alternative_id', valtId), field('web.admin.alternative_en', valtEn),
+      field('web.admin.alternative_service', valt),
+      A.el('button', { type: 'submit', id: 'service-submit' }, [A.bi('web.admin.save')])]);
+    vf.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      send('/api/admin/service', { code: vcode.value, name_id: vnameId.value, name_en: vnameEn.value,
+        daily_quota: parseInt(vquota.value, 10), enabled: venabled.checked, alternative_id: valtId.value,
+        alternative_en: valtEn.value, alternative_service: valt.value }, 'web.admin.saved');
+    });
+    svc.appendChild(vf);
+    svc.editService = function (code) { vcode.value = code; fillService(); vnameId.focus(); };
     main.appendChild(svc);
-    var lok = section('lokets', 'web.admin.nav.lokets', 'web.admin.read_only_lokets');
+    fillService();
+
+    var lok = section('lokets', 'web.admin.nav.lokets', 'web.admin.lokets_note');
     lok.appendChild(A.el('div', { id: 'loket-list' }));
+    var lnum = A.el('select', { id: 'lk-number' });
+    for (var n = 0; n < v.counters.length; n++) lnum.appendChild(option(String(v.counters[n].number), v.counters[n].number + ' ' + v.counters[n].name));
+    var lname = A.el('input', { id: 'lk-name', maxlength: '60', required: 'required' });
+    var lsvc = A.el('input', { id: 'lk-services', maxlength: '200', required: 'required' });
+    function fillLoket() {
+      var list = view ? view.counters : v.counters;
+      for (var i = 0; i < list.length; i++) {
+        if (String(list[i].number) !== lnum.value) continue;
+        lname.value = list[i].name; lsvc.value = list[i].services.join(', ');
+      }
+    }
+    lnum.addEventListener('change', fillLoket);
+    var lf = A.el('form', { id: 'counter-form', 'class': 'grid' }, [A.bi('web.admin.loket_form', null, 'h3'),
+      field('web.admin.loket_number', lnum), field('web.admin.loket_name', lname),
+      A.el('div', { 'class': 'wide' }, [field('web.admin.loket_services', lsvc)]),
+      A.el('button', { type: 'submit', id: 'counter-submit' }, [A.bi('web.admin.save')])]);
+    lf.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var codes = lsvc.value.split(/[\s,]+/).filter(function (x) { return x !== ''; });
+      send('/api/admin/counter', { number: parseInt(lnum.value, 10), name: lname.value, services: codes }, 'web.admin.saved');
+    });
+    lok.appendChild(lf);
+    lok.editLoket = function (number) { lnum.value = String(number); fillLoket(); lname.focus(); };
     main.appendChild(lok);
+    fillLoket();
 
     var staff = section('staff', 'web.admin.nav.staff');
     staff.appendChild(A.el('div', { id: 'staff-list' }));
@@ -218,19 +283,25 @@
       var rows = A.el('tbody');
       for (var i = 0; i < v.services.length; i++) {
         var c = v.services[i].config;
-        rows.appendChild(A.el('tr', null, [td(c.code), td(c.prefix), td(A.biText(c.name_id, c.name_en)), td(c.daily_quota || A.t('web.admin.no_limit')),
-          td(A.bi(c.enabled ? 'web.admin.yes' : 'web.admin.no')), td(c.resources.join(', ') || '–')]));
+        var alt = [c.alternative_service, c.alternative_id].filter(function (x) { return x; }).join(' · ');
+        rows.appendChild(A.el('tr', { 'data-service': c.code }, [td(c.code), td(c.prefix), td(A.biText(c.name_id, c.name_en)), td(c.daily_quota || A.t('web.admin.no_limit')),
+          td(A.bi(c.enabled ? 'web.admin.yes' : 'web.admin.no')), td(c.resources.join(', ') || '–'), td(alt || '–'),
+          td(A.el('button', { type: 'button', 'class': 'sv-edit', 'data-code': c.code, onclick: function () {
+            A.$('services').editService(this.getAttribute('data-code')); } }, [A.bi('web.admin.edit')]))]));
       }
-      box.appendChild(A.el('table', null, [th(['web.admin.col.code', 'web.admin.col.prefix', 'web.admin.col.name', 'web.admin.col.quota',
-        'web.admin.col.enabled', 'web.admin.col.needs']), rows]));
+      box.appendChild(A.el('table', { id: 'service-table' }, [th(['web.admin.col.code', 'web.admin.col.prefix', 'web.admin.col.name', 'web.admin.col.quota',
+        'web.admin.col.enabled', 'web.admin.col.needs', 'web.admin.col.alternative', 'web.admin.col.actions']), rows]));
     });
     part('loket-list', v.counters, function (box) {
       var rows = A.el('tbody');
       for (var i = 0; i < v.counters.length; i++) {
         var c = v.counters[i];
-        rows.appendChild(A.el('tr', null, [td(c.number), td(c.name), td(c.services.join(', '))]));
+        rows.appendChild(A.el('tr', { 'data-loket': c.number }, [td(c.number), td(c.name), td(c.services.join(', ')),
+          td(A.el('button', { type: 'button', 'class': 'lk-edit', 'data-number': String(c.number), onclick: function () {
+            A.$('lokets').editLoket(this.getAttribute('data-number')); } }, [A.bi('web.admin.edit')]))]));
       }
-      box.appendChild(A.el('table', null, [th(['web.admin.col.number', 'web.admin.col.name', 'web.admin.col.services']), rows]));
+      box.appendChild(A.el('table', { id: 'loket-table' }, [th(['web.admin.col.number', 'web.admin.col.name', 'web.admin.col.services',
+        'web.admin.col.actions']), rows]));
     });
     part('staff-list', v.staff, function (box) {
       var rows = A.el('tbody');
