@@ -133,6 +133,8 @@ TEST_CASE("browser: a service and a loket edited in /admin change the hub, and a
   const json state = w.get_json("/api/state");
   for (const json& c : state["counters"])
     if (c["number"] == 4) CHECK(c["services"] == json{"D", "C"});
+  office.exec("document.getElementById('services').scrollIntoView();");
+  save_png(office.screenshot_png(), "web-admin-services.png");
 }
 
 TEST_CASE("browser: the display speaks a new call once, with the hub's audio, and not again after a reload") {

@@ -283,7 +283,7 @@
       var rows = A.el('tbody');
       for (var i = 0; i < v.services.length; i++) {
         var c = v.services[i].config;
-        var alt = [c.alternative_service, c.alternative_id].filter(function (x) { return x; }).join(' · ');
+        var alt = [c.alternative_service, c.alternative_id || c.alternative_en].filter(function (x) { return x; }).join(' · ');
         rows.appendChild(A.el('tr', { 'data-service': c.code }, [td(c.code), td(c.prefix), td(A.biText(c.name_id, c.name_en)), td(c.daily_quota || A.t('web.admin.no_limit')),
           td(A.bi(c.enabled ? 'web.admin.yes' : 'web.admin.no')), td(c.resources.join(', ') || '–'), td(alt || '–'),
           td(A.el('button', { type: 'button', 'class': 'sv-edit', 'data-code': c.code, onclick: function () {
