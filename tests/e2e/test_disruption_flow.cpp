@@ -137,3 +137,32 @@ TEST_CASE("clock_set works only on a hub started with --manual-clock") {
   CHECK(fail.exit_code == 2);
   CHECK(fail.err.find("--clock-start") != std::string::npos);
 }
+
+TEST_CASE("bulk move: every waiting ticket of a halted service goes to its alternative, history kept") {
+  TempDir dir;
+  HubProcess hub(dir.path());
+  CHECK(run_ctl(hub, {"issue", "B", "--priority", "lansia"}).exit_code == 0);
+  CHECK(run_ctl(hub, {"issue", "B"}).exit_code == 0);
+  CHECK(run_ctl(hub, {"issue", "C"}).exit_code == 0);
+  CHECK(run_ctl(hub, {"resource-set", "printers", "--working", "0"}).exit_code == 0);
+  auto moved = run_ctl(hub, {"--json", "bulk-move", "B", "--to-service", "F", "--reason", "printer rusak: surat keterangan"});
+  REQUIRE(moved.exit_code == 0);
+  CHECK(json::parse(moved.out)["result"]["moved"] == 2);
+  auto state = json::parse(run_ctl(hub, {"--json", "state"}).out)["result"]["state"];
+  int in_f = 0;
+  for (const json& t : state["tickets"]) {
+    if (t["service"] == "F" && t["state"] == "waiting") {
+      ++in_f;
+      CHECK(t["prefix"] == "B");
+      CHECK(t["transferred_from"].get<int64_t>() > 0);
+      CHECK(t["history"].front()["what"] == "issued");
+      CHECK(t["history"].back()["what"] == "transferred");
+      CHECK(t["history"].back()["note"] == "printer rusak: surat keterangan");
+    }
+    if (t["service"] == "B") CHECK(t["state"] == "transferred");
+  }
+  CHECK(in_f == 2);
+  // Nothing left to move: a second press changes nothing; no reason and no target is refused.
+  CHECK(json::parse(run_ctl(hub, {"--json", "bulk-move", "B", "--to-service", "F"}).out)["result"]["moved"] == 0);
+  CHECK(run_ctl(hub, {"bulk-move", "C"}).exit_code == 1);
+}
