@@ -14,6 +14,20 @@ namespace palette = ui::palette;
 
 constexpr const char* kWarningSign = "\xE2\x9A\xA0 ";  // U+26A0, merged into the text fonts
 
+// Text that is too wide for one line at its font size is broken in two at the space
+// nearest its middle, so a long message is drawn on two readable lines rather than
+// shrunk to one unreadable one (text_in_rect still shrinks what does not fit then).
+std::string two_lines_if_needed(const std::string& text, ImFont* font, float width) {
+  if (ui::text_size(text, font).x <= width) return text;
+  const std::size_t mid = text.size() / 2;
+  std::size_t best = std::string::npos;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == ' ' && (best == std::string::npos || (i > mid ? i - mid : mid - i) < (best > mid ? best - mid : mid - best)))
+      best = i;
+  if (best == std::string::npos) return text;
+  return text.substr(0, best) + "\n" + text.substr(best + 1);
+}
+
 ui::Status ui_status(ServiceStatus s) {
   switch (s) {
     case ServiceStatus::normal: return ui::Status::normal;
@@ -65,7 +79,8 @@ void disruption_banner(ImDrawList* dl, const ui::FrameInfo& f, const Box& box, c
                    text, Align::left);
   std::string detail = b.message;
   if (!b.when.empty()) detail += (detail.empty() ? "" : " \xE2\x80\x94 ") + b.when;
-  ui::text_in_rect(dl, part(in, 0, 0.56f, 1, 0.96f), detail, f.font(FontRole::body), text, Align::left);
+  ui::text_in_rect(dl, part(in, 0, 0.56f, 1, 0.98f), two_lines_if_needed(detail, f.font(FontRole::body), in.width()),
+                   f.font(FontRole::body), text, Align::left);
 }
 
 void service_cards(ImDrawList* dl, const ui::FrameInfo& f, const Box& box, const DisplayView& v) {
@@ -73,7 +88,11 @@ void service_cards(ImDrawList* dl, const ui::FrameInfo& f, const Box& box, const
   const float gap = f.px(12);
   const Box area{box.x + gap, box.y + f.px(6), box.w - 2 * gap, box.h - f.px(18)};
   const int n = static_cast<int>(v.services.size());
-  const Grid g = n <= 6 ? Grid{n, 1} : Grid{(n + 1) / 2, 2};
+  // One row while each card keeps a readable width; otherwise two (a portrait screen,
+  // or many services).
+  int cols = n;
+  while (cols > 1 && area.w / static_cast<float>(cols) < f.px(300)) cols = (cols + 1) / 2;
+  const Grid g{cols, (n + cols - 1) / cols};
   for (int i = 0; i < n; ++i) {
     const ServiceRow& s = v.services[static_cast<std::size_t>(i)];
     const ui::Rect card = rect(tile_box(area, g, i, gap));
@@ -86,7 +105,9 @@ void service_cards(ImDrawList* dl, const ui::FrameInfo& f, const Box& box, const
     ui::text_in_rect(dl, part(r, 0, 0, 1, compact ? 0.3f : 0.2f), s.name, f.font(FontRole::body_bold), palette::text,
                      Align::left);
     const float pill_y = r.min.y + r.height() * (compact ? 0.34f : 0.24f);
-    const float pill_h = std::min(r.height() * (compact ? 0.28f : 0.19f), f.px(52));
+    float pill_h = std::min(r.height() * (compact ? 0.28f : 0.19f), f.px(52));
+    const float pill_w = ui::status_pill_width(pill_h, s.status_text, f.font(FontRole::body_bold));
+    if (pill_w > r.width()) pill_h *= r.width() / pill_w;  // a narrow card gets a smaller pill, not an overflow
     ui::status_pill(dl, {r.min.x, pill_y}, pill_h, ui_status(s.status), s.status_text, f.font(FontRole::body_bold));
     if (compact) {
       ui::text_in_rect(dl, part(r, 0, 0.66f, 1, 1), s.waiting_text + "  \xC2\xB7  " + s.eta_text,

@@ -107,4 +107,5 @@ TEST_CASE("filter entries the office lacks are reported, not silently ignored") 
   CHECK(p[0].find("A, B, C, D, E, F") != std::string::npos);
   CHECK(p[1].find("loket 42") != std::string::npos);
   CHECK(DisplayFilter({"A"}, {1}).problems(o.state).empty());
+  CHECK(f.problems(o.state, antrian::Lang::id)[0].find("layanan Z tidak ada") == 0);
 }

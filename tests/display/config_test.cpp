@@ -79,7 +79,7 @@ TEST_CASE("a config object is applied whole, or not at all") {
   const DisplayConfig before = c;
   for (const char* bad : {R"({"volume": 150})", R"({"volume": "loud"})", R"({"servics": ["A"]})",
                           R"({"lokets": [1, "2"]})", R"({"services": "A,,B"})", R"({"mute": 1})",
-                          R"({"speech_lang": "jv"})", R"({"lokets": [1], "volume": -3})", R"([1, 2])"}) {
+                          R"({"speech_lang": "jv"})", R"({"running_text": "fast"})", R"({"lokets": [1], "volume": -3})", R"([1, 2])"}) {
     INFO(bad);
     Lang l = Lang::en;
     auto bad_r = apply_config_json(nlohmann::json::parse(bad), c, &l);

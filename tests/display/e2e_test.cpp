@@ -228,6 +228,8 @@ TEST_CASE("bad flags and config are refused with a reason, before anything start
       {{"--speech-lang", "xx"}, "--speech-lang"},
       {{"--max-speech-age", "0"}, "max_speech_age_s"},
       {{"--headless", "--screenshot", "x.png"}, "--headless"},
+      {{"--running-text", "fast"}, "running_text"},
+      {{"--title", std::string(100, 'x')}, "title"},
   };
   for (const auto& [args, expect] : cases) {
     std::vector<std::string> argv = {ANTRIAN_DISPLAY_BIN};

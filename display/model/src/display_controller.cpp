@@ -80,7 +80,7 @@ const DisplayView& DisplayController::rebuild_view(const OfficeState& state, int
                       .title = cfg_.title,
                       .highlight_ms = cfg_.highlight_s * 1000});
   if (link_.ever_synced())
-    for (const std::string& p : view_.problems)
+    for (const std::string& p : filter_.problems(state))  // the log is in English
       if (problems_logged_.insert(p).second) log({{"type", "problem"}, {"text", p}});
   if (log_) {
     nlohmann::json j = to_json(view_);

@@ -32,19 +32,19 @@ std::vector<int> DisplayFilter::lokets_to_show(const OfficeState& s) const {
   return out;
 }
 
-std::vector<std::string> DisplayFilter::problems(const OfficeState& s) const {
+std::vector<std::string> DisplayFilter::problems(const OfficeState& s, Lang lang) const {
   std::vector<std::string> out;
   for (const std::string& code : services_) {
     if (s.services.count(code)) continue;
     std::string list;
     for (const auto& [c, _] : s.services) list += (list.empty() ? "" : ", ") + c;
-    out.push_back("service " + code + " does not exist here (services: " + list + ")");
+    out.push_back(trf("display.problem_service", lang, {code, list}));
   }
   for (int n : lokets_) {
     if (s.counters.count(n)) continue;
     std::string list;
     for (const auto& [c, _] : s.counters) list += (list.empty() ? "" : ", ") + std::to_string(c);
-    out.push_back("loket " + std::to_string(n) + " does not exist here (lokets: " + list + ")");
+    out.push_back(trf("display.problem_loket", lang, {std::to_string(n), list}));
   }
   return out;
 }

@@ -63,7 +63,7 @@ DisplayView build_view(const ViewInput& in) {
   v.title = in.title.empty() ? describe_filter(s, in.filter, in.lang) : in.title;
   v.date_text = in.lang == Lang::id ? format_long_date_id(in.hub_now_ms, hours) : format_long_date_en(in.hub_now_ms, hours);
   v.clock_text = format_hhmm(in.hub_now_ms, hours) + " " + tz;
-  v.problems = in.filter.problems(s);
+  v.problems = in.filter.problems(s, in.lang);
   int64_t next_change = (in.hub_now_ms / 60'000 + 1) * 60'000;  // the clock's next minute
   auto fresh = [&](int64_t at) {
     const bool f = at + in.highlight_ms > in.hub_now_ms;

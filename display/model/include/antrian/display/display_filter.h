@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "antrian/model.h"
+#include "antrian/strings.h"
 
 namespace antrian::display {
 
@@ -27,8 +28,8 @@ class DisplayFilter {
   std::vector<int> lokets_to_show(const OfficeState& s) const;
 
   // Chosen services or lokets this office does not have, as sentences for the log
-  // and the screen, e.g. "service Z does not exist here (services: A, B, C)".
-  std::vector<std::string> problems(const OfficeState& s) const;
+  // (English) and the screen, e.g. "service Z does not exist here (services: A, B, C)".
+  std::vector<std::string> problems(const OfficeState& s, Lang lang = Lang::en) const;
 
   const std::vector<std::string>& services() const { return services_; }
   const std::vector<int>& lokets() const { return lokets_; }
