@@ -170,6 +170,8 @@ constexpr Row kRows[] = {
     {"counter.disruption.default_down", "{0} mati (dilaporkan dari {1})", "{0}: down (reported from {1})"},
     {"counter.disruption.default_degraded", "{0} melambat (dilaporkan dari {1})", "{0}: slow (reported from {1})"},
     // --- display ------------------------------------------------------------
+    {"display.problem_service", "layanan {0} tidak ada di kantor ini (layanan: {1})", "service {0} does not exist here (services: {1})"},
+    {"display.problem_loket", "loket {0} tidak ada di kantor ini (loket: {1})", "loket {0} does not exist here (lokets: {1})"},
     {"display.now_calling", "Nomor antrian dipanggil", "Now calling"},
     {"display.go_to", "Silakan menuju", "Please go to"},
     {"display.no_calls", "Belum ada panggilan", "No calls yet"},
