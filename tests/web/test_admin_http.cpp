@@ -64,7 +64,7 @@ TEST_CASE("admin: every admin route needs a session — a signed-out session is 
   const int64_t before = w.seq();
   for (const char* path : {"/api/admin/disruptions", "/api/admin/disruptions/1", "/api/admin/disruptions/1/clear",
                            "/api/admin/resources/blangko", "/api/admin/announcement", "/api/admin/staff",
-                           "/api/admin/service", "/api/admin/counter", "/api/admin/logout"}) {
+                           "/api/admin/service", "/api/admin/counter", "/api/admin/bulk-move", "/api/admin/logout"}) {
     auto r = w.post(path, {{"text", "x"}}, nullptr);
     REQUIRE(r);
     INFO(path);
@@ -322,4 +322,73 @@ TEST_CASE("admin: a quota lowered from /admin refuses tickets, counted by the re
   REQUIRE(d.is_object());
   CHECK(d["refused"] == 1);
   CHECK(d["refused_quota"] == 1);
+}
+
+TEST_CASE("admin: moving everyone waiting needs a session and the CSRF token") {
+  WebHub w;
+  w.issue("B");
+  const int64_t before = w.seq();
+  CHECK(w.post("/api/admin/bulk-move", {{"service", "B"}, {"to_service", "F"}}, nullptr)->status == 401);
+  const AdminLogin a = w.login();
+  auto r = w.post("/api/admin/bulk-move", {{"service", "B"}, {"to_service", "F"}}, &a, /*with_csrf=*/false);
+  CHECK(r->status == 403);
+  CHECK(json::parse(r->body)["error"] == "csrf");
+  AdminLogin wrong = a;
+  wrong.csrf = std::string(32, '0');
+  CHECK(w.post("/api/admin/bulk-move", {{"service", "B"}, {"to_service", "F"}}, &wrong)->status == 403);
+  CHECK(w.seq() == before);
+}
+
+TEST_CASE("admin: move everyone waiting in B to F — same labels, still waiting, B empty") {
+  WebHub w;
+  const AdminLogin a = w.login();
+  const std::string t1 = w.issue("B"), t2 = w.issue("B");
+  const std::string l1 = w.get_json("/api/t/" + t1)["view"]["label"], l2 = w.get_json("/api/t/" + t2)["view"]["label"];
+  CHECK(l1 == "B-001");
+  CHECK(l2 == "B-002");
+  auto r = w.post("/api/admin/bulk-move", {{"service", "B"}, {"to_service", "F"}, {"reason", "printer rusak"}}, &a);
+  REQUIRE(r);
+  INFO(r->body);
+  REQUIRE(r->status == 200);
+  CHECK(json::parse(r->body)["moved"] == 2);
+  for (const auto& [token, label] : {std::pair{t1, l1}, std::pair{t2, l2}}) {
+    const json v = w.get_json("/api/t/" + token)["view"];
+    CHECK(v["label"] == label);
+    CHECK(v["service"]["code"] == "F");
+    CHECK(v["state"] == "waiting");
+  }
+  CHECK(w.get_json("/api/t/" + t1)["view"]["position"] == 1);
+  json o = w.get_json("/api/admin/overview", 200, &a)["view"];
+  CHECK(find_row(o["services"], "code", "B")["waiting"] == 0);
+  CHECK(find_row(o["services"], "code", "F")["waiting"] == 2);
+
+  // With only a reason they are closed.
+  const std::string t3 = w.issue("C");
+  r = w.post("/api/admin/bulk-move", {{"service", "C"}, {"to_service", ""}, {"reason", "Layanan KK tutup"}}, &a);
+  REQUIRE(r->status == 200);
+  CHECK(json::parse(r->body)["moved"] == 1);
+  CHECK(w.get_json("/api/t/" + t3)["view"]["state"] == "cancelled");
+}
+
+TEST_CASE("admin: a refused move is a 4xx with the hub's reason and changes nothing") {
+  WebHub w;
+  const AdminLogin a = w.login();
+  const std::string t = w.issue("B");
+  const int64_t before = w.seq();
+  for (const json& bad : {json{{"service", "B"}}, json{{"service", "B"}, {"to_service", ""}, {"reason", ""}},
+                          json{{"service", "B"}, {"to_service", "B"}}, json{{"service", "B"}, {"to_service", "Q"}},
+                          json{{"service", "Q"}, {"to_service", "F"}}, json{{"to_service", "F"}},
+                          json{{"service", "B"}, {"to_service", "F"}, {"colour", "red"}}}) {
+    auto r = w.post("/api/admin/bulk-move", bad, &a);
+    REQUIRE(r);
+    INFO(bad.dump() << " -> " << r->status << " " << r->body);
+    CHECK(r->status >= 400);
+    CHECK(r->status < 500);
+    CHECK(json::parse(r->body).value("reason", std::string()) != "");
+  }
+  auto r = w.post("/api/admin/bulk-move", {{"service", "B"}}, &a);
+  CHECK(r->status == 400);
+  CHECK(json::parse(r->body)["reason"].get<std::string>().find("to_service") != std::string::npos);
+  CHECK(w.seq() == before);
+  CHECK(w.get_json("/api/t/" + t)["view"]["service"]["code"] == "B");
 }

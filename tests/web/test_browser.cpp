@@ -137,6 +137,36 @@ TEST_CASE("browser: a service and a loket edited in /admin change the hub, and a
   save_png(office.screenshot_png(), "web-admin-services.png");
 }
 
+TEST_CASE("browser: everyone waiting in B moved from /admin to its alternative F — a refusal shows the hub reason") {
+  WebHub w;
+  const std::string token = w.issue("B");
+  w.issue("B");
+  Chromedriver driver;
+  Browser office(driver, 1280, 900, profile(w, "admin"));
+  office.go(w.base() + "/admin");
+  sign_in(office);
+  REQUIRE(office.wait_for("document.querySelector('#hall-services .bm-open[data-code=B]')"));
+  CHECK(office.exec("return !!document.querySelector('#hall-services .bm-open[data-code=C]');") == false);
+  office.exec("window.confirm = function () { return true; };");
+  office.click("#hall-services .bm-open[data-code=B]");
+  CHECK(office.exec("return document.getElementById('bm-to').value;") == "F");
+  // No target and no reason: the hub refuses and nothing changes.
+  const int64_t before = w.seq();
+  office.exec("document.getElementById('bm-to').value = '';");
+  office.click("#bm-submit");
+  REQUIRE(office.wait_for("document.querySelector('#message.bad')"));
+  CHECK(office.text("#message").find("reason") != std::string::npos);
+  CHECK(w.seq() == before);
+  office.exec("document.getElementById('bm-to').value = 'F';");
+  office.click("#bm-submit");
+  REQUIRE(office.wait_for("document.querySelector('#message.ok')"));
+  CHECK(office.text("#message").find("2 tiket dipindahkan") != std::string::npos);
+  CHECK(office.wait_for("!document.querySelector('#hall-services .bm-open[data-code=B]')"));
+  const json v = w.get_json("/api/t/" + token)["view"];
+  CHECK(v["service"]["code"] == "F");
+  CHECK(v["label"] == "B-001");
+}
+
 TEST_CASE("browser: the display speaks a new call once, with the hub's audio, and not again after a reload") {
   WebHub w;
   w.issue("C");

@@ -16,6 +16,8 @@
 //                                             enabled, alternative_id, alternative_en,
 //                                             alternative_service} (service_set)
 //   POST /api/admin/counter                   {number, name, services} (counter_set)
+//   POST /api/admin/bulk-move                 {service, to_service, reason}: every waiting
+//                                             ticket moved, or closed with the reason (bulk_move)
 #include "antrian/model_json.h"
 #include "antrian/office_time.h"
 #include "antrian/office_view.h"
@@ -258,6 +260,20 @@ void mount_admin_routes(httplib::Server& server, WebContext& ctx) {
       return send_error(res, 400, "bad_request", "number: give the loket's number, e.g. 1");
     if (args->size() < 2) return send_error(res, 400, "bad_request", "nothing to change: give name or services");
     run_command(ctx, res, *s, "counter_set", std::move(*args));
+  });
+
+  // Every waiting ticket of a service moved to another service (label, token, priority
+  // and place in line kept), or, without to_service, closed with the reason.
+  server.Post("/api/admin/bulk-move", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto s = require_admin(ctx, req, res, true);
+    if (!s) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    auto args = pick(*body, {"service", "to_service", "reason"}, res);
+    if (!args) return;
+    // The page's "close with a reason" choice is an empty to_service.
+    if (args->contains("to_service") && (*args)["to_service"] == "") args->erase("to_service");
+    run_command(ctx, res, *s, "bulk_move", std::move(*args));
   });
 }
 

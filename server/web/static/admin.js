@@ -1,6 +1,7 @@
 /* /admin: the hall live, disruptions, blangko stock and printers, the running
    announcement, services and lokets (names, quota, open/closed, alternative; a loket's
-   services in order), staff accounts. Every change
+   services in order), staff accounts, moving everyone waiting in a service to another
+   (or closing their tickets with a reason). Every change
    is a JSON POST with the CSRF token; the hub's answer (or its reason) is shown. */
 (function () {
   'use strict';
@@ -15,9 +16,11 @@
     clearTimeout(say.timer);
     say.timer = setTimeout(function () { m.hidden = true; }, ok ? 4000 : 15000);
   }
+  // okKey may be a function of the hub's answer returning [key, args].
   function send(url, body, okKey) {
     A.post(url, body, Signin.csrf(), function (status, data) {
-      if (status === 200) say(true, A.t(okKey) + ' / ' + A.te(okKey));
+      var k = typeof okKey === 'function' ? okKey(data) : [okKey, null];
+      if (status === 200) say(true, A.t(k[0], k[1]) + ' / ' + A.te(k[0], k[1]));
       else say(false, A.t('web.admin.refused') + ': ' + A.reason(status, data));
     });
   }
@@ -54,6 +57,34 @@
     var overview = section('overview', 'web.admin.nav.overview');
     overview.appendChild(A.el('div', { id: 'totals', 'class': 'cards' }));
     overview.appendChild(A.el('div', { id: 'hall' }));
+    // Everyone waiting in a service moved to another (by default its alternative), or
+    // their tickets closed with a reason; opened from the hall's per-service button.
+    var bmFrom = A.el('select', { id: 'bm-service' });
+    var bmTo = A.el('select', { id: 'bm-to' }, [option('', A.t('web.admin.bulk_close') + ' / ' + A.te('web.admin.bulk_close'))]);
+    for (var b = 0; b < v.services.length; b++) {
+      bmFrom.appendChild(option(v.services[b].code, v.services[b].code + ' ' + v.services[b].name_id));
+      bmTo.appendChild(option(v.services[b].code, v.services[b].code + ' ' + v.services[b].name_id));
+    }
+    var bmReason = A.el('input', { id: 'bm-reason', maxlength: '200' });
+    function bmDefault() {
+      var list = view ? view.services : v.services;
+      bmTo.value = '';
+      for (var i = 0; i < list.length; i++)
+        if (list[i].code === bmFrom.value) bmTo.value = list[i].config.alternative_service || '';
+    }
+    bmFrom.addEventListener('change', bmDefault);
+    var bm = A.el('form', { id: 'bulk-move', 'class': 'grid', hidden: 'hidden' }, [A.bi('web.admin.bulk_move', null, 'h3'),
+      field('web.admin.bulk_from', bmFrom), field('web.admin.bulk_to', bmTo), field('web.admin.bulk_reason', bmReason),
+      A.el('button', { type: 'submit', id: 'bm-submit', 'class': 'danger' }, [A.bi('web.admin.bulk_move')])]);
+    bm.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (!window.confirm(A.t('web.admin.bulk_confirm', [bmFrom.value]) + '\n' + A.te('web.admin.bulk_confirm', [bmFrom.value]))) return;
+      send('/api/admin/bulk-move', { service: bmFrom.value, to_service: bmTo.value, reason: bmReason.value }, function (d) {
+        return [d && d.to_service ? 'web.admin.bulk_moved' : 'web.admin.bulk_closed', [d ? d.moved : 0]];
+      });
+    });
+    overview.appendChild(bm);
+    overview.moveAll = function (code) { bmFrom.value = code; bmDefault(); bm.hidden = false; bmReason.focus(); };
     main.appendChild(overview);
 
     var dis = section('disruptions', 'web.admin.nav.disruptions');
@@ -205,10 +236,12 @@
         var s = v.services[i];
         rows.appendChild(A.el('tr', { 'class': s.status, 'data-service': s.code }, [td(s.code + ' ' + s.name_id), td(A.bi('status.' + s.status)),
           td(s.waiting), td(s.open_counters), td(s.eta_new_s === null ? '–' : A.waitText(s.eta_new_s)),
-          td(s.issued_today), td(s.tickets_left)]));
+          td(s.issued_today), td(s.tickets_left),
+          td(s.waiting > 0 ? A.el('button', { type: 'button', 'class': 'bm-open', 'data-code': s.code, onclick: function () {
+            A.$('overview').moveAll(this.getAttribute('data-code')); } }, [A.bi('web.admin.bulk_move')]) : '')]));
       }
       box.appendChild(A.el('table', { id: 'hall-services' }, [th(['web.admin.col.service', 'web.admin.col.status', 'web.admin.col.waiting',
-        'web.admin.col.open_lokets', 'web.admin.col.eta', 'web.admin.col.issued', 'web.admin.col.left']), rows]));
+        'web.admin.col.open_lokets', 'web.admin.col.eta', 'web.admin.col.issued', 'web.admin.col.left', 'web.admin.col.actions']), rows]));
       var lrows = A.el('tbody');
       for (var j = 0; j < v.counters.length; j++) {
         var c = v.counters[j];
