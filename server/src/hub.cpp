@@ -122,6 +122,9 @@ Result<std::unique_ptr<Hub>> Hub::create(std::unique_ptr<Store> store, const Off
                  cfg.office.name);
     if (auto r = hub->append(configure_office_events(hub->state_, cfg, clock.now_ms()), "", ""); !r) return r.error();
   }
+  // Start the business day before saying "ready", so what clients see first is settled.
+  if (auto day = day_rollover_event(hub->state_, clock.now_ms()))
+    if (auto r = hub->append({*day}, "", ""); !r) return r.error();
   hub->unpublished_.clear();  // nobody is subscribed yet
   if (auto r = hub->store_->prune_requests(clock.now_ms() - 2LL * 86'400'000); !r)
     spdlog::warn("could not forget old request ids: {}", r.error().reason);

@@ -42,6 +42,10 @@ constexpr Row kRows[] = {
     // --- hub errors (reasons sent to clients) -------------------------------
     {"error.offline", "Server antrian tidak dapat dihubungi", "The queue server cannot be reached"},
     // --- counter ------------------------------------------------------------
+    {"counter.banner.connecting", "Belum tersambung ke server antrian; terus mencoba...", "Not connected to the queue server yet; still trying..."},
+    {"counter.signin.no_state", "Daftar loket dan petugas muncul setelah tersambung ke server antrian", "The counters and staff appear once the queue server is reached"},
+    {"counter.why.catching_up", "Mengambil keadaan terbaru setelah sambungan pulih", "Catching up with the server after the connection came back"},
+    {"counter.notice.reconnected", "Tersambung kembali; layar menunjukkan keadaan terbaru dari server", "Connected again; the screen shows the server's latest state"},
     {"counter.title", "Konsol Loket", "Counter console"},
     {"counter.action.call_next", "Panggil Berikutnya", "Call next"},
     {"counter.action.recall", "Panggil Ulang", "Recall"},
@@ -333,6 +337,14 @@ constexpr Row kRows[] = {
     {"printing.result.offline", "Printer sedang tidak siap. Mohon hubungi petugas; nomor Anda tetap tercatat.", "The printer is not ready. Please ask a staff member; your number is still registered."},
     {"printing.result.failed", "Tiket gagal dicetak. Mohon hubungi petugas; nomor Anda tetap tercatat.", "The ticket could not be printed. Please ask a staff member; your number is still registered."},
     // --- web ----------------------------------------------------------------
+    {"web.admin.bulk_move", "Pindahkan semua yang menunggu", "Move everyone waiting"},
+    {"web.admin.bulk_from", "Dari layanan", "From service"},
+    {"web.admin.bulk_to", "Pindahkan ke", "Move to"},
+    {"web.admin.bulk_close", "(tutup tiketnya dengan alasan)", "(close their tickets with the reason)"},
+    {"web.admin.bulk_reason", "Alasan (wajib bila tiket ditutup)", "Reason (required when closing the tickets)"},
+    {"web.admin.bulk_confirm", "Pindahkan atau tutup semua tiket yang menunggu di layanan {0}?", "Move or close every ticket waiting in service {0}?"},
+    {"web.admin.bulk_moved", "{0} tiket dipindahkan", "{0} tickets moved"},
+    {"web.admin.bulk_closed", "{0} tiket ditutup", "{0} tickets closed"},
     {"web.admin.services_note", "Nama, kuota harian, buka/tutup dan alternatif layanan dapat diubah di sini; layanan baru dan huruf awalan tetap dari berkas konfigurasi kantor.", "A service's names, daily quota, open/closed and alternative can be changed here; new services and prefixes still come from the office config file."},
     {"web.admin.lokets_note", "Nama loket dan layanannya (urut dari yang diutamakan) dapat diubah di sini; loket baru tetap dari berkas konfigurasi kantor.", "A loket's name and its services (most preferred first) can be changed here; new lokets still come from the office config file."},
     {"web.admin.service_form", "Ubah layanan", "Edit a service"},
