@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "antrian/display/display_runtime.h"
+#include "audio_status.h"
 #include "json_lines.h"
 #include "sdl_speaker.h"
 
@@ -51,6 +52,7 @@ int run_headless(const ProgramOptions& o) {
       spdlog::warn("calls will be shown but not heard: {}", speaker.unavailable_reason());
     print_start_line(o, speaker);
     DisplayRuntime rt(o.config, o.app.lang, speaker, wake, print_json_line, o.client_name);
+    report_audio_status(rt, o, speaker);
     using Clock = std::chrono::steady_clock;
     const auto exit_at = o.app.exit_after_s > 0
                              ? Clock::now() + std::chrono::milliseconds(static_cast<int64_t>(o.app.exit_after_s * 1000))

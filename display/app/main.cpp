@@ -16,6 +16,7 @@
 #include "display_options.h"
 #include "display_screen.h"
 #include "headless.h"
+#include "audio_status.h"
 #include "json_lines.h"
 #include "sdl_speaker.h"
 
@@ -52,6 +53,7 @@ int run_window(const ProgramOptions& o) {
   DisplayRuntime rt(o.config, o.app.lang, speaker, [&app] { app.wake(); },
                     o.print_events ? DisplayController::Log(print_json_line) : DisplayController::Log{},
                     o.client_name);
+  report_audio_status(rt, o, speaker);
   if (!o.app.screenshot.empty()) {
     // A screenshot of "connecting..." is of no use: give the hub a moment first.
     const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(int(o.wait_for_hub_s * 1000));

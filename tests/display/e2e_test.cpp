@@ -62,6 +62,15 @@ TEST_CASE("a call made with antrian-ctl is shown and spoken, and a recall is mar
   CHECK(start.at("audio") == "none");
   CHECK(start.at("audio_reason").get<std::string>().find("no audio output") != std::string::npos);
   REQUIRE(d.wait_for(online, 5000));
+  // The hub learns that this display cannot be heard (an admin sees it like a kiosk's printer).
+  bool reported = false;
+  for (int i = 0; i < 40 && !reported; ++i) {
+    const auto st = run_ctl(hub, {"--json", "state"});
+    reported = st.out.find(R"("id":"display/audio","message":"no audio output)") != std::string::npos &&
+               st.out.find(R"("state":"error")") != std::string::npos;
+    if (!reported) std::this_thread::sleep_for(milliseconds(50));
+  }
+  CHECK(reported);
 
   ctl(hub, {"sign-in", "2", "demo1", "1234"});
   ctl(hub, {"call-next", "2"});

@@ -6,7 +6,7 @@ namespace antrian::display {
 
 DisplayRuntime::DisplayRuntime(const DisplayConfig& cfg, Lang lang, Speaker& speaker, std::function<void()> wake,
                                DisplayController::Log log, std::string client_name)
-    : lang_(lang), controller_(cfg, speaker, std::move(log)) {
+    : lang_(lang), controller_(cfg, speaker, std::move(log)), device_id_(client_name.substr(0, 56) + "/audio") {
   HubClientOptions o;
   o.hub = cfg.hub;
   o.role = std::string(proto::role::display);
@@ -26,7 +26,31 @@ void DisplayRuntime::update() {
   const int64_t now = client_->hub_now_ms();
   controller_.update_link(client_->online(), client_->synced(), now);
   controller_.pump_speech(now);
+  if (controller_.link().link() == Link::online) report_audio();
   refresh_view();
+}
+
+void DisplayRuntime::set_audio_status(bool ok, std::string message) {
+  std::lock_guard l(audio_->mu);
+  audio_->due = std::make_pair(ok, std::move(message));
+}
+
+void DisplayRuntime::report_audio() {
+  std::optional<std::pair<bool, std::string>> report;
+  {
+    std::lock_guard l(audio_->mu);
+    if (!audio_->due || audio_->in_flight) return;
+    report = std::move(audio_->due);
+    audio_->due.reset();
+    audio_->in_flight = true;
+  }
+  nlohmann::json args = {{"device", device_id_}, {"state", report->first ? "ok" : "error"},
+                         {"message", report->second.substr(0, 200)}};
+  client_->request_async(proto::cmd::device_report, std::move(args), [a = audio_, r = *report](const proto::Reply& reply) {
+    std::lock_guard l(a->mu);
+    a->in_flight = false;
+    if (!reply.ok && !a->due) a->due = r;  // try again on a later update
+  });
 }
 
 void DisplayRuntime::refresh_view() {

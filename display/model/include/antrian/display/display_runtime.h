@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
 
 #include "antrian/display/display_config.h"
 #include "antrian/display/display_controller.h"
@@ -38,14 +42,29 @@ class DisplayRuntime {
   // itself; 0 when it is already due.
   int64_t ms_until_next_change() const;
 
+  // Tells the hub (device "<name>/audio", like a kiosk reports its printer) whether
+  // this display can be heard, with a message ("no audio output: ...", "muted").
+  // Sent once the hub is reached, and again after a failed attempt, so an admin
+  // sees a TV without speakers.
+  void set_audio_status(bool ok, std::string message);
+
   const DisplayController& controller() const { return controller_; }
   HubClient& client() { return *client_; }
 
  private:
+  void report_audio();
+
   Lang lang_;
   DisplayController controller_;
   std::unique_ptr<HubClient> client_;
   std::unique_ptr<HubFeed> feed_;
+  std::string device_id_;
+  struct AudioReport {  // shared with the reply callback on the network thread
+    std::mutex mu;
+    std::optional<std::pair<bool, std::string>> due;  // (ok, message) still to be reported
+    bool in_flight = false;
+  };
+  std::shared_ptr<AudioReport> audio_ = std::make_shared<AudioReport>();
 };
 
 }  // namespace antrian::display
