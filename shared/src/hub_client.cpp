@@ -169,6 +169,9 @@ struct HubClient::Impl {
   }
 
   // --- mirror -------------------------------------------------------------
+  // hub_at: the hub's time in a message sent just now (heartbeats, replies), 0 for
+  // messages that may have waited in a buffer (events), which would make the
+  // estimate of the hub's clock run late.
   void heard(int64_t hub_at) {
     last_heard = Clk::now();
     if (hub_at > 0) hub_offset_ms = hub_at - real_now_ms();
@@ -284,7 +287,7 @@ struct HubClient::Impl {
           } else if (topic == proto::kTopicEvent) {
             try {
               Event e = event_from_json(body);
-              heard(e.at);
+              heard(0);
               const auto& drop = opt.drop_events_for_test;
               if (std::find(drop.begin(), drop.end(), e.seq) != drop.end()) continue;
               on_event(e);

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -70,6 +71,8 @@ void HubProcess::start(int req, int pub, int http) {
   argv.insert(argv.end(), extra_.begin(), extra_.end());
   pid_ = ::fork();
   if (pid_ == 0) {
+    // A crashed test must not leave its hub running (and holding the output pipe).
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     ::dup2(out[1], 1);
     ::close(out[0]);
     ::close(out[1]);

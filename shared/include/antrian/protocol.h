@@ -32,7 +32,8 @@ inline constexpr int kMaxEventsPerReply = 1000;
 inline constexpr std::string_view kTopicEvent = "ev";
 inline constexpr std::string_view kTopicHeartbeat = "hb";
 inline constexpr int kHeartbeatIntervalMs = 1000;
-inline constexpr int kOfflineAfterMs = 3000;
+// Two missed heartbeats: a client shows "offline" within 3 s of the hub going away.
+inline constexpr int kOfflineAfterMs = 2000;
 
 // Commands (Request.cmd).
 namespace cmd {
