@@ -11,7 +11,8 @@ data=demo-data
 mkdir -p "$data"
 hub=tcp://127.0.0.1:5555
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# Stop in reverse order: the programs, then the virtual screen, then the hub.
+cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
 build/server/antrian-server --data-dir "$data" --port 5555 --http-port 8080 &
