@@ -38,6 +38,11 @@ class HubProcess {
   int pub_port() const { return pub_port_; }
   int http_port() const { return http_port_; }
   pid_t pid() const { return pid_; }
+
+  // Flags that let a program connect to this hub as `role` with a device key of its
+  // own, registered for it: {"--key", FILE, "--hub-key", FILE}. A counter's key is
+  // bound to its loket (`counter`).
+  std::vector<std::string> key_args(const std::string& role, const std::string& name, int counter = 0) const;
   const std::string& data_dir() const { return data_dir_; }
 
  private:
