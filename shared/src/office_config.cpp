@@ -27,7 +27,7 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // also out_of_range: a number too large for a double
     return config_error("config", std::string("not valid JSON (") + e.what() + ")");
   }
   if (!root.is_object()) return config_error("config", "must be a JSON object");
