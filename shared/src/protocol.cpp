@@ -90,6 +90,9 @@ Result<Request> decode_request(std::string_view bytes) {
   auto a = j.find("args");
   if (a != j.end()) {
     if (!a->is_object()) return bad("\"args\" must be a JSON object");
+    // The hub reads it as the sender's name for its log; any other type used to kill the hub.
+    if (auto c = a->find("client"); c != a->end() && !c->is_string())
+      return bad("\"args.client\" (the sending device's name) must be a string");
     r.args = *a;
   }
   return r;
