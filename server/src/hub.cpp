@@ -11,6 +11,7 @@
 #include "antrian/capacity.h"
 #include "antrian/commands.h"
 #include "antrian/model_json.h"
+#include "antrian/service_notify.h"
 
 namespace antrian {
 namespace {
@@ -187,6 +188,7 @@ void Hub::heartbeat() {
   const std::string body = nlohmann::json{{"seq", state_.seq}, {"at", clock_.now_ms()}}.dump();
   pub_.send(zmq::buffer(proto::kTopicHeartbeat), zmq::send_flags::sndmore);
   pub_.send(zmq::buffer(body), zmq::send_flags::none);
+  service::watchdog_ping();  // systemd restarts a hub whose loop stops getting here
 }
 
 std::string Hub::answer(const proto::Request& req, bool& ok_out) {

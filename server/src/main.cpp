@@ -9,6 +9,7 @@
 
 #include "antrian/backup.h"
 #include "antrian/office_config.h"
+#include "antrian/service_notify.h"
 #include "backup_scheduler.h"
 #include "http_api.h"
 #include "probe_runner.h"
@@ -157,7 +158,12 @@ int main(int argc, char** argv) {
             << std::endl;
   spdlog::info("hub ready: requests tcp://{}:{}, events :{}, http :{}", bind, (*hub)->req_port(), (*hub)->pub_port(),
                bound_http);
+  // systemd (Type=notify): start clients only now that every port answers.
+  antrian::service::status("requests :" + std::to_string((*hub)->req_port()) + ", events :" +
+                           std::to_string((*hub)->pub_port()) + ", http :" + std::to_string(bound_http));
+  antrian::service::ready();
   (*hub)->run();
+  antrian::service::stopping();
   http.stop();
   spdlog::info("hub stopped");
   g_hub = nullptr;
