@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "antrian/service_notify.h"
 #include "antrian/ui/frame_pacing.h"
 #include "antrian/ui/palette.h"
 #include "antrian/ui/screenshot.h"
@@ -287,7 +288,11 @@ int App::run(Screen& screen) {
     if (window_visible() || screenshot_mode)
       deadline = earliest(unhonoured(screen.next_deadline_ms(now), last_frame_ms_), requests_.deadline());
     if (screenshot_mode) pending_frames_ = std::max(pending_frames_, 1);
-    const int timeout = wait_timeout_ms(now, earliest(deadline, exit_at), pending_frames_);
+    // Under systemd with WatchdogSec: ping from every turn of the loop and never sleep
+    // past the next ping, so only a loop that is really stuck gets the program restarted.
+    std::int64_t ping_due = kNever;
+    if (const auto ping_in = service::watchdog_ping()) ping_due = now + std::max<std::int64_t>(1, ping_in->count());
+    const int timeout = wait_timeout_ms(now, earliest(earliest(deadline, exit_at), ping_due), pending_frames_);
 
     SDL_Event event;
     int got = 0;
@@ -312,10 +317,12 @@ int App::run(Screen& screen) {
 
     const bool screenshot_now = screenshot_mode && --screenshot_frames_left == 0;
     render_frame(screen, screenshot_now, exit_code);
+    service::ready();  // the first frame is on screen (later calls send nothing)
     if (pending_frames_ > 0) --pending_frames_;
     if (screenshot_now) break;
   }
 
+  service::stopping();
   stats_.wall_s = seconds_since(loop_start);
   stats_.cpu_s = process_cpu_seconds() - cpu_start;
   RedrawRequests::install(nullptr);
