@@ -1,6 +1,8 @@
 #include "antrian/model_json.h"
 
+#include <limits>
 #include <stdexcept>
+#include <type_traits>
 
 namespace antrian {
 namespace {
@@ -16,7 +18,20 @@ E enum_from(const json& j, const char* key) {
 template <typename T>
 T opt(const json& j, const char* key, T fallback) {
   auto it = j.find(key);
-  return it == j.end() || it->is_null() ? fallback : it->get<T>();
+  if (it == j.end() || it->is_null()) return fallback;
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    // get<int>() of 1e37 or 5000000000 is undefined or wraps: refuse it with the key.
+    const bool fits = it->is_number_integer() && (it->is_number_unsigned()
+                                                      ? it->template get<uint64_t>() <= uint64_t(std::numeric_limits<T>::max())
+                                                      : it->template get<int64_t>() >= int64_t(std::numeric_limits<T>::min()) &&
+                                                            it->template get<int64_t>() <= int64_t(std::numeric_limits<T>::max()));
+    if (!fits)
+      throw std::invalid_argument(std::string(key) + ": must be a whole number from " +
+                                  std::to_string(std::numeric_limits<T>::min()) + " to " +
+                                  std::to_string(std::numeric_limits<T>::max()) + ", not " +
+                                  (it->is_number() ? it->dump() : std::string("a ") + it->type_name()));
+  }
+  return it->get<T>();
 }
 
 }  // namespace
