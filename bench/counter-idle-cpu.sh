@@ -38,6 +38,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Programs and antrian-ctl use the hub's own admin key (it may act as any role).
+export ANTRIAN_KEY="$work/keys/admin.key" ANTRIAN_HUB_KEY="$work/keys/hub.pub"
 "$server" --data-dir "$work" --port 0 --http-port 0 --log-level warn >"$work/ports.json" &
 hub_pid=$!
 i=0

@@ -28,6 +28,8 @@ cleanup() {
 trap cleanup EXIT
 
 # Monday 23 November 2026, 08:05 WIB; one real second is a minute at the office.
+# Programs and antrian-ctl use the hub's own admin key (it may act as any role).
+export ANTRIAN_KEY="$work/keys/admin.key" ANTRIAN_HUB_KEY="$work/keys/hub.pub"
 "$server" --data-dir "$work" --port 0 --http-port 0 --log-level warn \
   --clock-start 1795395900000 --clock-speed 60 >"$work/ports.json" &
 hub_pid=$!

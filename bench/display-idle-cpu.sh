@@ -26,6 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 hub=$("$here/display-demo-hub.sh" "$build" "$data" | tail -n 1)
+export ANTRIAN_KEY="$data/keys/admin.key" ANTRIAN_HUB_KEY="$data/keys/hub.pub"  # the hub's admin key
 
 settle=12  # past the highlight of the demo's last call (10 s): idle means idle
 # No sound card under Xvfb: the dummy driver stands in for one (it only plays while

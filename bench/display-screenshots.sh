@@ -15,6 +15,7 @@ fi
 data=$(mktemp -d)
 trap 'kill "$(cat "$data/hub.pid")" 2>/dev/null || true; rm -rf "$data"' EXIT
 hub=$("$here/display-demo-hub.sh" "$build" "$data" | tail -n 1)
+export ANTRIAN_KEY="$data/keys/admin.key" ANTRIAN_HUB_KEY="$data/keys/hub.pub"  # the hub's admin key
 ctl() { "$build/tools/antrian-ctl" --hub "$hub" "$@" >/dev/null; }
 sleep 11  # the demo's calls are no longer fresh: only the next one is highlighted
 ctl start 6

@@ -35,6 +35,10 @@ double ms_since(Clk::time_point t) { return std::chrono::duration<double, std::m
 Summary raw_zmq_round_trip(int n) {
   zmq::context_t ctx{1};
   zmq::socket_t router(ctx, zmq::socket_type::router);
+  // CURVE on both ends, as between the hub and its clients (no ZAP handler: any key).
+  const CurveKeyPair server = generate_curve_keys(), client = generate_curve_keys();
+  router.set(zmq::sockopt::curve_server, true);
+  router.set(zmq::sockopt::curve_secretkey, server.secret_key);
   router.bind("tcp://127.0.0.1:*");
   const std::string ep = router.get(zmq::sockopt::last_endpoint);
   std::atomic<bool> stop{false};
@@ -49,6 +53,9 @@ Summary raw_zmq_round_trip(int n) {
     }
   });
   zmq::socket_t dealer(ctx, zmq::socket_type::dealer);
+  dealer.set(zmq::sockopt::curve_serverkey, server.public_key);
+  dealer.set(zmq::sockopt::curve_publickey, client.public_key);
+  dealer.set(zmq::sockopt::curve_secretkey, client.secret_key);
   dealer.connect(ep);
   const std::string payload(200, 'x');  // about the size of a call_next request
   std::vector<double> samples;
@@ -87,9 +94,21 @@ Summary raw_sqlite_commit(const std::string& dir, int n) {
   return summarize(samples);
 }
 
+void curve_client(zmq::socket_t& s, const test::HubProcess& hub) {
+  auto keys = load_client_keys(hub.admin_key_file(), hub.hub_key_file());
+  if (!keys) throw std::runtime_error(keys.error().reason);
+  s.set(zmq::sockopt::curve_serverkey, keys->hub_public_key);
+  s.set(zmq::sockopt::curve_publickey, keys->public_key);
+  s.set(zmq::sockopt::curve_secretkey, keys->secret_key);
+}
+
 class Requester {
  public:
-  explicit Requester(const std::string& address) : sock_(ctx_, zmq::socket_type::dealer) { sock_.connect(address); }
+  // Every request as the hub's own admin key (admins may send every command).
+  explicit Requester(const test::HubProcess& hub) : sock_(ctx_, zmq::socket_type::dealer) {
+    curve_client(sock_, hub);
+    sock_.connect(hub.address());
+  }
   json call(const std::string& cmd, json args, const std::string& role = "admin") {
     sock_.send(zmq::buffer(json{{"v", 1}, {"id", "b" + std::to_string(next_++) + "-" + std::to_string(uintptr_t(this))},
                                 {"cmd", cmd}, {"role", role}, {"args", args}}.dump()));
@@ -133,16 +152,17 @@ int main(int argc, char** argv) {
   std::printf("%s\n", describe("raw SQLite commit (WAL, FULL)", commit).c_str());
 
   test::HubProcess hub(dir.path() + "/data", {"--config", dir.path() + "/office.json"});
-  Requester req(hub.address());
+  Requester req(hub);
   for (int c : {1, 2}) req.call("sign_in", {{"counter", c}, {"staff", c == 1 ? "demo1" : "demo2"}, {"pin", "1234"}});
 
   // call_next -> event at a subscriber.
   zmq::context_t ctx{1};
   zmq::socket_t sub(ctx, zmq::socket_type::sub);
   sub.set(zmq::sockopt::subscribe, "ev");
+  curve_client(sub, hub);
   sub.connect("tcp://127.0.0.1:" + std::to_string(hub.pub_port()));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let the subscription reach the hub
-  for (int i = 0; i < calls + 20; ++i) req.call("issue", {{"service", "A"}}, "kiosk");
+  for (int i = 0; i < calls + 20; ++i) req.call("issue", {{"service", "A"}});
   // Drain the issue events.
   for (zmq::message_t m; sub.recv(m, zmq::recv_flags::dontwait);) {}
   std::vector<double> call_samples, call_reply_samples;
@@ -176,8 +196,8 @@ int main(int argc, char** argv) {
     const auto t = Clk::now();
     for (int k = 0; k < kiosks; ++k)
       threads.emplace_back([&] {
-        Requester r(hub.address());
-        for (int i = 0; i < issues / kiosks; ++i) r.call("issue", {{"service", "C"}}, "kiosk");
+        Requester r(hub);
+        for (int i = 0; i < issues / kiosks; ++i) r.call("issue", {{"service", "C"}});
       });
     for (auto& th : threads) th.join();
     return double(issues / kiosks * kiosks) / (ms_since(t) / 1000.0);
@@ -188,14 +208,14 @@ int main(int argc, char** argv) {
 
   if (restart_tickets > 0) {
     const int have = calls + 20 + (issues / 4) * 4 + issues;
-    Requester r(hub.address());
-    for (int i = have; i < restart_tickets; ++i) r.call("issue", {{"service", "D"}}, "kiosk");
+    Requester r(hub);
+    for (int i = have; i < restart_tickets; ++i) r.call("issue", {{"service", "D"}});
     hub.kill9();
     const auto t = Clk::now();
     hub.restart();
     const double ready_ms = ms_since(t);
-    Requester after(hub.address());
-    const json snap = after.call("snapshot", json::object(), "display");
+    Requester after(hub);
+    const json snap = after.call("snapshot", json::object());
     std::printf("hub restart with %zu tickets today: ready (JSON line printed) in %.0f ms%s\n",
                 snap["result"]["state"]["tickets"].size(), ready_ms, ready_ms < 1000 ? " (under 1 s)" : " (OVER 1 s)");
   }

@@ -31,6 +31,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# Programs and antrian-ctl use the hub's own admin key (it may act as any role).
+export ANTRIAN_KEY="$work/hub/keys/admin.key" ANTRIAN_HUB_KEY="$work/hub/keys/hub.pub"
 "$server" --data-dir "$work/hub" --port 0 --http-port 0 --log-level warn >"$work/hub.out" 2>"$work/hub.err" &
 hub_pid=$!
 for _ in $(seq 50); do

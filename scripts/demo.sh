@@ -17,7 +17,20 @@ trap cleanup EXIT INT TERM
 
 build/server/antrian-server --data-dir "$data" --port 5555 --http-port 8080 &
 pids+=($!)
-for _ in $(seq 50); do build/tools/antrian-ctl --hub $hub --timeout-ms 200 --retries 0 state >/dev/null 2>&1 && break; sleep 0.2; done
+# Every program talks to the hub with a CURVE key of its own. The hub writes its
+# public key (hub.pub) and an admin key for this machine into $data/keys; antrian-ctl
+# reads them from these variables.
+export ANTRIAN_KEY="$data/keys/admin.key" ANTRIAN_HUB_KEY="$data/keys/hub.pub"
+for _ in $(seq 50); do
+  [ -f "$ANTRIAN_KEY" ] && build/tools/antrian-ctl --hub $hub --timeout-ms 200 --retries 0 state >/dev/null 2>&1 && break
+  sleep 0.2
+done
+# A key per program, registered once with its role (a counter's key is for its loket).
+key() {  # key NAME ROLE [LOKET]
+  local file="$data/keys/$1.key"
+  [ -f "$file" ] || build/tools/antrian-ctl --hub $hub key-add "$1" --role "$2" ${3:+--counter "$3"} --out "$file" >/dev/null
+  echo "--key $file --hub-key $ANTRIAN_HUB_KEY"
+}
 echo "antrian: hub ready at $hub, web at http://127.0.0.1:8080 (/api/state, /metrics, /healthz)"
 
 if [ -z "${DISPLAY:-}" ]; then
@@ -31,11 +44,11 @@ start() {  # start PROGRAM ARGS... (only the programs that were built)
   local bin=build/$1/antrian-$1; shift
   if [ -x "$bin" ]; then "$bin" --hub $hub "$@" & pids+=($!); fi
 }
-start display --window 1280x720
-start kiosk --window 1080x1920 --printer none --name kiosk-1 --staff-pin 2468
-start counter --window 1024x640 --loket 2
-start counter --window 1024x640 --loket 4
+start display --window 1280x720 $(key tv-1 display)
+start kiosk --window 1080x1920 --printer none --name kiosk-1 --staff-pin 2468 $(key kiosk-1 kiosk)
+start counter --window 1024x640 --loket 2 $(key loket-2 counter 2)
+start counter --window 1024x640 --loket 4 $(key loket-4 counter 4)
 echo "antrian: counters: staff demo1 / PIN 1234 and demo2 / PIN 1234; kiosk staff menu PIN 2468;"
 echo "antrian: web admin http://127.0.0.1:8080/admin as admin / admin1234; try:"
-echo "  build/tools/antrian-ctl --hub $hub issue A    |  build/tools/antrian-ctl --hub $hub watch"
+echo "  build/tools/antrian-ctl --key $ANTRIAN_KEY --hub-key $ANTRIAN_HUB_KEY issue A   (or: ... watch, key-list)"
 wait -n "${pids[0]}"

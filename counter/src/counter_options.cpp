@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "antrian/hub_client.h"
+#include "antrian/key_options.h"
 
 namespace antrian::counter {
 
@@ -50,6 +51,8 @@ std::optional<int> parse_options(int argc, char** argv, CounterOptions& o) {
          },
          "Run these steps before showing the window (see above)")
       ->type_name("FILE|-");
+  KeyFlags key_flags;
+  add_key_options(cli, key_flags);
   cli.add_flag("--headless", o.headless, "No window: run --script against the hub, print its report and exit");
   cli.add_option("--client", o.client_name, "Name of this console in the hub's log (default counter-LOKET)")
       ->type_name("NAME");
@@ -71,6 +74,21 @@ std::optional<int> parse_options(int argc, char** argv, CounterOptions& o) {
   if (o.headless && !o.app.screenshot.empty()) {
     std::fprintf(stderr, "antrian-counter: --screenshot needs a window; leave out --headless\n");
     return 2;
+  }
+  auto keys = load_client_keys(key_flags.key_file, key_flags.hub_key);
+  if (!keys) {
+    std::fprintf(stderr, "antrian-counter: %s\n", keys.error().reason.c_str());
+    return 2;
+  }
+  o.keys = *keys;
+  // The key says which loket this PC is: preselect it, and refuse a contradiction.
+  if (auto file = read_key_file(key_flags.key_file, true); file && file->counter > 0) {
+    if (o.loket > 0 && o.loket != file->counter) {
+      std::fprintf(stderr, "antrian-counter: --loket %d, but this key (%s) belongs to loket %d\n", o.loket,
+                   file->name.c_str(), file->counter);
+      return 2;
+    }
+    o.loket = file->counter;
   }
   if (o.client_name.empty()) o.client_name = o.loket > 0 ? "counter-" + std::to_string(o.loket) : "counter";
   return std::nullopt;

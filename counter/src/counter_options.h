@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "antrian/device_keys.h"
+
 #include "antrian/ui/options.h"
 
 namespace antrian::counter {
@@ -10,6 +12,7 @@ namespace antrian::counter {
 struct CounterOptions {
   ui::AppOptions app;
   std::string hub = "tcp://127.0.0.1:5555";
+  ClientKeys keys;            // --key/--hub-key; a counter's key belongs to one loket
   int loket = 0;              // pre-selected on the sign-in screen; 0 = none
   std::string script;         // FILE, or "-" for stdin read as it arrives
   bool headless = false;      // run the script with no window, then exit

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   try {
     HubClientOptions client;
     client.hub = opt.hub;
+    client.keys = opt.keys;
     client.role = std::string(proto::role::counter);
     client.client_name = opt.client_name;
     client.mirror = true;

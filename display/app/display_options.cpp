@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "antrian/key_options.h"
+
 namespace antrian::display {
 
 std::optional<ProgramOptions> parse_program_options(int argc, char** argv, int& exit_code) {
@@ -33,6 +35,8 @@ std::optional<ProgramOptions> parse_program_options(int argc, char** argv, int& 
                  "page: the running text changes a page every few seconds (default; about 1% CPU without a GPU); "
                  "scroll: it moves continuously (30 frames a second, for TVs with a GPU)")
       ->type_name("page|scroll");
+  KeyFlags key_flags;
+  add_key_options(cli, key_flags);
   cli.add_option("--name", o.client_name, "This display's name in the hub's log")->type_name("NAME");
   cli.add_flag("--headless", o.headless, "No window: print what would be shown and spoken as JSON lines (tests)");
   cli.add_flag("--print-events", o.print_events, "With a window: also print those JSON lines on stdout");
@@ -80,6 +84,9 @@ std::optional<ProgramOptions> parse_program_options(int argc, char** argv, int& 
   if (o.client_name.empty() || o.client_name.size() > 64) return fail("--name must be 1 to 64 characters");
   if (auto r = validate(c); !r) return fail(r.error().reason);
   if (o.headless && !o.app.screenshot.empty()) return fail("--headless has no window to take a --screenshot of");
+  // Last, so a mistyped flag is named before a missing key.
+  if (auto keys = load_client_keys(key_flags.key_file, key_flags.hub_key); keys) c.keys = *keys;
+  else return fail(keys.error().reason);
   return o;
 }
 

@@ -3,9 +3,10 @@
 namespace antrian::kiosk::app {
 namespace {
 
-HubClientOptions options(const std::string& hub, const std::string& name, bool mirror) {
+HubClientOptions options(const std::string& hub, const ClientKeys& keys, const std::string& name, bool mirror) {
   HubClientOptions o;
   o.hub = hub;
+  o.keys = keys;
   o.role = std::string(proto::role::kiosk);
   o.client_name = name;
   o.mirror = mirror;
@@ -18,8 +19,8 @@ HubClientOptions options(const std::string& hub, const std::string& name, bool m
 
 }  // namespace
 
-HubLink::HubLink(const std::string& hub, const std::string& kiosk_name)
-    : mirror_(options(hub, kiosk_name, true)), issuer_(options(hub, kiosk_name, false)) {}
+HubLink::HubLink(const std::string& hub, const ClientKeys& keys, const std::string& kiosk_name)
+    : mirror_(options(hub, keys, kiosk_name, true)), issuer_(options(hub, keys, kiosk_name, false)) {}
 
 void HubLink::issue(const IssueCommand& c, std::function<void(const proto::Reply&)> done) {
   issuer_.request_async(proto::cmd::issue,

@@ -20,7 +20,7 @@ inline constexpr int kIssueRetries = 13;  // 14 attempts x 1.5 s = 21 s
 class HubLink {
  public:
   // Throws std::invalid_argument for a malformed hub address.
-  HubLink(const std::string& hub, const std::string& kiosk_name);
+  HubLink(const std::string& hub, const ClientKeys& keys, const std::string& kiosk_name);
 
   // Called on the network thread whenever the mirror or the connection changed.
   void on_change(std::function<void()> f) { mirror_.on_change(std::move(f)); }

@@ -19,6 +19,7 @@
 #include "antrian/ui/app.h"
 #include "antrian/ui/options.h"
 #include "automation.h"
+#include "antrian/key_options.h"
 #include "hub_link.h"
 #include "inbox.h"
 #include "kiosk_screen.h"
@@ -51,6 +52,9 @@ int main(int argc, char** argv) {
   std::string pin, pin_file;
   bool automation = false;
   cli.add_option("--hub", hub, "The hub's request address, tcp://HOST:PORT")->capture_default_str();
+  KeyFlags key_flags;
+  add_key_options(cli, key_flags);
+  ClientKeys keys;
   cli.add_option_function<std::string>(
          "--printer", [&](const std::string& v) { settings.printer = must(parse_printer(v)); },
          "Ticket printer: tcp://HOST:9100 (raw TCP), a device like /dev/usb/lp0, or none")
@@ -86,6 +90,7 @@ int main(int argc, char** argv) {
     std::string host, error;
     int port = 0;
     if (!parse_hub_address(hub, host, port, error)) throw CLI::ValidationError("--hub: " + error);
+    keys = client_keys_or_throw(key_flags);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e);
   }
@@ -107,7 +112,7 @@ int main(int argc, char** argv) {
                  .fonts = fonts});
     KioskModel model(settings);
     app::Inbox inbox([&app] { app.wake(); });
-    app::HubLink link(hub, settings.name);
+    app::HubLink link(hub, keys, settings.name);
     app::PrintWorker printer(settings.printer);
     app::ScreenCapture capture(app.renderer());
     app::KioskScreen screen({app, model, inbox, link, printer, capture});

@@ -7,9 +7,12 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <thread>
 
 #include "antrian/capacity.h"
 #include "antrian/commands.h"
+#include "antrian/device_auth.h"
 #include "antrian/model_json.h"
 #include "antrian/service_notify.h"
 
@@ -41,7 +44,7 @@ bool office_matches(const OfficeState& s, const OfficeConfig& cfg) {
 }  // namespace
 
 Hub::Hub(std::unique_ptr<Store> store, OfficeState state, const Clock& clock)
-    : store_(std::move(store)), state_(std::move(state)), clock_(clock) {
+    : store_(std::move(store)), state_(std::move(state)), clock_(clock), internal_keys_(generate_curve_keys()) {
   if (::pipe2(wake_pipe_, O_NONBLOCK | O_CLOEXEC) != 0) throw std::runtime_error("cannot create a pipe");
 }
 
@@ -70,6 +73,7 @@ void Hub::run_posted() {
   for (auto& [req, done] : batch) {
     bool ok = false;
     const std::string reply = answer(req, ok);
+    if (ok && req.cmd == proto::cmd::key_revoke) rebind_pub();
     publish_pending();
     if (!ok) spdlog::warn("{} by {} refused: {}", req.cmd, req.args.value("client", "hub"), reply);
     if (done)
@@ -133,7 +137,15 @@ Result<std::unique_ptr<Hub>> Hub::create(std::unique_ptr<Store> store, const Off
 }
 
 Result<Ok> Hub::bind(const HubOptions& opt) {
+  if (server_keys_.secret_key.empty()) return make_error("bind", "the hub has no CURVE key pair (set_server_keys)");
   try {
+    zap_ = std::make_unique<ZapHandler>(ctx_, [this](const std::string& key) { return may_connect(key); },
+                                        [this] { metrics_.record_refused_connection(); });
+    for (zmq::socket_t* s : {&router_, &pub_}) {
+      s->set(zmq::sockopt::curve_server, true);
+      s->set(zmq::sockopt::curve_secretkey, server_keys_.secret_key);
+      s->set(zmq::sockopt::zap_domain, "antrian");
+    }
     router_.set(zmq::sockopt::linger, 0);
     router_.set(zmq::sockopt::router_mandatory, false);
     router_.set(zmq::sockopt::maxmsgsize, int64_t(proto::kMaxRequestBytes) * 2);
@@ -148,7 +160,67 @@ Result<Ok> Hub::bind(const HubOptions& opt) {
   }
   req_port_ = bound_port(router_);
   pub_port_ = bound_port(pub_);
+  pub_endpoint_ = pub_.get(zmq::sockopt::last_endpoint);
   return Ok{};
+}
+
+ClientKeys Hub::internal_client_keys() const {
+  return {internal_keys_.public_key, internal_keys_.secret_key, server_keys_.public_key};
+}
+
+bool Hub::may_connect(const std::string& public_key) const {
+  return public_key == internal_keys_.public_key || find_active_key(state_, public_key) != nullptr;
+}
+
+Result<Ok> Hub::ensure_admin_key(const std::string& key_file) {
+  for (const auto& [_, k] : state_.device_keys)
+    if (!k.revoked && k.role == proto::role::admin) return Ok{};
+  KeyFile k;
+  if (std::filesystem::exists(key_file)) {
+    auto read = read_key_file(key_file, true);
+    if (!read) return read.error();
+    k = *read;
+  } else {
+    k = {generate_curve_keys(), "admin-local", std::string(proto::role::admin), 0};
+    if (auto w = write_key_file(key_file, k, true); !w) return w.error();
+  }
+  proto::Request req;
+  req.id = "bootstrap-admin-key-" + k.keys.public_key.substr(0, 8);
+  req.cmd = std::string(proto::cmd::key_add);
+  req.role = std::string(proto::role::admin);
+  req.args = {{"name", k.name.empty() ? "admin-local" : k.name}, {"role", proto::role::admin},
+              {"public_key", k.keys.public_key}, {"client", "hub"}};
+  bool ok = false;
+  const std::string reply = answer(req, ok);
+  unpublished_.clear();  // nobody is subscribed yet
+  if (!ok) return make_error(std::string(proto::err::auth_failed), "could not register " + key_file + ": " + reply);
+  spdlog::info("registered the admin key {} (for antrian-ctl on this machine)", key_file);
+  return Ok{};
+}
+
+void Hub::rebind_pub() {
+  // Closing the socket drops every subscriber; each reconnects through the ZAP handler.
+  pub_.close();
+  pub_ = zmq::socket_t(ctx_, zmq::socket_type::pub);
+  pub_.set(zmq::sockopt::curve_server, true);
+  pub_.set(zmq::sockopt::curve_secretkey, server_keys_.secret_key);
+  pub_.set(zmq::sockopt::zap_domain, "antrian");
+  pub_.set(zmq::sockopt::linger, 0);
+  pub_.set(zmq::sockopt::sndhwm, 100000);
+  // The old listener is closed by libzmq's I/O thread: the port may need a moment.
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    try {
+      pub_.bind(pub_endpoint_);
+      return;
+    } catch (const zmq::error_t& e) {
+      if (e.num() != EADDRINUSE) {
+        spdlog::error("cannot listen again on {}: {}", pub_endpoint_, e.what());
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  spdlog::error("cannot listen again on {}: the port stayed in use", pub_endpoint_);
 }
 
 Result<Ok> Hub::append(std::vector<Event> events, const std::string& request_id, const std::string& reply) {
@@ -261,7 +333,8 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   return reply;
 }
 
-std::string Hub::handle(const std::string& payload, std::string& cmd_out, bool& ok_out) {
+std::string Hub::handle(const std::string& payload, const std::string& client_key, std::string& cmd_out,
+                        bool& ok_out) {
   auto req = proto::decode_request(payload);
   if (!req) {
     metrics_.record_malformed();
@@ -275,7 +348,18 @@ std::string Hub::handle(const std::string& payload, std::string& cmd_out, bool& 
     return proto::encode_reply(proto::error_reply(id, req.error()));
   }
   cmd_out = req->cmd.size() <= 32 && proto::is_known_command(req->cmd) ? req->cmd : "unknown";
-  return answer(*req, ok_out);
+  if (client_key != internal_keys_.public_key) {
+    if (auto allowed = authorize_request(state_, *req, client_key); !allowed) {
+      ok_out = false;
+      return proto::encode_reply(proto::error_reply(req->id, allowed.error()));
+    }
+    // The log names the device by its registered name unless it says more.
+    if (req->args.is_object() && !req->args.contains("client"))
+      if (const DeviceKey* k = find_active_key(state_, client_key)) req->args["client"] = k->name;
+  }
+  const std::string reply = answer(*req, ok_out);
+  if (ok_out && req->cmd == proto::cmd::key_revoke) rebind_pub();
+  return reply;
 }
 
 void Hub::run() {
@@ -286,14 +370,16 @@ void Hub::run() {
       heartbeat();
       next_beat = now + std::chrono::milliseconds(proto::kHeartbeatIntervalMs);
     }
-    zmq::pollitem_t items[] = {{router_.handle(), 0, ZMQ_POLLIN, 0}, {nullptr, wake_pipe_[0], ZMQ_POLLIN, 0}};
+    zmq::pollitem_t items[] = {{router_.handle(), 0, ZMQ_POLLIN, 0}, {nullptr, wake_pipe_[0], ZMQ_POLLIN, 0},
+                               {zap_->socket().handle(), 0, ZMQ_POLLIN, 0}};
     const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_beat - Clk::now());
     try {
-      zmq::poll(items, 2, std::chrono::milliseconds(std::clamp<int64_t>(wait.count(), 0, 200)));
+      zmq::poll(items, 3, std::chrono::milliseconds(std::clamp<int64_t>(wait.count(), 0, 200)));
     } catch (const zmq::error_t& e) {
       if (e.num() == EINTR) continue;
       throw;
     }
+    if (items[2].revents & ZMQ_POLLIN) zap_->answer_pending();
     if (items[1].revents & ZMQ_POLLIN) run_posted();
     if (!(items[0].revents & ZMQ_POLLIN)) continue;
     // Drain what is queued, one request at a time.
@@ -314,7 +400,13 @@ void Hub::run() {
       }
       std::string cmd;
       bool ok = false;
-      const std::string reply = handle(frames.back().to_string(), cmd, ok);
+      // The ZAP handler put the client's public key on every message of its connection.
+      std::string client_key;
+      try {
+        client_key = frames.back().gets("User-Id");
+      } catch (const zmq::error_t&) {
+      }
+      const std::string reply = handle(frames.back().to_string(), client_key, cmd, ok);
       for (std::size_t f = 0; f + 1 < frames.size(); ++f) router_.send(frames[f], zmq::send_flags::sndmore);
       router_.send(zmq::buffer(reply), zmq::send_flags::dontwait);
       publish_pending();

@@ -12,12 +12,14 @@
 
 #include <zmq.hpp>
 
+#include "antrian/device_keys.h"
 #include "antrian/model.h"
 #include "antrian/office_config.h"
 #include "antrian/office_time.h"
 #include "antrian/protocol.h"
 #include "antrian/store.h"
 #include "hub_metrics.h"
+#include "zap_handler.h"
 
 namespace antrian {
 
@@ -36,7 +38,16 @@ class Hub {
                                              bool config_given, const Clock& clock);
   ~Hub();
 
-  // Binds the sockets; afterwards the ports are known.
+  // The hub's CURVE key pair (from its keys folder); set before bind().
+  void set_server_keys(CurveKeyPair keys) { server_keys_ = std::move(keys); }
+  // Keys for the hub's own web pages to connect to it (made fresh at every start,
+  // never written down); the web link acts as whatever role it claims.
+  ClientKeys internal_client_keys() const;
+  // A new office has no admin key yet: registers the one in `key_file` (made when
+  // missing), so antrian-ctl on the hub machine can register every other device.
+  Result<Ok> ensure_admin_key(const std::string& key_file);
+
+  // Binds the sockets (CURVE servers, checked by the ZAP handler); afterwards the ports are known.
   Result<Ok> bind(const HubOptions& opt);
   int req_port() const { return req_port_; }
   int pub_port() const { return pub_port_; }
@@ -67,7 +78,11 @@ class Hub {
  private:
   Hub(std::unique_ptr<Store> store, OfficeState state, const Clock& clock);
   Result<Ok> append(std::vector<Event> events, const std::string& request_id, const std::string& reply);
-  std::string handle(const std::string& payload, std::string& cmd_out, bool& ok_out);
+  // A request from the network, from the client with this public key.
+  std::string handle(const std::string& payload, const std::string& client_key, std::string& cmd_out, bool& ok_out);
+  bool may_connect(const std::string& public_key) const;
+  // After a revocation: every subscriber reconnects, and the ZAP handler keeps the revoked one out.
+  void rebind_pub();
   std::string answer(const proto::Request& req, bool& ok_out);
   void publish(const Event& e);
   void publish_pending();
@@ -81,6 +96,9 @@ class Hub {
   zmq::context_t ctx_{1};
   zmq::socket_t router_{ctx_, zmq::socket_type::router};
   zmq::socket_t pub_{ctx_, zmq::socket_type::pub};
+  CurveKeyPair server_keys_, internal_keys_;
+  std::unique_ptr<ZapHandler> zap_;
+  std::string pub_endpoint_;
   int req_port_ = 0, pub_port_ = 0, http_port_ = -1;
   std::atomic<bool> stopping_{false};
   // Error answers are not stored on disk (they changed nothing); a short memory

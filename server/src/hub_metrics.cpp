@@ -18,6 +18,11 @@ void HubMetrics::record_malformed() {
   malformed_ += 1;
 }
 
+void HubMetrics::record_refused_connection() {
+  std::lock_guard lock(mu_);
+  refused_connections_ += 1;
+}
+
 std::string HubMetrics::prometheus_text() const {
   std::lock_guard lock(mu_);
   std::ostringstream out;
@@ -29,6 +34,9 @@ std::string HubMetrics::prometheus_text() const {
   out << "# HELP antrian_malformed_requests_total Requests that could not be decoded.\n"
       << "# TYPE antrian_malformed_requests_total counter\n"
       << "antrian_malformed_requests_total " << malformed_ << "\n";
+  out << "# HELP antrian_refused_connections_total Connections refused for an unknown or revoked device key.\n"
+      << "# TYPE antrian_refused_connections_total counter\n"
+      << "antrian_refused_connections_total " << refused_connections_ << "\n";
   out << "# HELP antrian_request_duration_seconds Time from receiving a request to sending its reply.\n"
       << "# TYPE antrian_request_duration_seconds histogram\n";
   for (std::size_t i = 0; i < kBuckets.size(); ++i)

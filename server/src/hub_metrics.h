@@ -16,6 +16,7 @@ class HubMetrics {
                                                       0.05,   0.1,   0.25,  0.5,   1.0,  2.5};
   void record_request(const std::string& cmd, bool ok, double seconds);
   void record_malformed();
+  void record_refused_connection();  // a CURVE handshake with an unknown or revoked key
   // The hub's own metrics as Prometheus text (office metrics are added by the caller).
   std::string prometheus_text() const;
 
@@ -26,6 +27,7 @@ class HubMetrics {
   uint64_t latency_count_ = 0;
   double latency_sum_ = 0;
   uint64_t malformed_ = 0;
+  uint64_t refused_connections_ = 0;
 };
 
 }  // namespace antrian

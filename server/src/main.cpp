@@ -131,6 +131,18 @@ int main(int argc, char** argv) {
     return 3;
   }
   (*hub)->set_database_path(db_path);
+  // CURVE keys: the hub's pair, and an admin key for antrian-ctl on this machine.
+  const std::string keys_dir = (std::filesystem::path(data_dir) / "keys").string();
+  auto server_keys = antrian::load_or_create_hub_keys(keys_dir);
+  if (!server_keys) {
+    std::cerr << "error: " << server_keys.error().reason << "\n";
+    return 3;
+  }
+  (*hub)->set_server_keys(*server_keys);
+  if (auto r = (*hub)->ensure_admin_key(keys_dir + "/admin.key"); !r) {
+    std::cerr << "error: " << r.error().reason << "\n";
+    return 3;
+  }
   (*hub)->set_manual_clock(manual);
   std::unique_ptr<antrian::BackupScheduler> backups;
   if (!backup_dir.empty()) backups = std::make_unique<antrian::BackupScheduler>(db_path, backup_dir, backup_every_min);
@@ -154,7 +166,8 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   // The one line scripts and tests wait for: the hub is ready on these ports.
-  std::cout << nlohmann::json{{"req", (*hub)->req_port()}, {"pub", (*hub)->pub_port()}, {"http", bound_http}}.dump()
+  std::cout << nlohmann::json{{"req", (*hub)->req_port()}, {"pub", (*hub)->pub_port()}, {"http", bound_http},
+                              {"keys", keys_dir}}.dump()
             << std::endl;
   spdlog::info("hub ready: requests tcp://{}:{}, events :{}, http :{}", bind, (*hub)->req_port(), (*hub)->pub_port(),
                bound_http);

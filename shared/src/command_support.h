@@ -55,5 +55,9 @@ Result<Decision> cmd_disruption_clear(const OfficeState& s, const json& a, const
 Result<Decision> cmd_resource_set(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_device_report(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_announcement_set(const OfficeState& s, const json& a, const CommandContext& ctx);
+// commands_keys.cpp
+Result<Decision> cmd_key_add(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_key_revoke(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_key_list(const OfficeState& s, const json& a, const CommandContext& ctx);
 
 }  // namespace antrian::detail

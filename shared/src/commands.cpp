@@ -124,6 +124,9 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::resource_set, cmd_resource_set},
       {proto::cmd::announcement_set, cmd_announcement_set},
       {proto::cmd::device_report, cmd_device_report},
+      {proto::cmd::key_add, cmd_key_add},
+      {proto::cmd::key_revoke, cmd_key_revoke},
+      {proto::cmd::key_list, cmd_key_list},
   };
   auto h = handlers.find(req.cmd);
   if (h == handlers.end())
@@ -131,7 +134,8 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
   if (!req.args.is_object()) return make_error(std::string(proto::err::bad_request), "args must be a JSON object");
   try {
     // The first change of a new business day starts the day (numbers back to 001).
-    if (auto day = day_rollover_event(s, ctx.now_ms); day && req.cmd != proto::cmd::ticket_lookup) {
+    if (auto day = day_rollover_event(s, ctx.now_ms); day && req.cmd != proto::cmd::ticket_lookup &&
+                                                      req.cmd != proto::cmd::key_list) {
       OfficeState rolled = s;
       apply_event(rolled, *day);
       auto r = h->second(rolled, req.args, ctx);

@@ -83,6 +83,11 @@ void apply_event(OfficeState& s, const Event& e) {
       ServiceStats x = stats_from_json(j);
       s.stats[x.service] = x;
     }
+  if (d.contains("device_keys"))
+    for (const json& j : d["device_keys"]) {
+      DeviceKey x = device_key_from_json(j);
+      s.device_keys[x.name] = x;
+    }
   if (d.contains("devices"))
     for (const json& j : d["devices"]) {
       DeviceStatus x = device_from_json(j);

@@ -8,6 +8,7 @@
 #include <zmq_addon.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -58,7 +59,10 @@ struct HubClient::Impl {
   std::string host;
   int port = 0;
   zmq::context_t ctx{1};
-  std::unique_ptr<zmq::socket_t> dealer, sub;
+  std::unique_ptr<zmq::socket_t> dealer, sub, monitor;
+  // The hub's answer to our CURVE handshake: set when it refused our key.
+  mutable std::mutex problem_mu;
+  std::string problem;
   int wake_pipe[2] = {-1, -1};
   std::mutex queue_mu;
   std::vector<Pending> submitted;
@@ -113,8 +117,70 @@ struct HubClient::Impl {
     wake();
   }
 
+  void set_curve(zmq::socket_t& s) {
+    s.set(zmq::sockopt::curve_serverkey, opt.keys.hub_public_key);
+    s.set(zmq::sockopt::curve_publickey, opt.keys.public_key);
+    s.set(zmq::sockopt::curve_secretkey, opt.keys.secret_key);
+  }
+
+  void set_problem(std::string p) {
+    std::lock_guard l(problem_mu);
+    if (p == problem) return;
+    if (!p.empty()) spdlog::warn("{}", p);
+    problem = std::move(p);
+  }
+
+  // Handshake results of the request socket, so a refused key is reported at once
+  // instead of as a silent timeout.
+  void watch_handshakes() {
+    static std::atomic<uint64_t> n{0};
+    const std::string addr = "inproc://hub-client-monitor-" + std::to_string(reinterpret_cast<uintptr_t>(this)) + "-" +
+                             std::to_string(n++);
+    monitor.reset();
+    if (zmq_socket_monitor(dealer->handle(), addr.c_str(),
+                           ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_HANDSHAKE_FAILED_AUTH |
+                               ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) != 0)
+      return;
+    monitor = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::pair);
+    monitor->set(zmq::sockopt::linger, 0);
+    monitor->connect(addr);
+  }
+
+  void on_monitor_event() {
+    std::vector<zmq::message_t> frames;
+    while (frames.clear(), zmq::recv_multipart(*monitor, std::back_inserter(frames), zmq::recv_flags::dontwait)) {
+      if (frames.empty() || frames[0].size() < 6) continue;
+      uint16_t event = 0;
+      uint32_t value = 0;
+      std::memcpy(&event, frames[0].data(), 2);
+      std::memcpy(&value, static_cast<const char*>(frames[0].data()) + 2, 4);
+      if (event == ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
+        set_problem("");
+        continue;
+      }
+      set_problem(event == ZMQ_EVENT_HANDSHAKE_FAILED_AUTH
+                      ? "the hub refused this device's key (unknown or revoked, code " + std::to_string(value) +
+                            "): ask the office admin to register it (antrian-ctl key-add)"
+                      : "the secure handshake with the hub failed: is --hub-key the key of this hub (its keys/hub.pub)?");
+      fail_all_inflight();
+    }
+  }
+
+  void fail_all_inflight() {
+    std::string reason;
+    {
+      std::lock_guard l(problem_mu);
+      reason = problem;
+    }
+    auto failed = std::move(inflight);
+    inflight.clear();
+    for (auto& [_, p] : failed) p.done(proto::error_reply(p.id, make_error(std::string(proto::err::auth_failed), reason)));
+  }
+
   void new_dealer() {
     dealer = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::dealer);
+    set_curve(*dealer);
+    watch_handshakes();
     dealer->set(zmq::sockopt::linger, 0);
     dealer->set(zmq::sockopt::immediate, 1);  // queue only on a live connection: no stale sends
     dealer->set(zmq::sockopt::reconnect_ivl, 100);
@@ -124,6 +190,7 @@ struct HubClient::Impl {
 
   void new_sub(int pub) {
     sub = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::sub);
+    set_curve(*sub);
     sub->set(zmq::sockopt::linger, 0);
     sub->set(zmq::sockopt::reconnect_ivl, 100);
     sub->set(zmq::sockopt::reconnect_ivl_max, 1000);
@@ -316,10 +383,13 @@ struct HubClient::Impl {
       bool unsent = false;
       for (auto& [_, p] : inflight) unsent |= !p.sent;
 
-      zmq::pollitem_t items[3] = {{dealer->handle(), 0, ZMQ_POLLIN, 0},
-                                  {nullptr, wake_pipe[0], ZMQ_POLLIN, 0},
-                                  {sub ? sub->handle() : nullptr, 0, ZMQ_POLLIN, 0}};
-      zmq::poll(items, sub ? 3 : 2, std::chrono::milliseconds(unsent ? 10 : 100));
+      // Request socket and wake pipe always; the handshake monitor and the event socket when they exist.
+      zmq::pollitem_t items[4] = {{dealer->handle(), 0, ZMQ_POLLIN, 0}, {nullptr, wake_pipe[0], ZMQ_POLLIN, 0}};
+      int n = 2, mon_at = -1, sub_at = -1;
+      if (monitor) items[mon_at = n++] = {monitor->handle(), 0, ZMQ_POLLIN, 0};
+      if (sub) items[sub_at = n++] = {sub->handle(), 0, ZMQ_POLLIN, 0};
+      zmq::poll(items, n, std::chrono::milliseconds(unsent ? 10 : 100));
+      if (mon_at >= 0 && (items[mon_at].revents & ZMQ_POLLIN)) on_monitor_event();
       if (items[1].revents & ZMQ_POLLIN) {
         char buf[256];
         while (::read(wake_pipe[0], buf, sizeof buf) > 0) {}
@@ -336,7 +406,7 @@ struct HubClient::Impl {
           done(*reply);
         }
       }
-      if (sub && (items[2].revents & ZMQ_POLLIN)) on_sub_message();
+      if (sub_at >= 0 && (items[sub_at].revents & ZMQ_POLLIN)) on_sub_message();
       const auto now = Clk::now();
       check_timeouts(now);
       if (opt.mirror) {
@@ -360,6 +430,9 @@ HubClient::HubClient(HubClientOptions opt) : impl_(std::make_unique<Impl>()) {
   impl_->opt = std::move(opt);
   std::string error;
   if (!parse_hub_address(impl_->opt.hub, impl_->host, impl_->port, error)) throw std::invalid_argument(error);
+  const ClientKeys& k = impl_->opt.keys;
+  if (k.empty() || !is_curve_key(k.public_key) || !is_curve_key(k.secret_key) || !is_curve_key(k.hub_public_key))
+    throw std::invalid_argument("no valid device key: give --key FILE and --hub-key FILE (see docs/INSTALL.md)");
   if (::pipe2(impl_->wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0) throw std::runtime_error("cannot create a pipe");
   std::random_device rd;
   impl_->id_prefix = impl_->opt.role + "-" + std::to_string((uint64_t(rd()) << 32) | rd());
@@ -389,6 +462,10 @@ bool HubClient::online() const { return impl_->online; }
 bool HubClient::synced() const { return impl_->synced; }
 int64_t HubClient::seq() const { return impl_->seq; }
 int HubClient::http_port() const { return impl_->http_port; }
+std::string HubClient::connection_problem() const {
+  std::lock_guard l(impl_->problem_mu);
+  return impl_->problem;
+}
 int64_t HubClient::hub_now_ms() const { return real_now_ms() + impl_->hub_offset_ms; }
 
 OfficeState HubClient::state_copy() const {

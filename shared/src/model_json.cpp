@@ -243,6 +243,17 @@ DeviceStatus device_from_json(const json& j) {
           opt<int64_t>(j, "at", 0)};
 }
 
+json to_json(const DeviceKey& k) {
+  return {{"name", k.name}, {"role", k.role}, {"counter", k.counter}, {"public_key", k.public_key},
+          {"added_at", k.added_at}, {"added_by", k.added_by}, {"revoked", k.revoked}, {"revoked_at", k.revoked_at}};
+}
+
+DeviceKey device_key_from_json(const json& j) {
+  return {j.at("name").get<std::string>(), j.at("role").get<std::string>(), opt<int>(j, "counter", 0),
+          j.at("public_key").get<std::string>(), opt<int64_t>(j, "added_at", 0), opt<std::string>(j, "added_by", ""),
+          opt<bool>(j, "revoked", false), opt<int64_t>(j, "revoked_at", 0)};
+}
+
 json state_to_json(const OfficeState& s, bool public_view) {
   json j;
   j["seq"] = s.seq;
@@ -264,6 +275,9 @@ json state_to_json(const OfficeState& s, bool public_view) {
   for (const auto& [_, v] : s.stats) j["stats"].push_back(to_json(v));
   j["devices"] = json::array();
   for (const auto& [_, v] : s.devices) j["devices"].push_back(to_json(v));
+  // Public keys are not secrets; every mirror holds them so snapshots and events agree.
+  j["device_keys"] = json::array();
+  for (const auto& [_, v] : s.device_keys) j["device_keys"].push_back(to_json(v));
   j["last_number"] = s.last_number;
   j["refused_today"] = s.refused_today;
   j["announcement"] = s.announcement;
@@ -308,6 +322,10 @@ OfficeState state_from_json(const json& j) {
   for (const json& v : opt<json>(j, "devices", json::array())) {
     DeviceStatus x = device_from_json(v);
     s.devices[x.id] = x;
+  }
+  for (const json& v : opt<json>(j, "device_keys", json::array())) {
+    DeviceKey x = device_key_from_json(v);
+    s.device_keys[x.name] = x;
   }
   s.last_number = opt<std::map<std::string, int>>(j, "last_number", {});
   s.refused_today = opt<std::map<std::string, int>>(j, "refused_today", {});

@@ -41,6 +41,9 @@ const std::map<std::string_view, std::set<std::string_view>>& permissions() {
       {cmd::counter_set, {role::admin}},
       {cmd::device_report, {role::kiosk, role::display, role::counter, role::admin}},
       {cmd::announcement_set, {role::admin}},
+      {cmd::key_add, {role::admin}},
+      {cmd::key_revoke, {role::admin}},
+      {cmd::key_list, {role::admin}},
   };
   return table;
 }

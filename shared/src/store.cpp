@@ -172,7 +172,8 @@ Result<Ok> Store::commit(const std::vector<Event>& events, const std::string& da
     for (const auto& [field, kind, key] : {std::tuple{"tickets", "ticket", "id"}, {"counters", "counter", "number"},
                                            {"services", "service", "code"}, {"staff", "staff", "id"},
                                            {"resources", "resource", "id"}, {"disruptions", "disruption", "id"},
-                                           {"stats", "stats", "service"}, {"devices", "device", "id"}}) {
+                                           {"stats", "stats", "service"}, {"devices", "device", "id"},
+                                           {"device_keys", "device_key", "name"}}) {
       if (!r || !d.contains(field)) continue;
       for (const json& x : d[field]) {
         const json& k = x.at(key);
@@ -249,6 +250,9 @@ Result<OfficeState> Store::load() {
       } else if (kind == "device") {
         DeviceStatus x = device_from_json(json::parse(text));
         s.devices[x.id] = x;
+      } else if (kind == "device_key") {
+        DeviceKey k = device_key_from_json(json::parse(text));
+        s.device_keys[k.name] = k;
       } else if (kind == "last_number") {
         if (day == s.day) s.last_number[key] = std::stoi(text);
       } else if (kind == "refused") {

@@ -23,12 +23,7 @@ namespace {
 
 // The hub's own state, asked over the protocol as an admin would.
 OfficeState hub_state(const HubProcess& hub) {
-  HubClientOptions o;
-  o.hub = hub.address();
-  o.role = "admin";
-  o.client_name = "test";
-  o.mirror = false;
-  HubClient c(o);
+  HubClient c(hub.client_options("admin", "test", /*mirror=*/false));
   const proto::Reply r = c.request(proto::cmd::snapshot);
   REQUIRE(r.ok);
   return state_from_json(r.result.at("state"));
@@ -47,8 +42,10 @@ void issue(const HubProcess& hub, const std::string& service, const std::string&
   REQUIRE(r.exit_code == 0);
 }
 
-std::vector<std::string> counter_args(const HubProcess& hub, std::vector<std::string> extra) {
+// A console with the key of `loket` (a counter's key acts for its own loket only).
+std::vector<std::string> counter_args(const HubProcess& hub, std::vector<std::string> extra, int loket = 2) {
   std::vector<std::string> a = {"--hub", hub.address(), "--lang", "en"};
+  for (const std::string& k : hub.key_args("counter", "loket-" + std::to_string(loket), loket)) a.push_back(k);
   a.insert(a.end(), extra.begin(), extra.end());
   return a;
 }
@@ -120,7 +117,7 @@ TEST_CASE("e2e: two consoles share one queue, each sees the other's call at once
   HubProcess hub(dir.path());
   for (int i = 0; i < 3; ++i) issue(hub, "A");
   CounterProcess one(counter_args(hub, {"--headless", "--script", "-"}));
-  CounterProcess two(counter_args(hub, {"--headless", "--script", "-"}));
+  CounterProcess two(counter_args(hub, {"--headless", "--script", "-"}, 3));
   CHECK(one.step("sign-in 2 demo1 1234")["ok"] == true);
   CHECK(two.step("sign-in 3 demo2 1234")["ok"] == true);
   two.send("wait-called A-001 5");  // loket 3 watches for loket 2's call
@@ -221,7 +218,8 @@ TEST_CASE("e2e: bad flags and bad scripts are refused before anything reaches th
       {{"--script", dir.path() + "/missing.txt", "--headless"}, "cannot read the script"},
   };
   for (const Case& c : cases) {
-    std::vector<std::string> args = {"--hub", hub.address()};
+    std::vector<std::string> args = hub.key_args("counter", "loket-2", 2);
+    args.insert(args.end(), {"--hub", hub.address()});
     args.insert(args.end(), c.args.begin(), c.args.end());
     CounterProcess p(args);
     INFO(std::string(c.says), " / ", p.stderr_text());

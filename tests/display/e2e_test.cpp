@@ -32,6 +32,7 @@ void ctl(const HubProcess& hub, std::vector<std::string> args) {
 DisplayProcess headless(const HubProcess& hub, std::vector<std::string> extra = {},
                         std::vector<std::pair<std::string, std::string>> env = kNoAudio) {
   std::vector<std::string> args = {"--headless", "--hub", hub.address()};
+  for (const std::string& k : hub.key_args("display", "display-e2e")) args.push_back(k);
   args.insert(args.end(), extra.begin(), extra.end());
   return DisplayProcess(args, env);
 }

@@ -55,7 +55,9 @@ TEST_CASE("--screenshot renders the calls and the disruption banner (offscreen, 
   HubProcess hub(dir.path());
   busy_morning(hub);
   const std::string png = dir.path() + "/display.png";
-  DisplayProcess d({"--hub", hub.address(), "--window", "1280x720", "--screenshot", png, "--mute"},
+  std::vector<std::string> args = {"--hub", hub.address(), "--window", "1280x720", "--screenshot", png, "--mute"};
+  for (const std::string& k : hub.key_args("display", "display-gui")) args.push_back(k);
+  DisplayProcess d(args,
                    {{"SDL_VIDEODRIVER", "offscreen"}, {"SDL_AUDIODRIVER", "none-for-tests"}});
   REQUIRE(d.wait_exit(20000) == 0);
   REQUIRE(std::filesystem::exists(png));
@@ -80,7 +82,9 @@ TEST_CASE("the windowed program shows and speaks a call (offscreen, --print-even
   HubProcess hub(dir.path());
   ctl(hub, {"issue", "B"});
   ctl(hub, {"sign-in", "3", "demo1", "1234"});
-  DisplayProcess d({"--hub", hub.address(), "--window", "960x540", "--print-events", "--stats", "--exit-after", "8"},
+  std::vector<std::string> args = {"--hub", hub.address(), "--window", "960x540", "--print-events", "--stats", "--exit-after", "8"};
+  for (const std::string& k : hub.key_args("display", "display-gui")) args.push_back(k);
+  DisplayProcess d(args,
                    {{"SDL_VIDEODRIVER", "offscreen"}, {"SDL_AUDIODRIVER", "none-for-tests"}});
   REQUIRE(d.wait_for(is_view_where([](const json& v) { return v.at("link") == "online"; }), 6000));
   ctl(hub, {"call-next", "3"});

@@ -23,7 +23,7 @@ json single_reply(RawClient& c) {
 TEST_CASE("malformed frames, wrong versions and forbidden commands are refused; the hub serves on") {
   TempDir dir;
   HubProcess hub(dir.path());
-  RawClient c(hub.address());
+  RawClient c(hub);
   const json before = c.request("s0", "snapshot", json::object(), "display");
   const int64_t seq = before["result"]["seq"];
 
@@ -64,7 +64,7 @@ TEST_CASE("malformed frames, wrong versions and forbidden commands are refused; 
 TEST_CASE("a reply echoes the request id, even for an error") {
   TempDir dir;
   HubProcess hub(dir.path());
-  RawClient c(hub.address());
+  RawClient c(hub);
   const json r = c.request("my-id-42", "issue", {{"service", "Q"}}, "kiosk");
   CHECK(r["id"] == "my-id-42");
   CHECK(r["error"]["code"] == "not_found");

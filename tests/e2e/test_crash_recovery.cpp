@@ -36,7 +36,7 @@ TEST_CASE("kill -9 during a stream of issues loses no acknowledged ticket and re
     std::vector<std::thread> kiosks;
     for (int k = 0; k < 2; ++k)
       kiosks.emplace_back([&, k] {
-        RawClient c(hub.address());
+        RawClient c(hub);
         for (int i = 0; !stop; ++i) {
           const std::string id = "r" + std::to_string(round) + "-k" + std::to_string(k) + "-" + std::to_string(i);
           c.send_frames({json{{"v", 1}, {"id", id}, {"cmd", "issue"}, {"role", "kiosk"},
@@ -62,7 +62,7 @@ TEST_CASE("kill -9 during a stream of issues loses no acknowledged ticket and re
     hub.restart();
   }
   REQUIRE(requests > 20);  // the test did exercise the hub
-  RawClient c(hub.address());
+  RawClient c(hub);
   const json snap = c.request("final", "snapshot", json::object(), "display");
   std::set<std::string> present;
   for (const json& t : snap["result"]["state"]["tickets"]) {

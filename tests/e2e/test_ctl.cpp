@@ -31,7 +31,8 @@ TEST_CASE("ctl: exit 0 done, 1 refused with a reason, 2 bad usage, 3 hub unreach
   auto bad_hub = run_process({ANTRIAN_CTL_BIN, "--hub", "localhost:5555", "state"});
   CHECK(bad_hub.exit_code == 2);
   CHECK(bad_hub.err.find("tcp://HOST:PORT") != std::string::npos);
-  auto nobody = run_process({ANTRIAN_CTL_BIN, "--hub", "tcp://127.0.0.1:1", "--timeout-ms", "200", "--retries", "1", "state"});
+  auto nobody = run_process({ANTRIAN_CTL_BIN, "--hub", "tcp://127.0.0.1:1", "--key", hub.admin_key_file(), "--hub-key",
+                             hub.hub_key_file(), "--timeout-ms", "200", "--retries", "1", "state"});
   CHECK(nobody.exit_code == 3);
   CHECK(nobody.err.find("did not answer") != std::string::npos);
   auto state = run_ctl(hub, {"state"});
@@ -62,7 +63,7 @@ TEST_CASE("the business day rolls over at local midnight on the hub's clock") {
   auto first = json::parse(run_ctl(hub, {"--json", "issue", "A"}).out);
   CHECK(first["result"]["ticket"]["day"] == "2026-11-23");
   CHECK(json::parse(run_ctl(hub, {"--json", "issue", "A"}).out)["result"]["ticket"]["label"] == "A-002");
-  antrian::HubClient admin({hub.address(), "admin", "test", false});
+  antrian::HubClient admin(hub.client_options("admin", "test", false));
   REQUIRE(admin.request("clock_set", {{"now", start + 3000}}).ok);  // 00:00:01
   auto second = json::parse(run_ctl(hub, {"--json", "issue", "A"}).out);
   CHECK(second["result"]["ticket"]["day"] == "2026-11-24");

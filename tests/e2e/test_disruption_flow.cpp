@@ -70,7 +70,7 @@ TEST_CASE("the fake central server dies: the hub declares the disruption, and cl
   TempDir dir;
   FakeEndpoint central;
   HubProcess hub(dir.path() + "/data", {"--config", config_with_probe(dir, central.port())});
-  HubClient display({hub.address(), "display", "hall"});
+  HubClient display(hub.client_options("display", "hall"));
   std::mutex mu;
   std::vector<std::string> seen;
   display.on_event([&](const Event& e, bool) {
@@ -104,7 +104,7 @@ TEST_CASE("a ticket refused for quota is refused with the alternative, and logge
   cfg["services"][1]["daily_quota"] = 1;  // B, e-KTP printing
   std::ofstream(dir.path() + "/office.json") << cfg.dump();
   HubProcess hub(dir.path() + "/data", {"--config", dir.path() + "/office.json"});
-  HubClient kiosk({hub.address(), "kiosk", "kiosk-1", false});
+  HubClient kiosk(hub.client_options("kiosk", "kiosk-1", false));
   REQUIRE(kiosk.request("issue", {{"service", "B"}}).ok);
   auto refused = kiosk.request("issue", {{"service", "B"}});
   REQUIRE_FALSE(refused.ok);
@@ -119,13 +119,13 @@ TEST_CASE("a ticket refused for quota is refused with the alternative, and logge
 TEST_CASE("clock_set works only on a hub started with --manual-clock") {
   TempDir dir;
   HubProcess real(dir.path() + "/a");
-  HubClient admin({real.address(), "admin", "sim", false});
+  HubClient admin(real.client_options("admin", "sim", false));
   auto refused = admin.request("clock_set", {{"now", real_now_ms() + 60'000}});
   REQUIRE_FALSE(refused.ok);
   CHECK(refused.error.code == "forbidden");
   const int64_t start = 1'795'399'200'000;  // Monday 09:00 WIB
   HubProcess sim(dir.path() + "/b", {"--manual-clock", "--clock-start", std::to_string(start)});
-  HubClient sim_admin({sim.address(), "admin", "sim", false});
+  HubClient sim_admin(sim.client_options("admin", "sim", false));
   auto t = sim_admin.request("issue", {{"service", "A"}});
   CHECK(t.result["ticket"]["issued_at"] == start);
   REQUIRE(sim_admin.request("clock_set", {{"now", start + 3'600'000}}).ok);

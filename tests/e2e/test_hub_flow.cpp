@@ -18,7 +18,9 @@ using namespace std::chrono_literals;
 TEST_CASE("issue and call: the subscriber sees both events and the same state") {
   TempDir dir;
   HubProcess hub(dir.path());
-  HubClient display({hub.address(), "display", "test-display"});
+  // Keys first: registering one is itself an event.
+  HubClientOptions admin_options = hub.client_options("admin", "test-admin", /*mirror=*/false);
+  HubClient display(hub.client_options("display", "test-display"));
   std::mutex mu;
   std::vector<std::string> seen;
   display.on_event([&](const Event& e, bool live) {
@@ -28,7 +30,7 @@ TEST_CASE("issue and call: the subscriber sees both events and the same state") 
   REQUIRE(eventually([&] { return display.synced(); }));
   CHECK(display.online());
 
-  HubClient admin({hub.address(), "admin", "test-admin", /*mirror=*/false});
+  HubClient admin(admin_options);
   auto issued = admin.request("issue", {{"service", "A"}});
   REQUIRE(issued.ok);
   CHECK(issued.result["ticket"]["label"] == "A-001");
@@ -55,7 +57,7 @@ TEST_CASE("issue and call: the subscriber sees both events and the same state") 
 TEST_CASE("HTTP: healthz, metrics and the state as JSON") {
   TempDir dir;
   HubProcess hub(dir.path());
-  HubClient admin({hub.address(), "admin", "t", false});
+  HubClient admin(hub.client_options("admin", "t", false));
   REQUIRE(admin.request("issue", {{"service", "C"}}).ok);
   httplib::Client http("127.0.0.1", hub.http_port());
   auto health = http.Get("/healthz");
@@ -81,8 +83,8 @@ TEST_CASE("HTTP: healthz, metrics and the state as JSON") {
 TEST_CASE("a client that hears nothing for 3 s is offline, keeps the state, and resyncs") {
   TempDir dir;
   HubProcess hub(dir.path());
-  HubClient admin({hub.address(), "admin", "t", false, 500, 1});
-  HubClient display({hub.address(), "display", "d"});
+  HubClient admin(hub.client_options("admin", "t", false, 500, 1));
+  HubClient display(hub.client_options("display", "d"));
   REQUIRE(admin.request("issue", {{"service", "A"}}).ok);
   REQUIRE(eventually([&] { return display.synced() && display.seq() >= 4; }));
   hub.kill9();

@@ -10,7 +10,7 @@ using nlohmann::json;
 TEST_CASE("the same request id twice issues one ticket and returns the first answer") {
   TempDir dir;
   HubProcess hub(dir.path());
-  RawClient c(hub.address());
+  RawClient c(hub);
   const json first = c.request("kiosk-1-0001", "issue", {{"service", "B"}}, "kiosk");
   const json again = c.request("kiosk-1-0001", "issue", {{"service", "B"}}, "kiosk");
   REQUIRE(first["ok"] == true);
@@ -26,13 +26,13 @@ TEST_CASE("a retry after the hub was killed gets the stored answer, not a second
   HubProcess hub(dir.path());
   json first;
   {
-    RawClient c(hub.address());
+    RawClient c(hub);
     first = c.request("kiosk-7-0001", "issue", {{"service", "A"}}, "kiosk");
     REQUIRE(first["ok"] == true);
   }
   hub.kill9();
   hub.restart();
-  RawClient c(hub.address());
+  RawClient c(hub);
   const json again = c.request("kiosk-7-0001", "issue", {{"service", "A"}}, "kiosk");
   CHECK(again == first);
   const json snap = c.request("s", "snapshot", json::object(), "display");

@@ -58,7 +58,9 @@ size_t count(const std::string& hay, std::string_view needle) {
   } while (0)
 
 std::vector<std::string> kiosk_args(const HubProcess& hub, const std::string& printer) {
-  return {"--hub", hub.address(), "--printer", printer, "--name", "kiosk-e2e", "--staff-pin", "2468"};
+  std::vector<std::string> a = {"--hub", hub.address(), "--printer", printer, "--name", "kiosk-e2e", "--staff-pin", "2468"};
+  for (const std::string& k : hub.key_args("kiosk", "kiosk-e2e")) a.push_back(k);
+  return a;
 }
 
 }  // namespace

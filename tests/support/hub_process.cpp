@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -164,12 +165,36 @@ ProcessResult run_process(const std::vector<std::string>& argv_in, int timeout_m
   return r;
 }
 
-std::vector<std::string> HubProcess::key_args(const std::string&, const std::string&, int) const {
-  return {};  // device keys arrive with CURVE (issue 8); until then roles are claimed
+std::string HubProcess::key_file(const std::string& role, const std::string& name, int counter) const {
+  // Tests register keys from several threads at once; one registration at a time.
+  static std::mutex mu;
+  std::lock_guard lock(mu);
+  const std::string file = data_dir_ + "/keys/" + name + ".key";
+  if (std::filesystem::exists(file)) return file;
+  std::vector<std::string> argv = {ANTRIAN_CTL_BIN, "--hub", address(), "--key", admin_key_file(), "--hub-key",
+                                   hub_key_file(), "key-add", name, "--role", role, "--out", file};
+  if (counter > 0) argv.insert(argv.end(), {"--counter", std::to_string(counter)});
+  const ProcessResult r = run_process(argv);
+  if (r.exit_code != 0) throw std::runtime_error("could not register a " + role + " key for " + name + ": " + r.out + r.err);
+  return file;
+}
+
+std::vector<std::string> HubProcess::key_args(const std::string& role, const std::string& name, int counter) const {
+  return {"--key", key_file(role, name, counter), "--hub-key", hub_key_file()};
+}
+
+HubClientOptions HubProcess::client_options(const std::string& role, const std::string& name, bool mirror,
+                                            int timeout_ms, int retries, int counter) const {
+  HubClientOptions opt(address(), role, name, mirror, timeout_ms, retries);
+  auto keys = load_client_keys(key_file(role, name, counter), hub_key_file());
+  if (!keys) throw std::runtime_error(keys.error().reason);
+  opt.keys = *keys;
+  return opt;
 }
 
 ProcessResult run_ctl(const HubProcess& hub, std::vector<std::string> args) {
-  std::vector<std::string> argv = {ANTRIAN_CTL_BIN, "--hub", hub.address()};
+  std::vector<std::string> argv = {ANTRIAN_CTL_BIN, "--hub", hub.address(), "--key", hub.admin_key_file(),
+                                   "--hub-key", hub.hub_key_file()};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv);
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "antrian/hub_client.h"
+
 namespace antrian::test {
 
 // A fresh directory under /tmp, removed with everything in it on destruction.
@@ -39,10 +41,19 @@ class HubProcess {
   int http_port() const { return http_port_; }
   pid_t pid() const { return pid_; }
 
+  // Device keys. The hub makes keys/hub.key, keys/hub.pub and an admin key in its
+  // data dir; key_file() registers a new device key through antrian-ctl (or reuses
+  // the file made before for the same name) and returns its path.
+  std::string hub_key_file() const { return data_dir_ + "/keys/hub.pub"; }
+  std::string admin_key_file() const { return data_dir_ + "/keys/admin.key"; }
+  std::string key_file(const std::string& role, const std::string& name, int counter = 0) const;
   // Flags that let a program connect to this hub as `role` with a device key of its
   // own, registered for it: {"--key", FILE, "--hub-key", FILE}. A counter's key is
   // bound to its loket (`counter`).
   std::vector<std::string> key_args(const std::string& role, const std::string& name, int counter = 0) const;
+  // Options for an in-process HubClient with its own registered key.
+  HubClientOptions client_options(const std::string& role, const std::string& name, bool mirror = true,
+                                  int timeout_ms = 1500, int retries = 2, int counter = 0) const;
   const std::string& data_dir() const { return data_dir_; }
 
  private:
@@ -61,7 +72,7 @@ struct ProcessResult {
 // Runs a program to completion (stdin from /dev/null), capturing its output.
 ProcessResult run_process(const std::vector<std::string>& argv, int timeout_ms = 20000);
 
-// antrian-ctl against a hub: run_ctl(hub, {"--json", "issue", "A"}).
+// antrian-ctl against a hub with its admin key: run_ctl(hub, {"--json", "issue", "A"}).
 ProcessResult run_ctl(const HubProcess& hub, std::vector<std::string> args);
 
 }  // namespace antrian::test

@@ -28,7 +28,7 @@ int64_t ms_since(Clk::time_point t) {
 
 // What the load saw, shared by its threads.
 struct Load {
-  std::string address;
+  const HubProcess* hub = nullptr;
   std::atomic<bool> stop{false};
   std::mutex mu;
   std::map<std::string, std::string> acked;  // label -> request id
@@ -51,7 +51,7 @@ std::optional<json> until_answered(std::unique_ptr<RawClient>& c, Load& load, co
     }
     c->send_frames({req.dump()});
     if (auto r = c->receive(500)) return json::parse(r->back());
-    c = std::make_unique<RawClient>(load.address);  // a fresh socket drops the unsent copy
+    c = std::make_unique<RawClient>(*load.hub, c->loket());  // a fresh socket drops the unsent copy
   }
   return std::nullopt;
 }
@@ -61,7 +61,7 @@ json make_request(const std::string& id, const std::string& cmd, const std::stri
 }
 
 void kiosk(Load& load, int k, const std::string& service) {
-  auto c = std::make_unique<RawClient>(load.address);
+  auto c = std::make_unique<RawClient>(*load.hub);
   for (int i = 0; !load.stop; ++i) {
     const std::string id = "kiosk" + std::to_string(k) + "-" + std::to_string(i);
     auto r = until_answered(c, load, make_request(id, "issue", "kiosk", {{"service", service}}));
@@ -86,7 +86,7 @@ void kiosk(Load& load, int k, const std::string& service) {
 // Calls, starts and finishes in a loop; refusals (empty queue, a ticket still open
 // from before a kill) are part of the cycle and heal by themselves.
 void counter(Load& load, int number) {
-  auto c = std::make_unique<RawClient>(load.address);
+  auto c = std::make_unique<RawClient>(*load.hub, number);
   const char* steps[] = {"call_next", "start", "finish"};
   for (int i = 0; !load.stop; ++i) {
     const std::string id = "loket" + std::to_string(number) + "-" + std::to_string(i);
@@ -118,15 +118,15 @@ DrillTotals run_kill_drill(const DrillOptions& opt) {
   const std::string data = dir.path() + "/data", db = data + "/antrian.db";
   HubProcess hub(data, {"--config", office_config_file(dir.path())});
   Load load;
-  load.address = hub.address();
+  load.hub = &hub;
   {
-    RawClient admin(hub.address());
+    RawClient admin(hub);
     for (auto [n, staff] : {std::pair{1, "demo1"}, {4, "demo2"}})
       if (!admin.request("sign-" + std::to_string(n), "sign_in", {{"counter", n}, {"staff", staff}, {"pin", "1234"}})
                .value("ok", false))
         throw std::runtime_error("drill: cannot sign in at loket " + std::to_string(n));
   }
-  HubClient display({hub.address(), "display", "drill-display"});
+  HubClient display(hub.client_options("display", "drill-display"));
   // The drill measures how a display comes back, so it starts from one in step.
   for (const auto t0 = Clk::now(); !display.synced() && ms_since(t0) < 5000;)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -138,7 +138,7 @@ DrillTotals run_kill_drill(const DrillOptions& opt) {
   threads.emplace_back(counter, std::ref(load), 4);
 
   std::mt19937 rng(opt.seed);
-  std::unique_ptr<RawClient> checker = std::make_unique<RawClient>(hub.address());
+  std::unique_ptr<RawClient> checker = std::make_unique<RawClient>(hub);
   std::set<std::string> duplicate_labels;
   for (int k = 1; k <= opt.kills; ++k) {
     std::this_thread::sleep_for(

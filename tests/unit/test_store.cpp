@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "antrian/device_keys.h"
 #include "antrian/model_json.h"
 #include "antrian/store.h"
 #include "office_fixture.h"
@@ -63,6 +64,9 @@ TestOffice busy_day(Store& store) {
   step(cmd::resource_set, {{"resource", "blangko"}, {"stock_add", -5}});
   step(cmd::announcement_set, {{"text", "Selamat datang"}});
   step(cmd::device_report, {{"device", "kiosk-1/printer"}, {"state", "paper_low"}});
+  step(cmd::key_add, {{"name", "kiosk-1"}, {"role", "kiosk"}, {"public_key", generate_curve_keys().public_key}});
+  step(cmd::key_add, {{"name", "loket-4"}, {"role", "counter"}, {"counter", 4}, {"public_key", generate_curve_keys().public_key}});
+  step(cmd::key_revoke, {{"name", "kiosk-1"}});
   return o;
 }
 
@@ -81,6 +85,9 @@ TEST_CASE("replaying the event log rebuilds exactly the state the tables hold") 
   CHECK(state_to_json(*loaded, false) == expected);
   CHECK(state_to_json(*replayed, false) == expected);
   CHECK(loaded->tickets.size() == 6);  // five issued, one transfer copy
+  CHECK(loaded->device_keys.size() == 2);
+  CHECK(loaded->device_keys.at("kiosk-1").revoked);
+  CHECK(loaded->device_keys.at("loket-4").counter == 4);
   CHECK((*store)->last_seq() == o.state.seq);
 }
 

@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
     test::TempDir dir;
     // A fresh hub per day: both days start from the config's guesses.
     test::HubProcess hub(dir.path(), {"--manual-clock", "--clock-start", std::to_string(midnight + 7 * 3'600'000)});
-    HubClient client({hub.address(), "admin", "antrian-sim", false, 5000, 0});
+    HubClient client(hub.client_options("admin", "antrian-sim", false, 5000, 0));
     try {
       const sim::DayResult r = sim::run_day(name, plan, client, midnight, seed);
       std::cout << sim::day_text(r) << std::endl;

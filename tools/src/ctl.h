@@ -1,10 +1,12 @@
 #pragma once
 // antrian-ctl internals: the command table, output formatting and `watch`.
+#include <functional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "antrian/device_keys.h"
 #include "antrian/protocol.h"
 
 namespace antrian::ctl {
@@ -14,7 +16,10 @@ enum Exit : int { kOk = 0, kRefused = 1, kUsage = 2, kUnreachable = 3 };
 
 struct Globals {
   std::string hub = "tcp://127.0.0.1:5555";
-  std::string role = "admin";
+  std::string role;      // default: the role written in the key file, else admin
+  std::string key_file;  // this client's key (--key)
+  std::string hub_key;   // the hub's public key (--hub-key)
+  ClientKeys keys;       // both, once read
   std::string client = "antrian-ctl";
   bool json = false;
   int timeout_ms = 1500;
@@ -25,10 +30,15 @@ struct Globals {
 struct Plan {
   std::string cmd;
   nlohmann::json args = nlohmann::json::object();
+  // Local steps: `before` runs first and returns an exit code to stop with, or -1
+  // to go on to the hub; `after` learns whether the hub accepted the command.
+  std::function<int(const struct Globals&)> before;
+  std::function<void(bool ok)> after;
 };
 
 // Registers the subcommands; each sets `plan` when chosen.
 void add_commands(CLI::App& app, Plan& plan);
+void add_key_commands(CLI::App& app, Plan& plan);  // ctl_keys.cpp
 
 // Prints a reply for people (or as JSON) and returns the exit code.
 int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json);

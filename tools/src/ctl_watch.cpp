@@ -27,7 +27,9 @@ void add_watch(CLI::App& app, WatchOptions& opt, bool& chosen) {
 int run_watch(const Globals& g, const WatchOptions& opt) {
   std::signal(SIGINT, on_sigint);
   std::signal(SIGTERM, on_sigint);
-  HubClient client({g.hub, "display", g.client, true, g.timeout_ms, g.retries});
+  HubClientOptions hub_opt{g.hub, g.role, g.client, true, g.timeout_ms, g.retries};
+  hub_opt.keys = g.keys;
+  HubClient client(hub_opt);
   std::mutex out_mu;
   std::atomic<int> events{0};
   std::atomic<int> tz{7};

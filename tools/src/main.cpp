@@ -2,6 +2,7 @@
 // the hub (reason printed), 2 bad usage, 3 hub unreachable.
 #include <iostream>
 
+#include "antrian/device_keys.h"
 #include "antrian/hub_client.h"
 #include "ctl.h"
 
@@ -11,13 +12,18 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   Globals g;
   app.add_option("--hub", g.hub, "Hub address tcp://HOST:PORT")->envname("ANTRIAN_HUB");
-  app.add_option("--role", g.role, "Act as kiosk, counter, display or admin")
+  app.add_option("--key", g.key_file, "This client's key file (on the hub machine: DATA_DIR/keys/admin.key)")
+      ->envname("ANTRIAN_KEY");
+  app.add_option("--hub-key", g.hub_key, "The hub's public key: its DATA_DIR/keys/hub.pub, or the key itself")
+      ->envname("ANTRIAN_HUB_KEY");
+  app.add_option("--role", g.role, "Act as kiosk, counter, display or admin (default: the key's role)")
       ->check(CLI::IsMember({"kiosk", "counter", "display", "admin"}));
   app.add_option("--timeout-ms", g.timeout_ms, "Wait this long for each attempt")->check(CLI::Range(50, 60000));
   app.add_option("--retries", g.retries, "Attempts after the first")->check(CLI::Range(0, 20));
   app.add_flag("--json", g.json, "Print JSON for scripts");
   Plan plan;
   add_commands(app, plan);
+  add_key_commands(app, plan);
   WatchOptions watch;
   bool watching = false;
   add_watch(app, watch, watching);
@@ -33,7 +39,24 @@ int main(int argc, char** argv) {
     std::cerr << "error: --hub: " << error << "\n";
     return kUsage;
   }
+  if (plan.before)
+    if (const int rc = plan.before(g); rc >= 0) return rc;
+  auto keys = antrian::load_client_keys(g.key_file, g.hub_key);
+  if (!keys) {
+    std::cerr << "error: " << keys.error().reason << "\n";
+    if (plan.after) plan.after(false);
+    return kUsage;
+  }
+  g.keys = *keys;
+  if (g.role.empty()) {
+    auto file = antrian::read_key_file(g.key_file, true);
+    g.role = file && !file->role.empty() ? file->role : "admin";
+  }
   if (watching) return run_watch(g, watch);
-  antrian::HubClient client({g.hub, g.role, g.client, /*mirror=*/false, g.timeout_ms, g.retries});
-  return print_reply(plan.cmd, client.request(plan.cmd, plan.args), g.json);
+  antrian::HubClientOptions opt{g.hub, g.role, g.client, /*mirror=*/false, g.timeout_ms, g.retries};
+  opt.keys = g.keys;
+  antrian::HubClient client(opt);
+  const antrian::proto::Reply reply = client.request(plan.cmd, plan.args);
+  if (plan.after) plan.after(reply.ok);
+  return print_reply(plan.cmd, reply, g.json);
 }

@@ -9,6 +9,7 @@ DisplayRuntime::DisplayRuntime(const DisplayConfig& cfg, Lang lang, Speaker& spe
     : lang_(lang), controller_(cfg, speaker, std::move(log)), device_id_(client_name.substr(0, 56) + "/audio") {
   HubClientOptions o;
   o.hub = cfg.hub;
+  o.keys = cfg.keys;
   o.role = std::string(proto::role::display);
   o.client_name = std::move(client_name);
   client_ = std::make_unique<HubClient>(o);

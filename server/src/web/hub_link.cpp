@@ -2,9 +2,12 @@
 
 namespace antrian::web {
 
-HubLink::HubLink(const std::string& hub_address, const std::string& db_path, ChangeFeed& feed, CallLog& calls) {
+HubLink::HubLink(const std::string& hub_address, const ClientKeys& keys, const std::string& db_path, ChangeFeed& feed,
+                 CallLog& calls) {
   // Short timeouts: the hub is in the same process; a page should not hang.
-  client_ = std::make_unique<HubClient>(HubClientOptions(hub_address, "admin", "web", /*mirror=*/true, 2000, 1));
+  HubClientOptions opt(hub_address, "admin", "web", /*mirror=*/true, 2000, 1);
+  opt.keys = keys;
+  client_ = std::make_unique<HubClient>(opt);
   // Recovered (not live) calls are logged too: the page skips the stale ones itself.
   client_->on_event([&feed, &calls](const Event& e, bool) {
     calls.add(e);

@@ -18,7 +18,9 @@ class HubLink {
  public:
   // hub_address: "tcp://127.0.0.1:<req port>"; db_path: the hub's database, for the
   // calls made before this client was in step.
-  HubLink(const std::string& hub_address, const std::string& db_path, ChangeFeed& feed, CallLog& calls);
+  // `keys`: the hub's internal web key (Hub::internal_client_keys()).
+  HubLink(const std::string& hub_address, const ClientKeys& keys, const std::string& db_path, ChangeFeed& feed,
+          CallLog& calls);
   ~HubLink();
 
   // A command as role "admin"; `who` (e.g. "web:admin") goes into the log's actor.

@@ -70,8 +70,8 @@ void WebApp::mount(httplib::Server& server) {
 
 void WebApp::connect(const std::string& host, int req_port) {
   const std::string h = host == "0.0.0.0" || host == "*" || host.empty() ? "127.0.0.1" : host;
-  ctx_->link = std::make_unique<HubLink>("tcp://" + h + ":" + std::to_string(req_port), ctx_->hub.database_path(),
-                                         ctx_->feed, ctx_->calls);
+  ctx_->link = std::make_unique<HubLink>("tcp://" + h + ":" + std::to_string(req_port), ctx_->hub.internal_client_keys(),
+                                         ctx_->hub.database_path(), ctx_->feed, ctx_->calls);
 }
 
 void WebApp::stop() {

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "antrian/device_keys.h"
 #include "antrian/event.h"
 #include "antrian/model.h"
 #include "antrian/protocol.h"
@@ -37,6 +38,7 @@ struct HubClientOptions {
   bool mirror = true;        // keep a live copy of the state (false: requests only)
   int request_timeout_ms = 1500;
   int retries = 2;           // extra attempts after the first
+  ClientKeys keys;           // this device's CURVE pair and the hub's public key (required)
   // Fault injection for tests: events with these sequence numbers are dropped on
   // arrival, as if the network lost them, to exercise gap recovery.
   std::vector<int64_t> drop_events_for_test;
@@ -47,6 +49,7 @@ bool parse_hub_address(const std::string& address, std::string& host, int& port,
 
 class HubClient {
  public:
+  // Throws std::invalid_argument (with the reason) for a bad address or missing keys.
   explicit HubClient(HubClientOptions opt);
   ~HubClient();
   HubClient(const HubClient&) = delete;
@@ -71,6 +74,9 @@ class HubClient {
   // The hub's clock now (it may run a simulated day), estimated from its messages.
   int64_t hub_now_ms() const;
   int http_port() const;
+  // Why the hub cannot be used, when it is known ("the hub refused this device's
+  // key..."); empty otherwise. Programs show it beside their offline notice.
+  std::string connection_problem() const;
 
   // Called after anything visible changed (state, online/synced flags).
   void on_change(std::function<void()> f);

@@ -125,6 +125,19 @@ struct DeviceStatus {
   int64_t at = 0;
 };
 
+// A device allowed to talk to the hub: its CURVE public key and the role it acts
+// as. A counter's key is bound to one loket. Revoked keys stay for the record.
+struct DeviceKey {
+  std::string name;        // "kiosk-1", "loket-2", "admin-local"
+  std::string role;        // proto::role::*
+  int counter = 0;         // counters only: the loket this key may act for
+  std::string public_key;  // Z85, 40 characters
+  int64_t added_at = 0;
+  std::string added_by;
+  bool revoked = false;
+  int64_t revoked_at = 0;
+};
+
 // Learned service time per service (exponential moving average).
 struct ServiceStats {
   std::string service;
@@ -146,6 +159,7 @@ struct OfficeState {
   std::map<int64_t, Disruption> disruptions;  // active ones, and today's cleared ones
   std::map<std::string, ServiceStats> stats;
   std::map<std::string, DeviceStatus> devices;
+  std::map<std::string, DeviceKey> device_keys;  // by name
   std::map<std::string, int> last_number;     // per label prefix, for the current day
   std::map<std::string, int> refused_today;   // per service: tickets the office could not take
   std::string announcement;

@@ -17,6 +17,7 @@ json to_json(const Resource& r);
 json to_json(const Disruption& d);
 json to_json(const ServiceStats& s);
 json to_json(const DeviceStatus& d);
+json to_json(const DeviceKey& k);
 
 // from_json throws nlohmann::json::exception on a malformed value; callers that take
 // untrusted input catch it and turn it into an Error.
@@ -29,6 +30,7 @@ Resource resource_from_json(const json& j);
 Disruption disruption_from_json(const json& j);
 ServiceStats stats_from_json(const json& j);
 DeviceStatus device_from_json(const json& j);
+DeviceKey device_key_from_json(const json& j);
 
 // The whole state. public_view drops ticket tokens and PIN hashes.
 json state_to_json(const OfficeState& s, bool public_view);

@@ -6,6 +6,11 @@
 //   requests  client DEALER -> hub ROUTER, one frame: a JSON Request; one frame back: a Reply.
 //   events    hub PUB -> client SUB, two frames: topic ("ev" or "hb"), JSON body.
 //
+// Security: both sockets are ZeroMQ CURVE servers. Every client has a key pair of its
+// own whose public key an admin registered with a role (key_add); the hub's ZAP
+// handler refuses unknown and revoked keys at the handshake, and every request is
+// checked against the role (and, for counters, the loket) of the key it came with.
+//
 // Request  {"v":1, "id":"<client-chosen, unique>", "cmd":"<command>", "role":"<role>",
 //           "args":{...}}
 // Reply    {"v":1, "id":"<same>", "ok":true, "result":{...}}
@@ -66,6 +71,10 @@ inline constexpr std::string_view announcement_set = "announcement_set";  // {te
 inline constexpr std::string_view ticket_lookup = "ticket_lookup";        // {token}
 inline constexpr std::string_view device_report = "device_report";  // {device, state, message}
 inline constexpr std::string_view events_since = "events_since";  // {seq} -> {events, last_seq, more}
+// Device keys (admins): register a device's CURVE public key with a role, revoke it.
+inline constexpr std::string_view key_add = "key_add";        // {name, role, public_key, counter?}
+inline constexpr std::string_view key_revoke = "key_revoke";  // {name}
+inline constexpr std::string_view key_list = "key_list";      // -> {keys}
 }  // namespace cmd
 
 // Event types (Event.type).
@@ -90,6 +99,8 @@ inline constexpr std::string_view announcement_changed = "announcement_changed";
 inline constexpr std::string_view device_reported = "device_reported";
 inline constexpr std::string_view tickets_moved = "tickets_moved";
 inline constexpr std::string_view issue_refused = "issue_refused";  // a ticket the office could not take
+inline constexpr std::string_view device_key_added = "device_key_added";
+inline constexpr std::string_view device_key_revoked = "device_key_revoked";
 }  // namespace ev
 
 // Error codes (Reply.error.code).

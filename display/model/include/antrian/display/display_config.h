@@ -5,6 +5,8 @@
 // checked, and a bad one is refused with a reason instead of being half-applied.
 #include <cstdint>
 #include <string>
+
+#include "antrian/device_keys.h"
 #include <string_view>
 #include <vector>
 
@@ -17,6 +19,7 @@ namespace antrian::display {
 
 struct DisplayConfig {
   std::string hub = "tcp://127.0.0.1:5555";
+  ClientKeys keys;  // from --key/--hub-key (never from the config file: keys stay in key files)
   std::vector<std::string> services;  // service codes shown; empty = all
   std::vector<int> lokets;            // loket numbers shown; empty = all
   int volume = 80;                    // 0..100 percent
