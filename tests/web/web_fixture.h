@@ -26,7 +26,7 @@ struct WebHub {
   explicit WebHub(std::vector<std::string> extra_args = {})
       : hub(dir.path(), std::move(extra_args)),
         http("127.0.0.1", hub.http_port()),
-        admin({hub.address(), "admin", "web-test", /*mirror=*/false}) {
+        admin(hub.client_options("admin", "web-test", /*mirror=*/false)) {
     http.set_read_timeout(10, 0);
     http.set_keep_alive(false);
   }
