@@ -63,7 +63,7 @@ TEST_CASE("ticket: a long label shrinks to fit the paper") {
   CHECK(find(render(t), cat(B({0x1D, 0x21, 0x22, 0x1B, 0x45, 0x01}), B("PRIO-0123\n"))) != npos);
 }
 
-TEST_CASE("ticket: every line fits the paper width; the office name wraps") {
+TEST_CASE("ticket: every line fits the paper width, the office name wraps") {
   for (PaperWidth w : {PaperWidth::mm58, PaperWidth::mm80}) {
     const TicketPrint t = sample(w);
     auto doc = layout_ticket(t);

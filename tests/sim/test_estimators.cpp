@@ -8,7 +8,7 @@
 
 using namespace antrian::sim;
 
-TEST_CASE("the blind estimator ignores disruptions; the oracle counts the halt and the capacity") {
+TEST_CASE("the blind estimator ignores disruptions, the oracle counts the halt and the capacity") {
   CHECK(blind_estimate_s(6, 300, 2) == 900);
   CHECK(blind_estimate_s(6, 300, 0) == 1800);  // no loket: treated as one, not infinity
   CHECK(oracle_estimate_s(6, 300, 1.0, 2, 0) == doctest::Approx(900));
@@ -23,7 +23,7 @@ TEST_CASE("within +/-25% with a two-minute floor") {
   CHECK_FALSE(within(200, 0));
 }
 
-TEST_CASE("scores: unknown estimates are misses; MAE over the known ones") {
+TEST_CASE("scores: unknown estimates are misses, MAE over the known ones") {
   std::vector<Sample> s(3);
   s[0] = {"A", 600, 600.0, 0.0, 600.0};
   s[1] = {"A", 600, std::nullopt, 1200.0, 660.0};

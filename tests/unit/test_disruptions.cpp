@@ -60,7 +60,7 @@ TEST_CASE("after closing time or with the rule off, hours do not limit") {
   CHECK(tickets_left_today(p.state, "C", p.now).tickets == 150);
 }
 
-TEST_CASE("each finished printing ticket uses one blangko card; recording uses none") {
+TEST_CASE("each finished printing ticket uses one blangko card, recording uses none") {
   TestOffice o;
   o.open(3);
   o.issue("B");

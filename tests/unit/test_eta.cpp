@@ -71,7 +71,7 @@ TEST_CASE("a halted service waits until its expected end, or says unknown") {
   CHECK(eta_for_new_ticket(o.state, "A", Priority::reguler, o.now) == 2 * 420);
 }
 
-TEST_CASE("a degraded central server halves the rate; blangko at zero halts printing") {
+TEST_CASE("a degraded central server halves the rate, blangko at zero halts printing") {
   TestOffice o;
   o.open(1);
   o.issue("A");

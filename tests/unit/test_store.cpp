@@ -137,7 +137,7 @@ TEST_CASE("a failed commit writes nothing") {
   CHECK_FALSE((*store)->find_reply("req-x").has_value());
 }
 
-TEST_CASE("the schema is versioned; a newer database is refused with a reason") {
+TEST_CASE("the schema is versioned, a newer database is refused with a reason") {
   TempFile f;
   { REQUIRE(Store::open(f.path).ok()); }
   sqlite3* db = nullptr;
