@@ -28,7 +28,11 @@ done
 # A key per program, registered once with its role (a counter's key is for its loket).
 key() {  # key NAME ROLE [LOKET]
   local file="$data/keys/$1.key"
-  [ -f "$file" ] || build/tools/antrian-ctl --hub $hub key-add "$1" --role "$2" ${3:+--counter "$3"} --out "$file" >/dev/null
+  if [ -f "$file" ]; then  # made before; registered again if the database was reset
+    build/tools/antrian-ctl --hub $hub key-add "$1" --role "$2" ${3:+--counter "$3"} --public-key "$file" >/dev/null 2>&1 || true
+  else
+    build/tools/antrian-ctl --hub $hub key-add "$1" --role "$2" ${3:+--counter "$3"} --out "$file" >/dev/null
+  fi
   echo "--key $file --hub-key $ANTRIAN_HUB_KEY"
 }
 echo "antrian: hub ready at $hub, web at http://127.0.0.1:8080 (/api/state, /metrics, /healthz)"

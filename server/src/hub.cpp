@@ -141,16 +141,13 @@ Result<Ok> Hub::bind(const HubOptions& opt) {
   try {
     zap_ = std::make_unique<ZapHandler>(ctx_, [this](const std::string& key) { return may_connect(key); },
                                         [this] { metrics_.record_refused_connection(); });
-    for (zmq::socket_t* s : {&router_, &pub_}) {
-      s->set(zmq::sockopt::curve_server, true);
-      s->set(zmq::sockopt::curve_secretkey, server_keys_.secret_key);
-      s->set(zmq::sockopt::zap_domain, "antrian");
-    }
+    router_.set(zmq::sockopt::curve_server, true);
+    router_.set(zmq::sockopt::curve_secretkey, server_keys_.secret_key);
+    router_.set(zmq::sockopt::zap_domain, "antrian");
+    configure_pub();
     router_.set(zmq::sockopt::linger, 0);
     router_.set(zmq::sockopt::router_mandatory, false);
     router_.set(zmq::sockopt::maxmsgsize, int64_t(proto::kMaxRequestBytes) * 2);
-    pub_.set(zmq::sockopt::linger, 0);
-    pub_.set(zmq::sockopt::sndhwm, 100000);
     auto ep = [&](int port) { return "tcp://" + opt.bind + ":" + (port == 0 ? std::string("*") : std::to_string(port)); };
     router_.bind(ep(opt.req_port));
     pub_.bind(ep(opt.pub_port));
@@ -173,54 +170,77 @@ bool Hub::may_connect(const std::string& public_key) const {
 }
 
 Result<Ok> Hub::ensure_admin_key(const std::string& key_file) {
-  for (const auto& [_, k] : state_.device_keys)
-    if (!k.revoked && k.role == proto::role::admin) return Ok{};
+  // Whoever can read the hub's data folder is its admin: the key in `key_file` is
+  // made when missing and registered when the database does not know it (a new
+  // office, a database restored on a new machine, a deleted key file).
   KeyFile k;
   if (std::filesystem::exists(key_file)) {
     auto read = read_key_file(key_file, true);
     if (!read) return read.error();
     k = *read;
+    for (const auto& [_, known] : state_.device_keys) {
+      if (known.public_key != k.keys.public_key) continue;
+      // Revoked on purpose: an admin cut this file off; it stays cut off.
+      if (known.revoked || known.role != proto::role::admin)
+        spdlog::warn("{} holds the key of {}, which is {}; antrian-ctl cannot use it (remove the file and restart "
+                     "the hub for a new admin key)", key_file, known.name, known.revoked ? "revoked" : "not an admin key");
+      return Ok{};
+    }
   } else {
     k = {generate_curve_keys(), "admin-local", std::string(proto::role::admin), 0};
     if (auto w = write_key_file(key_file, k, true); !w) return w.error();
   }
   proto::Request req;
-  req.id = "bootstrap-admin-key-" + k.keys.public_key.substr(0, 8);
+  req.id = "bootstrap-admin-key-" + std::to_string(clock_.now_ms()) + "-" + std::to_string(::getpid());
   req.cmd = std::string(proto::cmd::key_add);
   req.role = std::string(proto::role::admin);
-  req.args = {{"name", k.name.empty() ? "admin-local" : k.name}, {"role", proto::role::admin},
-              {"public_key", k.keys.public_key}, {"client", "hub"}};
+  std::string name = k.name.empty() ? "admin-local" : k.name;
+  for (int n = 2; state_.device_keys.count(name) && !state_.device_keys.at(name).revoked; ++n)
+    name = "admin-local-" + std::to_string(n);
+  req.args = {{"name", name}, {"role", proto::role::admin}, {"public_key", k.keys.public_key}, {"client", "hub"}};
   bool ok = false;
   const std::string reply = answer(req, ok);
   unpublished_.clear();  // nobody is subscribed yet
-  if (!ok) return make_error(std::string(proto::err::auth_failed), "could not register " + key_file + ": " + reply);
+  if (!ok) {
+    auto r = proto::decode_reply(reply);
+    return make_error(std::string(proto::err::auth_failed),
+                      "could not register the admin key " + key_file + ": " + (r ? r->error.reason : reply));
+  }
   spdlog::info("registered the admin key {} (for antrian-ctl on this machine)", key_file);
   return Ok{};
 }
 
-void Hub::rebind_pub() {
-  // Closing the socket drops every subscriber; each reconnects through the ZAP handler.
-  pub_.close();
-  pub_ = zmq::socket_t(ctx_, zmq::socket_type::pub);
+void Hub::configure_pub() {
   pub_.set(zmq::sockopt::curve_server, true);
   pub_.set(zmq::sockopt::curve_secretkey, server_keys_.secret_key);
   pub_.set(zmq::sockopt::zap_domain, "antrian");
   pub_.set(zmq::sockopt::linger, 0);
   pub_.set(zmq::sockopt::sndhwm, 100000);
+}
+
+void Hub::rebind_pub() {
+  // Closing the socket drops every subscriber; each reconnects through the ZAP handler,
+  // which keeps the revoked one out. Displays refill the gap from the log.
+  pub_.close();
+  pub_ = zmq::socket_t(ctx_, zmq::socket_type::pub);
+  configure_pub();
   // The old listener is closed by libzmq's I/O thread: the port may need a moment.
+  std::string why = "the port stayed in use";
   for (int attempt = 0; attempt < 100; ++attempt) {
     try {
       pub_.bind(pub_endpoint_);
       return;
     } catch (const zmq::error_t& e) {
-      if (e.num() != EADDRINUSE) {
-        spdlog::error("cannot listen again on {}: {}", pub_endpoint_, e.what());
-        return;
-      }
+      why = e.what();
+      if (e.num() != EADDRINUSE) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
   }
-  spdlog::error("cannot listen again on {}: the port stayed in use", pub_endpoint_);
+  // A hub without its event socket would leave every screen offline while looking
+  // healthy: stop instead, so systemd (or the operator) starts it again.
+  fatal_error_ = "cannot listen again for events on " + pub_endpoint_ + " after a key was revoked: " + why;
+  spdlog::critical("{}", fatal_error_);
+  stopping_ = true;
 }
 
 Result<Ok> Hub::append(std::vector<Event> events, const std::string& request_id, const std::string& reply) {
@@ -353,8 +373,8 @@ std::string Hub::handle(const std::string& payload, const std::string& client_ke
       ok_out = false;
       return proto::encode_reply(proto::error_reply(req->id, allowed.error()));
     }
-    // The log names the device by its registered name unless it says more.
-    if (req->args.is_object() && !req->args.contains("client"))
+    // The log names the device by its registered key, whatever name it gives itself.
+    if (req->args.is_object())
       if (const DeviceKey* k = find_active_key(state_, client_key)) req->args["client"] = k->name;
   }
   const std::string reply = answer(*req, ok_out);

@@ -62,6 +62,8 @@ class Hub {
   // Hubs on a manual clock (the simulator) accept clock_set.
   void set_manual_clock(ManualClock* clock) { manual_clock_ = clock; }
   void stop() { stopping_ = true; }
+  // Why run() returned on its own (empty after stop()): the hub cannot go on.
+  const std::string& fatal_error() const { return fatal_error_; }
 
   // For the HTTP side: read the state under a shared lock.
   template <typename F>
@@ -83,6 +85,8 @@ class Hub {
   bool may_connect(const std::string& public_key) const;
   // After a revocation: every subscriber reconnects, and the ZAP handler keeps the revoked one out.
   void rebind_pub();
+  void configure_pub();
+  std::string fatal_error_;
   std::string answer(const proto::Request& req, bool& ok_out);
   void publish(const Event& e);
   void publish_pending();

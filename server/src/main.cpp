@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include <zmq.h>
+
 #include "antrian/backup.h"
 #include "antrian/office_config.h"
 #include "antrian/service_notify.h"
@@ -80,6 +82,10 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  if (!zmq_has("curve")) {
+    std::cerr << "error: this libzmq was built without CURVE security; install Debian's libzmq5\n";
+    return 3;
+  }
   auto cfg = config_file.empty() ? antrian::default_office_config() : antrian::load_office_config_file(config_file);
   if (!cfg) {
     std::cerr << "error: office config: " << cfg.error().reason << "\n";
@@ -178,7 +184,11 @@ int main(int argc, char** argv) {
   (*hub)->run();
   antrian::service::stopping();
   http.stop();
-  spdlog::info("hub stopped");
   g_hub = nullptr;
+  if (!(*hub)->fatal_error().empty()) {
+    std::cerr << "error: " << (*hub)->fatal_error() << "\n";
+    return 5;
+  }
+  spdlog::info("hub stopped");
   return 0;
 }

@@ -34,6 +34,17 @@ Result<Ok> authorize_request(const OfficeState& s, const proto::Request& req, co
       !(req.args["counter"].is_number_integer() && req.args["counter"].get<int64_t>() == k->counter))
     return forbidden("the key of " + k->name + " belongs to loket " + std::to_string(k->counter) +
                      "; it cannot act for loket " + req.args["counter"].dump());
+  // A ticket named by id or label that is at another loket is that loket's business.
+  if (k->role == proto::role::counter && req.args.is_object() && req.args.contains("ticket")) {
+    const auto& t = req.args["ticket"];
+    for (const auto& [id, ticket] : s.tickets) {
+      const bool named = (t.is_number_integer() && t.get<int64_t>() == id) || (t.is_string() && t.get<std::string>() == ticket.label());
+      if (named && ticket.counter != 0 && ticket.counter != k->counter &&
+          (ticket.state == TicketState::called || ticket.state == TicketState::serving))
+        return forbidden(ticket.label() + " is at loket " + std::to_string(ticket.counter) + "; the key of " + k->name +
+                         " acts for loket " + std::to_string(k->counter) + " only");
+    }
+  }
   return Ok{};
 }
 

@@ -103,23 +103,30 @@ Result<Ok> write_key_file(const std::string& path, const KeyFile& k, bool with_s
   text << "public-key = \"" << k.keys.public_key << "\"\n";
   if (with_secret) text << "secret-key = \"" << k.keys.secret_key << "\"\n";
   const std::string body = text.str();
-  // Written beside the target and renamed: a crash never leaves half a key file.
-  const std::string tmp = path + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, with_secret ? 0600 : 0644);
-  if (fd < 0) return key_error("cannot write " + tmp + ": " + std::strerror(errno));
-  const bool written = ::write(fd, body.data(), body.size()) == ssize_t(body.size()) && ::fsync(fd) == 0;
+  // A private temporary file beside the target (mkstemp: 0600, never through a
+  // symlink), then linked in place: a crash never leaves half a key file, and an
+  // existing key file is never replaced by accident, not even by a race.
+  std::string tmp = path + ".XXXXXX";
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return key_error("cannot write in the folder of " + path + ": " + std::strerror(errno));
+  const bool written = ::fchmod(fd, with_secret ? 0600 : 0644) == 0 &&
+                       ::write(fd, body.data(), body.size()) == ssize_t(body.size()) && ::fsync(fd) == 0;
   ::close(fd);
   if (!written) {
+    const std::string why = std::strerror(errno);
     ::unlink(tmp.c_str());
-    return key_error("cannot write " + path + ": " + std::strerror(errno));
+    return key_error("cannot write " + path + ": " + why);
   }
-  if (!replace && std::filesystem::exists(path)) {
-    ::unlink(tmp.c_str());
-    return key_error(path + " already exists; choose another file or remove it first");
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return key_error("cannot write " + path + ": " + std::strerror(errno));
+  const int placed = replace ? ::rename(tmp.c_str(), path.c_str()) : ::link(tmp.c_str(), path.c_str());
+  const int err = errno;
+  ::unlink(tmp.c_str());  // after link() the target keeps the data; after rename() tmp is gone already
+  if (placed != 0)
+    return key_error(err == EEXIST ? path + " already exists; choose another file or remove it first"
+                                   : "cannot write " + path + ": " + std::strerror(err));
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  if (const int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
   }
   return Ok{};
 }
@@ -145,9 +152,10 @@ Result<CurveKeyPair> load_or_create_hub_keys(const std::string& dir) {
   if (std::filesystem::exists(secret_file)) {
     auto k = read_key_file(secret_file, true);
     if (!k) return k.error();
-    // hub.pub is a copy for devices; make it again if someone removed it.
-    if (!std::filesystem::exists(public_file))
-      if (auto w = write_key_file(public_file, {k->keys, "hub", "", 0}, false); !w) return w.error();
+    // hub.pub is a copy for devices; make it again if it is missing or not this key's.
+    auto pub = read_public_key(public_file);
+    if (!pub || *pub != k->keys.public_key)
+      if (auto w = write_key_file(public_file, {k->keys, "hub", "", 0}, false, true); !w) return w.error();
     return k->keys;
   }
   KeyFile k{generate_curve_keys(), "hub", "", 0};

@@ -12,6 +12,7 @@ json event_to_json(const Event& e, bool public_view) {
       for (json& t : d["tickets"]) t.erase("token");
     if (d.contains("staff"))
       for (json& s : d["staff"]) s.erase("pin_hash");
+    d.erase("device_keys");  // who holds which key is for admins (key_list), not the hall
   }
   return j;
 }

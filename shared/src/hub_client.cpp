@@ -8,7 +8,6 @@
 #include <zmq_addon.hpp>
 
 #include <algorithm>
-#include <cstring>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -18,6 +17,7 @@
 
 #include "antrian/model_json.h"
 #include "antrian/office_time.h"
+#include "handshake_monitor.h"
 
 namespace antrian {
 namespace {
@@ -59,7 +59,8 @@ struct HubClient::Impl {
   std::string host;
   int port = 0;
   zmq::context_t ctx{1};
-  std::unique_ptr<zmq::socket_t> dealer, sub, monitor;
+  std::unique_ptr<zmq::socket_t> dealer, sub;
+  detail::HandshakeMonitor handshakes;
   // The hub's answer to our CURVE handshake: set when it refused our key.
   mutable std::mutex problem_mu;
   std::string problem;
@@ -130,40 +131,13 @@ struct HubClient::Impl {
     problem = std::move(p);
   }
 
-  // Handshake results of the request socket, so a refused key is reported at once
-  // instead of as a silent timeout.
-  void watch_handshakes() {
-    static std::atomic<uint64_t> n{0};
-    const std::string addr = "inproc://hub-client-monitor-" + std::to_string(reinterpret_cast<uintptr_t>(this)) + "-" +
-                             std::to_string(n++);
-    monitor.reset();
-    if (zmq_socket_monitor(dealer->handle(), addr.c_str(),
-                           ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_HANDSHAKE_FAILED_AUTH |
-                               ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) != 0)
-      return;
-    monitor = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::pair);
-    monitor->set(zmq::sockopt::linger, 0);
-    monitor->connect(addr);
-  }
-
-  void on_monitor_event() {
-    std::vector<zmq::message_t> frames;
-    while (frames.clear(), zmq::recv_multipart(*monitor, std::back_inserter(frames), zmq::recv_flags::dontwait)) {
-      if (frames.empty() || frames[0].size() < 6) continue;
-      uint16_t event = 0;
-      uint32_t value = 0;
-      std::memcpy(&event, frames[0].data(), 2);
-      std::memcpy(&value, static_cast<const char*>(frames[0].data()) + 2, 4);
-      if (event == ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
-        set_problem("");
-        continue;
-      }
-      set_problem(event == ZMQ_EVENT_HANDSHAKE_FAILED_AUTH
-                      ? "the hub refused this device's key (unknown or revoked, code " + std::to_string(value) +
-                            "): ask the office admin to register it (antrian-ctl key-add)"
-                      : "the secure handshake with the hub failed: is --hub-key the key of this hub (its keys/hub.pub)?");
-      fail_all_inflight();
-    }
+  // A refused key fails what is waiting at once; other handshake failures (also seen
+  // while the hub restarts) only leave a hint for the timeout's message.
+  void on_handshake() {
+    auto o = handshakes.read();
+    if (!o) return;
+    set_problem(o->problem);
+    if (o->key_refused) fail_all_inflight();
   }
 
   void fail_all_inflight() {
@@ -180,7 +154,7 @@ struct HubClient::Impl {
   void new_dealer() {
     dealer = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::dealer);
     set_curve(*dealer);
-    watch_handshakes();
+    handshakes.watch(ctx, *dealer);
     dealer->set(zmq::sockopt::linger, 0);
     dealer->set(zmq::sockopt::immediate, 1);  // queue only on a live connection: no stale sends
     dealer->set(zmq::sockopt::reconnect_ivl, 100);
@@ -229,10 +203,16 @@ struct HubClient::Impl {
         p.deadline = now + std::chrono::milliseconds(opt.request_timeout_ms);
       }
     }
+    if (failed.empty()) return;
+    std::string hint;
+    {
+      std::lock_guard l(problem_mu);
+      hint = problem.empty() ? "check that antrian-server runs and the network is up" : problem;
+    }
     for (Pending& p : failed)
       p.done(proto::error_reply(p.id, make_error(std::string(proto::err::unreachable),
                                                  "the queue server did not answer (" + host + ":" + std::to_string(port) +
-                                                     "); check that antrian-server runs and the network is up")));
+                                                     "); " + hint)));
   }
 
   // --- mirror -------------------------------------------------------------
@@ -386,10 +366,10 @@ struct HubClient::Impl {
       // Request socket and wake pipe always; the handshake monitor and the event socket when they exist.
       zmq::pollitem_t items[4] = {{dealer->handle(), 0, ZMQ_POLLIN, 0}, {nullptr, wake_pipe[0], ZMQ_POLLIN, 0}};
       int n = 2, mon_at = -1, sub_at = -1;
-      if (monitor) items[mon_at = n++] = {monitor->handle(), 0, ZMQ_POLLIN, 0};
+      if (handshakes.socket()) items[mon_at = n++] = {handshakes.socket()->handle(), 0, ZMQ_POLLIN, 0};
       if (sub) items[sub_at = n++] = {sub->handle(), 0, ZMQ_POLLIN, 0};
       zmq::poll(items, n, std::chrono::milliseconds(unsent ? 10 : 100));
-      if (mon_at >= 0 && (items[mon_at].revents & ZMQ_POLLIN)) on_monitor_event();
+      if (mon_at >= 0 && (items[mon_at].revents & ZMQ_POLLIN)) on_handshake();
       if (items[1].revents & ZMQ_POLLIN) {
         char buf[256];
         while (::read(wake_pipe[0], buf, sizeof buf) > 0) {}

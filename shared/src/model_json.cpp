@@ -275,9 +275,12 @@ json state_to_json(const OfficeState& s, bool public_view) {
   for (const auto& [_, v] : s.stats) j["stats"].push_back(to_json(v));
   j["devices"] = json::array();
   for (const auto& [_, v] : s.devices) j["devices"].push_back(to_json(v));
-  // Public keys are not secrets; every mirror holds them so snapshots and events agree.
-  j["device_keys"] = json::array();
-  for (const auto& [_, v] : s.device_keys) j["device_keys"].push_back(to_json(v));
+  // Which device holds which key is for admins (key_list); public views leave it out,
+  // in snapshots and in events alike, so mirrors never hold it.
+  if (!public_view) {
+    j["device_keys"] = json::array();
+    for (const auto& [_, v] : s.device_keys) j["device_keys"].push_back(to_json(v));
+  }
   j["last_number"] = s.last_number;
   j["refused_today"] = s.refused_today;
   j["announcement"] = s.announcement;

@@ -35,7 +35,7 @@ const std::map<std::string_view, std::set<std::string_view>>& permissions() {
       {cmd::sign_out, {role::counter, role::admin}},
       {cmd::disruption_set, {role::counter, role::admin}},
       {cmd::disruption_clear, {role::counter, role::admin}},
-      {cmd::resource_set, {role::kiosk, role::admin}},  // a kiosk reports its own printer
+      {cmd::resource_set, {role::admin}},  // kiosks report their printer with device_report
       {cmd::staff_set, {role::admin}},
       {cmd::service_set, {role::admin}},
       {cmd::counter_set, {role::admin}},

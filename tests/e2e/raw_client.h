@@ -47,6 +47,11 @@ class RawClient {
     return out;
   }
   int loket() const { return loket_; }
+  // Registers (and connects with) the keys of these roles now: registering a key is
+  // an event, which a test counting events wants behind it.
+  void prepare(const std::vector<std::string>& roles) {
+    for (const std::string& r : roles) socket_for(r);
+  }
   // Sends one request and returns the decoded reply (throws if none).
   nlohmann::json request(const std::string& id, const std::string& cmd, nlohmann::json args,
                          const std::string& role = "admin") {

@@ -20,10 +20,11 @@ json single_reply(RawClient& c) {
 }
 }  // namespace
 
-TEST_CASE("malformed frames, wrong versions and forbidden commands are refused; the hub serves on") {
+TEST_CASE("malformed frames, wrong versions and forbidden commands are refused, the hub serves on") {
   TempDir dir;
   HubProcess hub(dir.path());
   RawClient c(hub);
+  c.prepare({"kiosk", "counter", "display"});
   const json before = c.request("s0", "snapshot", json::object(), "display");
   const int64_t seq = before["result"]["seq"];
 

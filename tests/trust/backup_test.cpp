@@ -34,7 +34,7 @@ TEST_CASE("a backup taken while the hub runs restores to exactly that moment") {
   TempDir dir;
   const std::string data = dir.path() + "/data", backups = dir.path() + "/backups";
   HubProcess hub(data, {"--backup-dir", backups});
-  RawClient c(hub.address());
+  RawClient c(hub);
   for (int i = 0; i < 5; ++i) REQUIRE(!issue_ticket(c, "before-" + std::to_string(i)).empty());
   const json at_backup = snapshot(c, "snap-1");
   const std::string file = dir.path() + "/manual.db";
@@ -57,7 +57,7 @@ TEST_CASE("a backup taken while the hub runs restores to exactly that moment") {
   REQUIRE(r.exit_code == 0);
   CHECK(fs::exists(data + "/antrian.db.before-restore"));
   hub.restart();
-  RawClient c2(hub.address());
+  RawClient c2(hub);
   const json after = snapshot(c2, "snap-3");
   CHECK(after["seq"] == at_backup["seq"]);
   CHECK(labels(after) == labels(at_backup));
@@ -70,7 +70,7 @@ TEST_CASE("a restore is refused while a hub runs on the data dir") {
   TempDir dir;
   const std::string data = dir.path() + "/data";
   HubProcess hub(data);
-  RawClient c(hub.address());
+  RawClient c(hub);
   REQUIRE(!issue_ticket(c, "one").empty());
   const std::string file = dir.path() + "/b.db";
   REQUIRE(antrian::backup_database(data + "/antrian.db", file).ok());
@@ -86,7 +86,7 @@ TEST_CASE("a restore is refused while a hub runs on the data dir") {
   CHECK(!issue_ticket(c, "three").empty());
   hub.terminate();
   hub.restart();
-  RawClient c2(hub.address());
+  RawClient c2(hub);
   CHECK(labels(snapshot(c2, "s2")).size() == 3);
 }
 
@@ -95,7 +95,7 @@ TEST_CASE("a damaged or foreign backup is refused with the reason, and nothing c
   const std::string data = dir.path() + "/data";
   HubProcess hub(data);
   {
-    RawClient c(hub.address());
+    RawClient c(hub);
     REQUIRE(!issue_ticket(c, "one").empty());
   }
   const std::string good = dir.path() + "/good.db";
@@ -139,7 +139,7 @@ TEST_CASE("a damaged or foreign backup is refused with the reason, and nothing c
   }
   CHECK_FALSE(fs::exists(data + "/antrian.db.before-restore"));
   hub.restart();
-  RawClient c(hub.address());
+  RawClient c(hub);
   CHECK(labels(snapshot(c, "s")).size() == 1);
 }
 

@@ -89,10 +89,11 @@ TEST_CASE("a full data disk: storage errors with the reason, the hub stays up, n
   const std::string data = mnt + "/data";
   {
     HubProcess hub(data, {"--config", cfg_path});
-    RawClient c(hub.address());
+    RawClient c(hub);
     std::set<std::string> acked;
     for (int i = 0; i < 10; ++i) acked.insert(issue_ticket(c, "warm-" + std::to_string(i)));
     REQUIRE(acked.size() == 10);
+    snapshot(c, "warm-snapshot");  // registers the display key while there is room for it
 
     const std::string filler = mnt + "/filler";
     CHECK(fill_disk(filler) > 0);
@@ -131,7 +132,7 @@ TEST_CASE("a full data disk: storage errors with the reason, the hub stays up, n
 
     // And a restart finds every acknowledged ticket on disk, in a sound file.
     hub.restart();
-    RawClient c2(hub.address());
+    RawClient c2(hub);
     const std::set<std::string> after = labels(c2, "snap-after");
     for (const std::string& l : acked) CHECK_MESSAGE(after.count(l) == 1, "lost after the restart: ", l);
     hub.terminate();

@@ -33,7 +33,7 @@ const std::set<std::string_view> kEveryone = {cmd::hello, cmd::snapshot, cmd::ti
 // What each role may send, besides kEveryone. Admins may send everything.
 const std::map<std::string, std::set<std::string_view>> kExtra = {
     {"display", {}},
-    {"kiosk", {cmd::issue, cmd::resource_set}},
+    {"kiosk", {cmd::issue}},
     {"counter", {cmd::call_next, cmd::call, cmd::recall, cmd::start, cmd::finish, cmd::no_show, cmd::transfer,
                  cmd::cancel, cmd::bulk_move, cmd::pause, cmd::resume, cmd::sign_in, cmd::sign_out,
                  cmd::disruption_set, cmd::disruption_clear}},
@@ -90,6 +90,16 @@ TEST_CASE("a counter's key acts only for its own loket") {
   CHECK(other.error().reason.find("belongs to loket 2") != std::string::npos);
   CHECK_FALSE(o.as("counter", cmd::sign_in, {{"counter", "2"}}));  // not even as text
   CHECK(o.as("admin", cmd::call_next, {{"counter", 3}}));          // admins act for any loket
+  // A ticket called to another loket is not this loket's to cancel; a waiting one is.
+  o.open(3);
+  o.issue("A");  // called to loket 3 below
+  const int64_t second = o.issue("A");
+  const std::string at3 = o.call_next(3);
+  auto cancel_other = o.as("counter", cmd::cancel, {{"ticket", at3}});
+  REQUIRE_FALSE(cancel_other);
+  CHECK(cancel_other.error().reason.find("at loket 3") != std::string::npos);
+  CHECK_FALSE(o.as("counter", cmd::cancel, {{"ticket", o.state.counters.at(3).current_ticket}}));
+  CHECK(o.as("counter", cmd::cancel, {{"ticket", second}}));
 }
 
 TEST_CASE("a key acts only as the role it was registered with") {

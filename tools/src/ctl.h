@@ -31,9 +31,9 @@ struct Plan {
   std::string cmd;
   nlohmann::json args = nlohmann::json::object();
   // Local steps: `before` runs first and returns an exit code to stop with, or -1
-  // to go on to the hub; `after` learns whether the hub accepted the command.
+  // to go on to the hub; `after` gets the hub's reply (or the unreachable one).
   std::function<int(const struct Globals&)> before;
-  std::function<void(bool ok)> after;
+  std::function<void(const proto::Reply&)> after;
 };
 
 // Registers the subcommands; each sets `plan` when chosen.

@@ -65,9 +65,16 @@ void add_key_commands(CLI::App& app, Plan& plan) {
         }
         return -1;
       };
-      plan.after = [out](bool ok) {
-        if (!ok) std::filesystem::remove(*out);
-        else std::cerr << "wrote " << *out << " (keep it secret; copy it to the device with the hub's hub.pub)\n";
+      plan.after = [out](const proto::Reply& r) {
+        if (r.ok) {
+          std::cerr << "wrote " << *out << " (keep it secret; copy it to the device with the hub's hub.pub)\n";
+        } else if (r.error.code == proto::err::unreachable) {
+          // The hub may have saved the key before its answer was lost: keep the file.
+          std::cerr << "kept " << *out << ": the hub did not answer, so the key may or may not be registered; "
+                    << "check with key-list (and key-revoke it if you make another)\n";
+        } else {
+          std::filesystem::remove(*out);  // refused: nothing was registered
+        }
       };
     });
   }

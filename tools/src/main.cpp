@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   auto keys = antrian::load_client_keys(g.key_file, g.hub_key);
   if (!keys) {
     std::cerr << "error: " << keys.error().reason << "\n";
-    if (plan.after) plan.after(false);
+    if (plan.after) plan.after(antrian::proto::error_reply("", keys.error()));
     return kUsage;
   }
   g.keys = *keys;
@@ -57,6 +57,6 @@ int main(int argc, char** argv) {
   opt.keys = g.keys;
   antrian::HubClient client(opt);
   const antrian::proto::Reply reply = client.request(plan.cmd, plan.args);
-  if (plan.after) plan.after(reply.ok);
+  if (plan.after) plan.after(reply);
   return print_reply(plan.cmd, reply, g.json);
 }
