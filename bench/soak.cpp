@@ -220,7 +220,8 @@ int main(int argc, char** argv) {
   if (counter) {
     std::vector<std::string> a = {bin_dir + "/counter/antrian-counter", "--hub", hub.address(), "--headless", "--script",
                                   "-", "--client", "counter-soak"};
-    for (const auto& k : hub.key_args("counter", "counter-soak", 0)) a.push_back(k);
+    // A counter key is bound to a loket; this console only watches, from loket 1.
+    for (const auto& k : hub.key_args("counter", "counter-soak", 1)) a.push_back(k);
     children.push_back(std::make_unique<Child>("counter", a, headless_env));
     children.back()->watch("\"ok\":true");
     children.back()->send("wait-online 30");
