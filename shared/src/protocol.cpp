@@ -74,7 +74,9 @@ Result<Request> decode_request(std::string_view bytes) {
   Request r;
   auto v = j.find("v");
   if (v == j.end() || !v->is_number_integer()) return bad("missing protocol version \"v\"");
-  r.v = v->get<int>();
+  // Read wide, so 4294967297 is version 4294967297 (refused), not a wrapped 1.
+  const int64_t version = v->is_number_unsigned() && v->get<uint64_t>() > uint64_t(INT64_MAX) ? -1 : v->get<int64_t>();
+  r.v = version == kVersion ? kVersion : (version > 0 && version < 1000 ? int(version) : -1);
   auto id = j.find("id");
   if (id == j.end() || !id->is_string() || id->get<std::string>().empty())
     return bad("missing request id \"id\" (a non-empty string)");
@@ -82,7 +84,8 @@ Result<Request> decode_request(std::string_view bytes) {
   if (r.id.size() > kMaxRequestIdLength) return bad("request id longer than " + std::to_string(kMaxRequestIdLength));
   if (r.v != kVersion)
     return Result<Request>(make_error(std::string(err::bad_version),
-                                      "protocol version " + std::to_string(r.v) + " is not supported; this hub speaks " +
+                                      "protocol version " + (r.v > 0 ? std::to_string(r.v) : v->dump()) +
+                                          " is not supported; this hub speaks " +
                                           std::to_string(kVersion)));
   auto c = j.find("cmd");
   if (c == j.end() || !c->is_string()) return bad("missing command \"cmd\"");

@@ -26,6 +26,8 @@ TEST_CASE("malformed requests are refused with a reason") {
       {R"({"v":1,"cmd":"issue","role":"kiosk"})", "bad_request", "id"},
       {R"({"v":1,"id":"","cmd":"issue","role":"kiosk"})", "bad_request", "id"},
       {R"({"v":2,"id":"x","cmd":"issue","role":"kiosk"})", "bad_version", "version 2"},
+      {R"({"v":4294967297,"id":"x","cmd":"issue","role":"kiosk"})", "bad_version", "version 4294967297"},
+      {R"({"v":-1,"id":"x","cmd":"issue","role":"kiosk"})", "bad_version", "version -1"},
       {R"({"v":1,"id":"x","role":"kiosk"})", "bad_request", "cmd"},
       {R"({"v":1,"id":"x","cmd":"issue"})", "bad_request", "role"},
       {R"({"v":1,"id":"x","cmd":"issue","role":"kiosk","args":[]})", "bad_request", "args"},
