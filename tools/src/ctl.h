@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "antrian/device_keys.h"
+#include "antrian/key_options.h"
 #include "antrian/protocol.h"
 
 namespace antrian::ctl {
@@ -17,8 +18,7 @@ enum Exit : int { kOk = 0, kRefused = 1, kUsage = 2, kUnreachable = 3 };
 struct Globals {
   std::string hub = "tcp://127.0.0.1:5555";
   std::string role;      // default: the role written in the key file, else admin
-  std::string key_file;  // this client's key (--key)
-  std::string hub_key;   // the hub's public key (--hub-key)
+  KeyFlags key_flags;     // --key (this client's key file), --hub-key (the hub's public key)
   ClientKeys keys;       // both, once read
   std::string client = "antrian-ctl";
   bool json = false;

@@ -4,6 +4,7 @@
 
 #include "antrian/device_keys.h"
 #include "antrian/hub_client.h"
+#include "antrian/key_options.h"
 #include "ctl.h"
 
 int main(int argc, char** argv) {
@@ -12,10 +13,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   Globals g;
   app.add_option("--hub", g.hub, "Hub address tcp://HOST:PORT")->envname("ANTRIAN_HUB");
-  app.add_option("--key", g.key_file, "This client's key file (on the hub machine: DATA_DIR/keys/admin.key)")
-      ->envname("ANTRIAN_KEY");
-  app.add_option("--hub-key", g.hub_key, "The hub's public key: its DATA_DIR/keys/hub.pub, or the key itself")
-      ->envname("ANTRIAN_HUB_KEY");
+  // The same --key/--hub-key as every program (on the hub machine: DATA_DIR/keys/admin.key).
+  antrian::add_key_options(app, g.key_flags);
   app.add_option("--role", g.role, "Act as kiosk, counter, display or admin (default: the key's role)")
       ->check(CLI::IsMember({"kiosk", "counter", "display", "admin"}));
   app.add_option("--timeout-ms", g.timeout_ms, "Wait this long for each attempt")->check(CLI::Range(50, 60000));
@@ -41,7 +40,7 @@ int main(int argc, char** argv) {
   }
   if (plan.before)
     if (const int rc = plan.before(g); rc >= 0) return rc;
-  auto keys = antrian::load_client_keys(g.key_file, g.hub_key);
+  auto keys = antrian::load_client_keys(g.key_flags.key_file, g.key_flags.hub_key);
   if (!keys) {
     std::cerr << "error: " << keys.error().reason << "\n";
     if (plan.after) plan.after(antrian::proto::error_reply("", keys.error()));
@@ -49,7 +48,7 @@ int main(int argc, char** argv) {
   }
   g.keys = *keys;
   if (g.role.empty()) {
-    auto file = antrian::read_key_file(g.key_file, true);
+    auto file = antrian::read_key_file(g.key_flags.key_file, true);
     g.role = file && !file->role.empty() ? file->role : "admin";
   }
   if (watching) return run_watch(g, watch);
