@@ -100,10 +100,11 @@ struct HubClient::Impl {
 
   std::string new_id() { return id_prefix + "-" + std::to_string(next_id++); }
 
-  void submit(std::string_view cmd, json args, std::function<void(const proto::Reply&)> done) {
+  void submit(std::string_view cmd, json args, std::function<void(const proto::Reply&)> done,
+              std::string request_id = {}) {
     if (!opt.client_name.empty() && !args.contains("client")) args["client"] = opt.client_name;
     proto::Request r;
-    r.id = new_id();
+    r.id = request_id.empty() ? new_id() : std::move(request_id);
     r.cmd = std::string(cmd);
     r.role = opt.role;
     r.args = std::move(args);
@@ -431,6 +432,13 @@ proto::Reply HubClient::request(std::string_view cmd, json args) {
   auto promise = std::make_shared<std::promise<proto::Reply>>();
   auto future = promise->get_future();
   impl_->submit(cmd, std::move(args), [promise](const proto::Reply& r) { promise->set_value(r); });
+  return future.get();
+}
+
+proto::Reply HubClient::request_with_id(std::string_view cmd, json args, std::string request_id) {
+  auto promise = std::make_shared<std::promise<proto::Reply>>();
+  auto future = promise->get_future();
+  impl_->submit(cmd, std::move(args), [promise](const proto::Reply& r) { promise->set_value(r); }, std::move(request_id));
   return future.get();
 }
 

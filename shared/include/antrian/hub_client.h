@@ -58,6 +58,9 @@ class HubClient {
   // Blocking request (any thread). On no answer after every retry the reply has
   // error code proto::err::unreachable.
   proto::Reply request(std::string_view cmd, nlohmann::json args = nlohmann::json::object());
+  // Same with a request id of the caller's choosing, stable across the caller's own
+  // restarts, so the hub acts on it once however often it is sent (the forwarder).
+  proto::Reply request_with_id(std::string_view cmd, nlohmann::json args, std::string request_id);
   // Same, answered on the network thread; never blocks the caller.
   void request_async(std::string_view cmd, nlohmann::json args, std::function<void(const proto::Reply&)> done);
 

@@ -1,0 +1,171 @@
+#include "forwarder.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+namespace antrian::district {
+namespace {
+
+int64_t wall_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+Forwarder::Forwarder(ForwarderOptions o) : o_(std::move(o)), tracker_(std::make_unique<SiteTracker>()) {
+  if (o_.hub) {
+    hub_ = std::make_unique<HubClient>(*o_.hub);
+    notices_ = std::make_unique<NoticeApplier>(*hub_);
+  }
+}
+
+Forwarder::~Forwarder() = default;
+
+void Forwarder::drop_centre(const std::string& why) {
+  if (why != last_problem_) spdlog::warn("centre: {}; the site keeps working, the log waits", why);
+  last_problem_ = why;
+  pg_.reset();
+  stats_.connected = false;
+}
+
+Result<Ok> Forwarder::connect_centre() {
+  auto pg = Pg::connect(o_.pg);
+  if (!pg) return pg.error();
+  pg_ = std::move(*pg);
+  auto acked = pg_->exec("SELECT district.acked_seq()");
+  if (!acked) {
+    pg_.reset();
+    return acked.error();
+  }
+  stats_.acked = acked->get_int(0, 0);
+  stats_.connected = true;
+  if (!last_problem_.empty()) spdlog::info("centre reachable again; it has this site up to event {}", stats_.acked);
+  last_problem_.clear();
+  // Whatever happened to the last batch, the centre's answer is the truth now.
+  if (pending_ && !(pending_->from == stats_.acked + 1)) pending_.reset();
+  if (pending_) return Ok{};
+  return catch_up_tracker(stats_.acked);
+}
+
+// Brings the replay to exactly the centre's acknowledged sequence (from scratch if
+// the replay is ahead, e.g. after a batch the centre never stored).
+Result<Ok> Forwarder::catch_up_tracker(int64_t acked) {
+  if (tracker_->seq() > acked) tracker_ = std::make_unique<SiteTracker>();
+  while (tracker_->seq() < acked) {
+    auto evs = log_->after(tracker_->seq(), static_cast<int>(std::min<int64_t>(5000, acked - tracker_->seq())));
+    if (!evs) return evs.error();
+    if (evs->empty())
+      return make_error("hub_log", "the centre has this site up to event " + std::to_string(acked) +
+                                       " but the hub's log ends at " + std::to_string(tracker_->seq()) +
+                                       ": is --hub-db the right site's log?");
+    for (const Event& e : *evs) tracker_->apply(e);
+  }
+  return Ok{};
+}
+
+int64_t Forwarder::site_clock() const {
+  if (hub_ && hub_->online()) return hub_->hub_now_ms();
+  return tracker_->last_event_at() > 0 ? tracker_->last_event_at() : wall_ms();
+}
+
+Result<int64_t> Forwarder::step() {
+  if (!log_) {
+    auto log = HubLog::open(o_.hub_db);
+    if (!log) return log.error();
+    log_ = std::move(*log);
+  }
+  if (!pg_ || !pg_->ok()) {
+    pg_.reset();
+    if (auto c = connect_centre(); !c) {
+      if (c.error().code == "hub_log") return c.error();
+      drop_centre(c.error().reason);
+      return int64_t{0};
+    }
+  }
+  auto hub_seq = log_->last_seq();
+  if (!hub_seq) return hub_seq.error();
+  stats_.hub_seq = *hub_seq;
+  const int64_t before = stats_.acked;
+  if (!pending_ && tracker_->seq() < *hub_seq) {
+    auto evs = log_->after(tracker_->seq(), o_.batch);
+    if (!evs) return evs.error();
+    Pending p;
+    p.from = evs->front().seq;
+    p.last = evs->back().seq;
+    nlohmann::json arr = nlohmann::json::array();
+    for (const Event& e : *evs) {
+      tracker_->apply(e);
+      // What leaves the hub is the public view: no ticket tokens, PIN hashes or keys.
+      const nlohmann::json pub = event_to_json(e, true);
+      arr.push_back({e.seq, e.at, e.type, e.actor, pub["data"]});
+    }
+    p.events = arr.dump();
+    p.projection = tracker_->projection(site_clock()).dump();
+    pending_ = std::move(p);
+  }
+  if (pending_) {
+    ++stats_.batches;
+    auto r = pg_->exec("SELECT district.ingest($1, $2::jsonb, $3::jsonb, $4, $5)",
+                       {std::to_string(pending_->from), pending_->events, pending_->projection,
+                        std::to_string(*hub_seq), std::to_string(site_clock())});
+    // Tests: die as a crash would, after the centre committed and before the answer is used.
+    if (o_.crash_after_batches > 0 && stats_.batches >= o_.crash_after_batches) ::kill(::getpid(), SIGKILL);
+    if (!r) {
+      const std::string why = r.error().reason;
+      // The centre refused the batch itself (not the link): start again from its answer.
+      if (pg_->ok() && r.error().code == "pg:22023") {
+        spdlog::error("centre refused a batch: {}", why);
+        pending_.reset();
+        tracker_ = std::make_unique<SiteTracker>();
+      }
+      drop_centre(why);
+      return int64_t{0};
+    }
+    stats_.acked = r->get_int(0, 0);
+    stats_.sent_events += pending_->last - pending_->from + 1;
+    pending_.reset();
+    if (tracker_->seq() != stats_.acked) {
+      if (auto c = catch_up_tracker(stats_.acked); !c) return c.error();
+    }
+  } else {
+    auto r = pg_->exec("SELECT district.heartbeat($1, $2)", {std::to_string(*hub_seq), std::to_string(site_clock())});
+    if (!r) {
+      drop_centre(r.error().reason);
+      return int64_t{0};
+    }
+  }
+  if (notices_ && pg_) notices_->apply_pending(*pg_);
+  return stats_.acked - before;
+}
+
+int Forwarder::run(const std::atomic<bool>& stop) {
+  while (!stop) {
+    auto r = step();
+    if (!r) {
+      spdlog::error("{}", r.error().reason);
+      if (r.error().code == "hub_log") {
+        // The hub may not have made its database yet: wait, do not give up.
+        log_.reset();
+      }
+    }
+    if (o_.exit_when_caught_up && stats_.connected && stats_.acked >= stats_.hub_seq && stats_.hub_seq > 0) return 0;
+    int pause = 0;
+    if (!stats_.connected) {
+      pause = backoff_ms_;
+      backoff_ms_ = std::min(backoff_ms_ * 2, o_.max_backoff_ms);
+    } else {
+      backoff_ms_ = 250;
+      if (r && *r == 0 && !pending_ && stats_.acked >= stats_.hub_seq) pause = o_.idle_ms;
+    }
+    for (int waited = 0; waited < pause && !stop; waited += 50) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return 0;
+}
+
+}  // namespace antrian::district

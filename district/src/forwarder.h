@@ -1,0 +1,74 @@
+#pragma once
+// antrian-forwarder's loop: the site's log to the centre, in batches, resuming from
+// what the centre acknowledged; the district's notices down to the hub. The hub never
+// waits on any of it: the log is read from the hub's database file (read-only, WAL)
+// and notices go through the hub's ordinary protocol with the forwarder's own key.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "antrian/hub_client.h"
+#include "hub_log.h"
+#include "notice_applier.h"
+#include "pg.h"
+#include "site_tracker.h"
+
+namespace antrian::district {
+
+struct ForwarderOptions {
+  std::string hub_db;        // DATA_DIR/antrian.db of the site's hub
+  std::string pg;            // the site's own PostgreSQL credential (conninfo)
+  int batch = 2000;          // events per transaction
+  int idle_ms = 1000;        // pause when there is nothing new
+  int max_backoff_ms = 5000; // longest pause between attempts to reach the centre
+  std::optional<HubClientOptions> hub;  // for notices sent down and the hub's clock; none = log only
+  bool exit_when_caught_up = false;     // benchmarks: stop once the centre has everything
+  // Tests: the process kills itself (SIGKILL) after sending this many batches and
+  // before reading the centre's answer, as a crash mid-batch would.
+  int crash_after_batches = 0;
+};
+
+struct ForwarderStats {
+  int64_t acked = 0, hub_seq = 0, sent_events = 0, batches = 0;
+  bool connected = false;
+};
+
+class Forwarder {
+ public:
+  explicit Forwarder(ForwarderOptions o);
+  ~Forwarder();
+  // Runs until stop is set. Returns the exit code: 0 on stop or catch-up, 1 when the
+  // log cannot be read (the reason is logged).
+  int run(const std::atomic<bool>& stop);
+  // One round: reconnect if needed, send one batch or a heartbeat, apply notices.
+  // Returns the number of events the centre newly acknowledged, or an error.
+  Result<int64_t> step();
+  const ForwarderStats& stats() const { return stats_; }
+
+ private:
+  Result<Ok> connect_centre();
+  Result<Ok> catch_up_tracker(int64_t acked);
+  int64_t site_clock() const;
+  void drop_centre(const std::string& why);
+
+  ForwarderOptions o_;
+  std::unique_ptr<HubLog> log_;
+  std::unique_ptr<Pg> pg_;
+  std::unique_ptr<HubClient> hub_;
+  std::unique_ptr<NoticeApplier> notices_;
+  std::unique_ptr<SiteTracker> tracker_;
+  // The batch sent but not yet confirmed: resent as it was after a lost answer.
+  struct Pending {
+    int64_t from = 0, last = 0;
+    std::string events, projection;
+  };
+  std::optional<Pending> pending_;
+  ForwarderStats stats_;
+  int backoff_ms_ = 250;
+  std::string last_problem_;
+};
+
+}  // namespace antrian::district

@@ -1,0 +1,30 @@
+#pragma once
+// The hub's event log (DATA_DIR/antrian.db), read-only. The hub writes in WAL mode,
+// so this reader never blocks it and never waits for it; the hub does not know it is
+// being read.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "antrian/event.h"
+#include "antrian/result.h"
+
+struct sqlite3;
+
+namespace antrian::district {
+
+class HubLog {
+ public:
+  static Result<std::unique_ptr<HubLog>> open(const std::string& path);
+  ~HubLog();
+  // Up to `limit` events after `seq`, in order.
+  Result<std::vector<Event>> after(int64_t seq, int limit);
+  Result<int64_t> last_seq();
+
+ private:
+  explicit HubLog(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+};
+
+}  // namespace antrian::district
