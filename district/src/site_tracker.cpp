@@ -27,8 +27,10 @@ void SiteTracker::apply(const Event& e) {
     auto key = std::make_pair(s_.day, id);
     BlangkoDay& b = blangko_[key];
     auto before = stock_before.find(id);
-    // A fall of the stock is cards used; a rise is a delivery from the centre.
-    if (before != stock_before.end() && r.stock < before->second) b.used += before->second - r.stock;
+    // A fall of the stock while serving is cards used; a count set by hand
+    // (resource_changed: a delivery, a stock-take) is not use.
+    if (before != stock_before.end() && r.stock < before->second && e.type != proto::ev::resource_changed)
+      b.used += before->second - r.stock;
     b.stock_end = r.stock;
     blangko_dirty_.insert(key);
   }

@@ -1,0 +1,45 @@
+#pragma once
+// antrian-district's web server: the district dashboard (every site on one page, live
+// by polling JSON), a site's page, reports with CSV, and district notices.
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "dashboard_data.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace antrian::district {
+
+struct DashboardOptions {
+  std::string pg;               // the dashboard's PostgreSQL login (conninfo)
+  std::string bind = "127.0.0.1";
+  int port = 8090;              // 0: a free port (printed as {"http":N} when ready)
+  std::string admin_token;      // publishing notices needs it (X-District-Token); empty: read only
+  std::string web_root;         // the pages (district/web)
+  DashboardSettings settings;
+};
+
+class DashboardServer {
+ public:
+  explicit DashboardServer(DashboardOptions o);
+  ~DashboardServer();
+  // Binds; returns the port, or -1 with the reason in `error`.
+  int bind(std::string& error);
+  void serve();  // blocks until stop()
+  void stop();
+
+  struct ConnectionPool;
+
+ private:
+  void routes();
+  DashboardOptions o_;
+  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<ConnectionPool> pool_;
+};
+
+std::string default_district_web_root();
+
+}  // namespace antrian::district

@@ -1,0 +1,146 @@
+// antrian-district: sets the district centre up (schema, sites, dashboard logins),
+// publishes district notices, and serves the district dashboard.
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "dashboard_server.h"
+#include "district_admin.h"
+
+namespace {
+
+antrian::district::DashboardServer* g_server = nullptr;
+void on_signal(int) {
+  if (g_server) g_server->stop();
+}
+
+std::string read_secret(const std::string& file, const char* what) {
+  std::ifstream in(file);
+  if (!in) throw CLI::ValidationError(std::string(what) + ": cannot read " + file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string s = ss.str();
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace antrian;
+  using namespace antrian::district;
+  CLI::App cli{"antrian-district: the district centre (PostgreSQL) and its dashboard"};
+  cli.require_subcommand(1);
+  std::string pg, pg_file;
+  auto add_pg = [&](CLI::App* c) {
+    c->add_option("--pg", pg, "PostgreSQL connection (conninfo or postgresql:// URI)")->envname("ANTRIAN_DISTRICT_PG");
+    c->add_option("--pg-file", pg_file, "A file holding the connection (keeps the password out of `ps`)");
+  };
+  auto* setup = cli.add_subcommand("setup", "Create or update the district schema (idempotent; needs a role that may create roles)");
+  add_pg(setup);
+  std::string site, name, password, password_file;
+  auto* add_site_cmd = cli.add_subcommand("add-site", "Add a site and its own PostgreSQL login for its forwarder");
+  add_pg(add_site_cmd);
+  add_site_cmd->add_option("--site", site, "Site id: a-z, 0-9, _ and -, e.g. kec-sampang")->required();
+  add_site_cmd->add_option("--name", name, "The office's name, e.g. \"UPT Disdukcapil Kec. Sampang\"")->required();
+  add_site_cmd->add_option("--password-file", password_file, "A file with the site's password (12+ characters)")->required();
+  std::string login;
+  auto* add_login = cli.add_subcommand("add-login", "Add a dashboard login (reads everything, publishes notices)");
+  add_pg(add_login);
+  add_login->add_option("--role", login, "The login's name")->required();
+  add_login->add_option("--password-file", password_file, "A file with its password")->required();
+  std::string kind = "disruption", resource, level = "down", message_id, message_en, text;
+  std::vector<std::string> services, sites;
+  int64_t clear_id = 0;
+  auto* notice = cli.add_subcommand("notice", "Publish a district notice (disruption or announcement) to every site, or clear one");
+  add_pg(notice);
+  notice->add_option("--kind", kind, "disruption or announcement")->check(CLI::IsMember({"disruption", "announcement"}));
+  notice->add_option("--resource", resource, "Disruption: the resource, e.g. siak");
+  notice->add_option("--level", level, "Disruption: down or degraded")->check(CLI::IsMember({"down", "degraded"}));
+  notice->add_option("--message-id", message_id, "Disruption: the message in Indonesian");
+  notice->add_option("--message-en", message_en, "Disruption: the message in English");
+  notice->add_option("--services", services, "Disruption: affected service codes (default: those needing the resource)");
+  notice->add_option("--text", text, "Announcement: the running text");
+  notice->add_option("--sites", sites, "Only these sites (default: every site)");
+  notice->add_option("--clear", clear_id, "Clear the notice with this id instead");
+  DashboardOptions d;
+  std::string token_file, log_level = "info";
+  auto* serve = cli.add_subcommand("serve", "Serve the district dashboard");
+  add_pg(serve);
+  serve->add_option("--bind", d.bind, "Address to listen on");
+  serve->add_option("--port", d.port, "HTTP port (0: a free one, printed as {\"http\":N})")->check(CLI::Range(0, 65535));
+  serve->add_option("--admin-token-file", token_file, "A file with the token that lets the district publish notices");
+  serve->add_option("--connected-within-s", d.settings.connected_within_s, "A site heard from within this is connected")
+      ->check(CLI::Range(2, 3600));
+  serve->add_option("--blangko-warn-days", d.settings.blangko_warn_days, "Warn when fewer working days of blangko are left")
+      ->check(CLI::Range(1, 365));
+  cli.add_option("--log-level", log_level, "trace, debug, info, warn, error");
+  try {
+    cli.parse(argc, argv);
+    if (!pg_file.empty()) pg = read_secret(pg_file, "--pg-file");
+    if (pg.empty()) throw CLI::ValidationError("give the PostgreSQL connection with --pg or --pg-file");
+    if (!password_file.empty()) password = read_secret(password_file, "--password-file");
+    if (!token_file.empty()) {
+      d.admin_token = read_secret(token_file, "--admin-token-file");
+      if (d.admin_token.size() < 16) throw CLI::ValidationError("--admin-token-file: the token must have 16+ characters");
+    }
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+  spdlog::set_default_logger(spdlog::stderr_color_mt("district"));
+  spdlog::set_level(spdlog::level::from_str(log_level));
+  auto fail = [](const Error& e) {
+    std::cerr << "antrian-district: " << e.reason << "\n";
+    return 1;
+  };
+  if (*serve) {
+    d.pg = pg;
+    DashboardServer server(d);
+    std::string error;
+    const int port = server.bind(error);
+    if (port < 0) return fail(make_error("bind", error));
+    g_server = &server;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    std::cout << "{\"http\":" << port << "}" << std::endl;
+    server.serve();
+    return 0;
+  }
+  auto conn = Pg::connect(pg);
+  if (!conn) return fail(conn.error());
+  Pg& db = **conn;
+  if (*setup) {
+    if (auto r = setup_schema(db); !r) return fail(r.error());
+    std::cout << "district schema ready\n";
+  } else if (*add_site_cmd) {
+    auto r = add_site(db, site, name, password);
+    if (!r) return fail(r.error());
+    std::cout << "site " << site << " added; its forwarder logs in as " << *r << "\n";
+  } else if (*add_login) {
+    if (auto r = add_dashboard_login(db, login, password); !r) return fail(r.error());
+    std::cout << "dashboard login " << login << " ready\n";
+  } else if (*notice) {
+    if (clear_id > 0) {
+      if (auto r = clear_notice(db, clear_id); !r) return fail(r.error());
+      std::cout << "notice " << clear_id << " cleared\n";
+      return 0;
+    }
+    nlohmann::json body;
+    if (kind == "disruption") {
+      body = {{"resource", resource}, {"level", level}, {"message_id", message_id}};
+      if (!message_en.empty()) body["message_en"] = message_en;
+      if (!services.empty()) body["services"] = services;
+    } else {
+      body = {{"text", text}};
+    }
+    auto r = publish_notice(db, kind, body, sites, "antrian-district");
+    if (!r) return fail(r.error());
+    std::cout << *r << "\n";
+  }
+  return 0;
+}
