@@ -2,12 +2,15 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <sstream>
 
 #include "antrian/model_json.h"
 #include "antrian/office_view.h"
 #include "antrian/queue_rules.h"
 #include "hub.h"
+#include "web/public_state.h"
 #include "web/web_app.h"
 
 namespace antrian {
@@ -73,10 +76,13 @@ void HttpApi::routes() {
     text += web_->metrics_text();
     res.set_content(text, "text/plain; version=0.0.4; charset=utf-8");
   });
-  server_->Get("/api/state", [this](const httplib::Request&, httplib::Response& res) {
+  server_->Get("/api/state", [this](const httplib::Request& req, httplib::Response& res) {
     const int64_t now = hub_.clock().now_ms();
-    json body = hub_.with_state([now](const OfficeState& s) {
+    const bool admin = web_->is_admin(req);
+    json body = hub_.with_state([now, admin](const OfficeState& s) {
       json j = state_to_json(s, true);
+      // Anyone may read the hall; who works here and who did what is for admins.
+      if (!admin) web::strip_people(j);
       j["now"] = now;
       j["summaries"] = json::array();
       for (const auto& x : service_summaries(s, now)) j["summaries"].push_back(to_json(x));
@@ -86,7 +92,19 @@ void HttpApi::routes() {
   });
 }
 
-int HttpApi::start(const std::string& bind, int port, std::string& error) {
+void HttpApi::use_front(const std::string& publish_socket) { web_->use_front(publish_socket); }
+
+int HttpApi::start(const std::string& bind, int port, std::string& error, const std::string& hub_host) {
+  // Answers leave at once: without TCP_NODELAY every request on a reused keep-alive
+  // connection waited about 44 ms (Nagle meeting the client's delayed ACK).
+  server_->set_tcp_nodelay(true);
+  // cpp-httplib listens with a backlog of 5 (compiled into Debian's library): keep
+  // the listening socket and listen again with the system's maximum once bound.
+  int listen_fd = -1;
+  server_->set_socket_options([&listen_fd](int sock) {
+    httplib::default_socket_options(sock);
+    listen_fd = sock;
+  });
   int bound = port;
   if (port == 0) bound = server_->bind_to_any_port(bind);
   else if (!server_->bind_to_port(bind, port)) bound = -1;
@@ -94,7 +112,8 @@ int HttpApi::start(const std::string& bind, int port, std::string& error) {
     error = "cannot listen for HTTP on " + bind + ":" + std::to_string(port) + " (in use? choose --http-port)";
     return -1;
   }
-  web_->connect(bind, hub_.req_port());
+  if (listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);
+  web_->connect(hub_host.empty() ? bind : hub_host, hub_.req_port());
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   return bound;
 }

@@ -18,7 +18,10 @@ class HttpApi {
   explicit HttpApi(Hub& hub);
   ~HttpApi();
   // Binds (port 0 = any free port) and serves on a thread; returns the port or an error text.
-  int start(const std::string& bind, int port, std::string& error);
+  // hub_host: where the web's own hub client finds the request port (default: bind).
+  int start(const std::string& bind, int port, std::string& error, const std::string& hub_host = "");
+  // Live pages through the web front (see WebApp::use_front); before start().
+  void use_front(const std::string& publish_socket);
   void stop();
 
  private:

@@ -56,6 +56,11 @@ int main(int argc, char** argv) {
                "Simulation: the hub's time only moves by clock_set requests (needs --clock-start)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+  std::string web_publish, http_bind;
+  app.add_option("--web-publish", web_publish,
+                 "Live pages through the web front: its publisher socket (antrian-web-front's RUN_DIR/publish.sock)");
+  app.add_option("--http-bind", http_bind,
+                 "Address the hub's HTTP listens on (default: --bind; 127.0.0.1 when a web front runs in front)");
   std::string backup_dir, restore_file;
   int backup_every_min = 60;
   app.add_option("--backup-dir", backup_dir, "Take online backups of the database into this folder (newest 48 kept)");
@@ -160,7 +165,8 @@ int main(int argc, char** argv) {
   int bound_http = -1;
   if (http_port >= 0) {
     std::string error;
-    bound_http = http.start(bind, http_port, error);
+    if (!web_publish.empty()) http.use_front(web_publish);
+    bound_http = http.start(http_bind.empty() ? bind : http_bind, http_port, error, bind);
     if (bound_http < 0) {
       std::cerr << "error: " << error << "\n";
       return 4;

@@ -107,7 +107,8 @@ TEST_CASE("parts: the call log keeps calls and recalls in order, without duplica
 }
 
 TEST_CASE("parts: tokens, filters, cookies and hub errors") {
-  CHECK(valid_token_format("0123456789abcdef0123456789ABCDEF"));
+  CHECK(valid_token_format("0123456789abcdef0123456789abcdef"));
+  CHECK_FALSE(valid_token_format("0123456789abcdef0123456789ABCDEF"));  // the hub makes lower case only
   CHECK_FALSE(valid_token_format("0123456789abcdef0123456789abcde"));
   CHECK_FALSE(valid_token_format("A-001"));
   std::string error;

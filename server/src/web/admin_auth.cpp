@@ -1,5 +1,7 @@
 #include "web/admin_auth.h"
 
+#include <cctype>
+
 #include "antrian/office_time.h"
 #include "antrian/secrets.h"
 #include "web/http_util.h"
@@ -12,12 +14,22 @@ std::string session_cookie(const std::string& value, int64_t max_age_s) {
          std::to_string(max_age_s);
 }
 
-// "http://host:port" -> "host:port"; empty for anything else.
-std::string authority_of(const std::string& url) {
+// "http://host:port/path" -> "http://host:port" (scheme in lower case); empty for
+// anything that is not an absolute URL.
+std::string origin_of(const std::string& url) {
   const std::size_t scheme = url.find("://");
-  if (scheme == std::string::npos) return {};
-  const std::size_t start = scheme + 3;
-  return url.substr(start, url.find('/', start) - start);
+  if (scheme == std::string::npos || scheme == 0) return {};
+  std::string out = url.substr(0, url.find('/', scheme + 3));
+  for (std::size_t i = 0; i < scheme; ++i) out[i] = char(std::tolower(static_cast<unsigned char>(out[i])));
+  return out;
+}
+
+// The scheme the browser used: the web front says so (X-Forwarded-Proto) when it
+// terminates TLS; a request straight to the hub is plain http.
+std::string scheme_of(const httplib::Request& req) {
+  const bool local = req.remote_addr == "127.0.0.1" || req.remote_addr == "::1";
+  const std::string proto = req.get_header_value("X-Forwarded-Proto");
+  return local && proto == "https" ? "https" : "http";
 }
 
 bool staff_may_administer(const WebContext& ctx, const std::string& staff) {
@@ -30,11 +42,12 @@ bool staff_may_administer(const WebContext& ctx, const std::string& staff) {
 }  // namespace
 
 bool same_origin(const httplib::Request& req) {
-  const std::string host = req.get_header_value("Host");
+  // Scheme and authority both: https://host is another origin than http://host.
+  const std::string expected = scheme_of(req) + "://" + req.get_header_value("Host");
   for (const char* header : {"Origin", "Referer"}) {
     if (!req.has_header(header)) continue;
     const std::string value = req.get_header_value(header);
-    if (value == "null" || authority_of(value) != host) return false;
+    if (value == "null" || origin_of(value) != expected) return false;
   }
   return true;
 }
@@ -77,12 +90,12 @@ void mount_admin_auth_routes(httplib::Server& server, WebContext& ctx) {
       return send_error(res, 400, "bad_request", "pin: give your PIN (text, up to 64 characters)");
     const std::string staff = staff_j.get<std::string>();
     const std::string pin = pin_j.get<std::string>();
-    int wait_ip = 0, wait_staff = 0;
-    // Every attempt costs a token; a successful one gives them back.
-    const bool ip_ok = ctx.login_ip_limiter.allow(req.remote_addr, 1, wait_ip);
-    const bool staff_ok = ctx.login_staff_limiter.allow(staff, 1, wait_staff);
-    if (!ip_ok || !staff_ok) {
-      const int wait = std::max(wait_ip, wait_staff);
+    // An address over its limit is refused before the account is looked at: it never
+    // spends the account's budget, so one address cannot lock an admin out. The
+    // account's budget counts failed PINs from every address (slow guessing from many).
+    const std::string who = ctx.client_addr(req);
+    int wait = 0;
+    if (!ctx.login_ip_limiter.allow(who, 1, wait) || !ctx.login_staff_limiter.has(staff, 1, wait)) {
       res.set_header("Retry-After", std::to_string(wait));
       return send_error(res, 429, "rate_limited",
                         "too many sign-in attempts; try again in " + std::to_string(wait) + " s");
@@ -103,9 +116,11 @@ void mount_admin_auth_routes(httplib::Server& server, WebContext& ctx) {
       static const std::string dummy = hash_pin("not-a-real-pin");
       verified = verify_pin(acc.ok ? acc.hash : dummy, pin) && acc.ok;
     }
-    if (!verified)
+    if (!verified) {
+      ctx.login_staff_limiter.allow(staff, 1);
       return send_error(res, 401, "auth_failed", "unknown staff id, wrong PIN, or this account is not an admin");
-    ctx.login_ip_limiter.reset(req.remote_addr);
+    }
+    ctx.login_ip_limiter.reset(who);
     ctx.login_staff_limiter.reset(staff);
     const AdminSession s = ctx.sessions.create(staff, real_now_ms());
     res.set_header("Set-Cookie", session_cookie(s.id, AdminSessions::kMaxAgeMs / 1000));

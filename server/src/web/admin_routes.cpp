@@ -34,6 +34,9 @@ namespace {
 // Longest an expected end may lie ahead (the hub accepts up to 90 days).
 constexpr int64_t kMaxExpectedMinutes = 90LL * 24 * 60;
 
+}  // namespace
+
+// The admin hall (declared in web_context.h: the front publisher sends it too).
 json overview(const OfficeState& s, int64_t now) {
   json services = json::array();
   for (const ServiceSummary& x : service_summaries(s, now)) {
@@ -88,6 +91,8 @@ json overview(const OfficeState& s, int64_t now) {
           // lokets are edited with service_set / counter_set.
           {"read_only", json::array()}};
 }
+
+namespace {
 
 // Copies the fields a command accepts from the page's body; unknown fields are
 // refused so a typo is not silently ignored.

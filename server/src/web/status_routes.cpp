@@ -2,9 +2,12 @@
 //   GET /t/<token>                 the page
 //   GET /api/t/<token>             its data as JSON
 //   GET /api/t/<token>/events      the same, live (server-sent events)
-// Only the unguessable token finds a ticket. Every lookup is rate limited per
-// address, and lookups of unknown tokens much more strictly, so tokens cannot be
-// guessed and ticket numbers cannot be walked through.
+// Only the unguessable token finds a ticket (exactly 32 lower-case hex digits).
+// Lookups are rate limited per token and per address, and lookups of unknown tokens
+// much more strictly per address, so tokens cannot be guessed and ticket numbers
+// cannot be walked through, while one person's typos never block a NAT full of
+// phones. Behind the web front, /api/t/<token>/events is served by nchan after
+// authorize_ticket_stream() said yes.
 #include <memory>
 
 #include "web/http_util.h"
@@ -23,11 +26,13 @@ struct LookupResult {
   int retry_after_s = 0;
 };
 
-// Rate limits first, then today's tickets, then the last days' from the database.
+// Today's tickets first, then the last days' from the database. Limits: a found
+// token spends its own budget (and the address's large one); an unknown one spends
+// the address's small budget for misses, which never blocks valid tokens.
 LookupResult lookup(WebContext& ctx, const httplib::Request& req, const std::string& token) {
   LookupResult r;
-  const std::string& who = req.remote_addr;
-  if (!ctx.miss_limiter.has(who, 1, r.retry_after_s) || !ctx.status_limiter.allow(who, 1, r.retry_after_s)) {
+  const std::string who = ctx.client_addr(req);
+  if (!ctx.status_addr_limiter.allow(who, 1, r.retry_after_s)) {
     r.kind = Lookup::limited;
     return r;
   }
@@ -49,8 +54,11 @@ LookupResult lookup(WebContext& ctx, const httplib::Request& req, const std::str
     }
   }
   if (!found) {
-    ctx.miss_limiter.allow(who, 1);
-    r.kind = Lookup::unknown;
+    r.kind = ctx.miss_limiter.allow(who, 1, r.retry_after_s) ? Lookup::unknown : Lookup::limited;
+    return r;
+  }
+  if (!ctx.status_token_limiter.allow(token, 1, r.retry_after_s)) {
+    r.kind = Lookup::limited;
     return r;
   }
   r.kind = Lookup::found;
@@ -61,7 +69,8 @@ LookupResult lookup(WebContext& ctx, const httplib::Request& req, const std::str
 void answer_problem(httplib::Response& res, const LookupResult& r, bool api) {
   if (r.kind == Lookup::limited) {
     res.set_header("Retry-After", std::to_string(r.retry_after_s));
-    const std::string reason = "too many lookups from this device; try again in " + std::to_string(r.retry_after_s) + " s";
+    const std::string reason = "too many lookups of this ticket or from this network; try again in " +
+                               std::to_string(r.retry_after_s) + " s";
     if (api) return send_error(res, 429, "rate_limited", reason);
     res.status = 429;
     return res.set_content(error_page_html(429, reason), "text/html; charset=utf-8");
@@ -73,6 +82,16 @@ void answer_problem(httplib::Response& res, const LookupResult& r, bool api) {
 }
 
 }  // namespace
+
+void authorize_ticket_stream(WebContext& ctx, const httplib::Request& req, httplib::Response& res,
+                             const std::string& token) {
+  const LookupResult r = lookup(ctx, req, token);
+  if (r.kind != Lookup::found) return answer_problem(res, r, true);
+  std::string reason;
+  if (!ctx.front->ensure_ticket(token, r.view, reason))
+    return send_error(res, 503, "unreachable", "the live page cannot start: " + reason);
+  res.status = 200;
+}
 
 void mount_status_routes(httplib::Server& server, WebContext& ctx) {
   server.Get(R"(/t/([^/]{1,100}))", [&ctx](const httplib::Request& req, httplib::Response& res) {

@@ -63,7 +63,7 @@ bool was_transferred(const Ticket& t) { return t.transferred_from != 0; }
 bool valid_token_format(std::string_view token) {
   if (token.size() != 32) return false;
   for (char c : token)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;  // the hub makes lower case only
   return true;
 }
 
@@ -81,7 +81,10 @@ std::optional<json> ticket_status_today(const OfficeState& s, const std::string&
   for (const auto& [_, t] : s.tickets)
     if (t.token == token && (!found || t.id > found->id)) found = &t;  // the newest copy after transfers
   if (!found) return std::nullopt;
-  const Ticket& t = *found;
+  return ticket_status_of(s, *found, now_ms);
+}
+
+json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms) {
   json j = {{"today", true},
             {"label", t.label()},
             {"day", t.day},

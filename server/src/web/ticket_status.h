@@ -14,12 +14,15 @@
 
 namespace antrian::web {
 
-// Tokens are 32 lowercase or uppercase hex digits (128 random bits).
+// Tokens are exactly 32 lower-case hex digits (128 random bits), as the hub makes them;
+// anything else is refused before any lookup.
 bool valid_token_format(std::string_view token);
 
 // The page's data for a ticket of today with this token (the newest copy after a
 // transfer); nullopt when today has none.
 std::optional<nlohmann::json> ticket_status_today(const OfficeState& s, const std::string& token, int64_t now_ms);
+// The same for a ticket of today's state (the live pages' publisher walks them all).
+nlohmann::json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms);
 
 // A ticket of the last `days_back` days from the hub's database (read-only), for a
 // QR scanned after its day: what became of it. nullopt when none.

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "antrian/office_time.h"
 #include "web/admin_auth.h"
 #include "web/http_util.h"
 #include "web/web_context.h"
@@ -36,6 +37,21 @@ void WebApp::mount(httplib::Server& server) {
     // rest changes all the time.
     res.set_header("Cache-Control", req.path.rfind("/static/", 0) == 0 ? "public, max-age=300" : "no-store");
   });
+  // No path tricks: an encoded NUL or control byte (/static/style.css%00.js would
+  // serve CSS as JavaScript), a backslash or a dot segment is refused before routing.
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    for (char c : req.path) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '\\') {
+        send_error(res, 400, "bad_request", "the address has characters no page of the hub uses");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    if (req.path.find("/../") != std::string::npos || req.path.find("/./") != std::string::npos) {
+      send_error(res, 400, "bad_request", "the address has a dot segment; no page of the hub uses one");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   server.set_mount_point("/static", ctx.pages.root() + "/static");
   server.set_file_extension_and_mimetype_mapping("js", "text/javascript; charset=utf-8");
   server.set_file_extension_and_mimetype_mapping("css", "text/css; charset=utf-8");
@@ -46,6 +62,7 @@ void WebApp::mount(httplib::Server& server) {
   mount_admin_auth_routes(server, ctx);
   mount_admin_routes(server, ctx);
   mount_report_routes(server, ctx);
+  mount_front_routes(server, ctx);
 
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
@@ -72,10 +89,26 @@ void WebApp::connect(const std::string& host, int req_port) {
   const std::string h = host == "0.0.0.0" || host == "*" || host.empty() ? "127.0.0.1" : host;
   ctx_->link = std::make_unique<HubLink>("tcp://" + h + ":" + std::to_string(req_port), ctx_->hub.internal_client_keys(),
                                          ctx_->hub.database_path(), ctx_->feed, ctx_->calls);
+  if (ctx_->front) ctx_->front->start();
+}
+
+void WebApp::use_front(const std::string& publish_socket) {
+  ctx_->front = std::make_unique<FrontPublisher>(*ctx_, publish_socket);
 }
 
 void WebApp::stop() {
-  if (ctx_) ctx_->feed.stop();
+  if (!ctx_) return;
+  if (ctx_->front) ctx_->front->stop();
+  ctx_->feed.stop();
+}
+
+bool WebApp::is_admin(const httplib::Request& req) const {
+  auto s = ctx_->sessions.find(cookie_value(req, AdminSessions::kCookie), real_now_ms());
+  if (!s) return false;
+  return ctx_->hub.with_state([&](const OfficeState& st) {
+    auto it = st.staff.find(s->staff);
+    return it != st.staff.end() && it->second.active && it->second.admin;
+  });
 }
 
 std::string WebApp::metrics_text() const {
@@ -89,6 +122,14 @@ std::string WebApp::metrics_text() const {
       << "# HELP antrian_web_admin_sessions Admin sessions signed in now.\n"
       << "# TYPE antrian_web_admin_sessions gauge\n"
       << "antrian_web_admin_sessions " << ctx_->sessions.size() << "\n";
+  if (ctx_->front) {
+    out << "# HELP antrian_web_front_messages_total Views published to the web front (nchan).\n"
+        << "# TYPE antrian_web_front_messages_total counter\n"
+        << "antrian_web_front_messages_total " << ctx_->front->messages_sent() << "\n"
+        << "# HELP antrian_web_front_connected 1 when the last publish to the web front succeeded.\n"
+        << "# TYPE antrian_web_front_connected gauge\n"
+        << "antrian_web_front_connected " << (ctx_->front->connected() ? 1 : 0) << "\n";
+  }
   return out.str();
 }
 
