@@ -132,3 +132,24 @@ TEST_CASE("front: the office works with the web down, and live pages resume when
   SseReader other(again.port(), "/api/t/" + second + "/events", "127.0.3.1");
   CHECK_FALSE(other.wait_for("ticket", "\"position\":1", 5000).empty());
 }
+
+TEST_CASE("front: stream lookups are limited per phone's address, not once for the whole front") {
+  FrontedHub f;
+  auto unknown = [](int i) {
+    char t[33];
+    std::snprintf(t, sizeof t, "%032x", i + 1);
+    return "/api/t/" + std::string(t) + "/events";
+  };
+  // Twelve phones behind twelve addresses, each with a typo: all told "unknown".
+  for (int i = 0; i < 12; ++i) {
+    SseReader s(f.front.port(), unknown(i), "127.0.4." + std::to_string(i + 1));
+    CHECK(s.status() == 404);
+  }
+  // One address typing twelve codes: the last ones wait.
+  int limited = 0;
+  for (int i = 0; i < 12; ++i) {
+    SseReader s(f.front.port(), unknown(100 + i), "127.0.5.1");
+    limited += s.status() == 429;
+  }
+  CHECK(limited == 2);
+}

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "antrian/queue_rules.h"
 #include "web/ticket_status.h"
 #include "web/web_context.h"
 
@@ -90,6 +91,7 @@ void FrontPublisher::run() {
 
 bool FrontPublisher::pass(bool ping, std::string& error) {
   ++passes_;
+  const auto started = std::chrono::steady_clock::now();
   const int64_t now = ctx_.now();
   // Copy the state under the hub's lock, compute outside it: the hub keeps answering.
   const OfficeState s = ctx_.hub.with_state([](const OfficeState& st) { return st; });
@@ -102,19 +104,50 @@ bool FrontPublisher::pass(bool ping, std::string& error) {
     batch.push_back({channel, event, message(view, now)});
     last_[channel] = std::move(dump);
   };
-  // The newest copy of each token (a transfer keeps the token on a new ticket).
-  std::unordered_map<std::string, const Ticket*> newest;
+  // TVs and the admin hall first: one view each, and a TV must speak the call at once.
+  for (const auto& [channel, f] : displays_) add(channel, "display", display_view(s, f, calls, now));
+  if (admin_) add("admin", "overview", overview(s, now));
+  if (ping) batch.push_back({"clock", "ping", "{\"now\":" + std::to_string(now) + "}"});
+  if (!socket_.publish(batch, error)) return false;
+  std::size_t changed = batch.size();
+  sent_ += int64_t(batch.size());
+  batch.clear();
+
+  // Then every ticket's page. Each service's notice and queue are worked out once
+  // per pass, not once per ticket; views go out in slices as they are ready.
+  std::unordered_map<std::string, const Ticket*> newest;  // a transfer keeps the token
   for (const auto& [_, t] : s.tickets) {
     if (!valid_token_format(t.token)) continue;
     const Ticket*& slot = newest[t.token];
     if (!slot || t.id > slot->id) slot = &t;
   }
-  for (const auto& [token, t] : newest) add("t." + token, "ticket", ticket_status_of(s, *t, now));
-  for (const auto& [channel, f] : displays_) add(channel, "display", display_view(s, f, calls, now));
-  if (admin_) add("admin", "overview", overview(s, now));
-  if (ping) batch.push_back({"clock", "ping", "{\"now\":" + std::to_string(now) + "}"});
+  std::unordered_map<std::string, json> notices;
+  std::unordered_map<int64_t, int> ahead;
+  for (const auto& [code, _] : s.services) {
+    notices[code] = ticket_notice(s, code, now);
+    const auto queue = waiting_in_service(s, code);
+    for (std::size_t i = 0; i < queue.size(); ++i) ahead[queue[i]->id] = int(i);
+  }
+  for (const auto& [token, t] : newest) {
+    auto n = notices.find(t->service);
+    if (n == notices.end()) n = notices.emplace(t->service, ticket_notice(s, t->service, now)).first;
+    const auto a = ahead.find(t->id);
+    const TicketFigures known{n->second, a == ahead.end() ? 0 : a->second};
+    add("t." + token, "ticket", ticket_status_of(s, *t, now, &known));
+    if (batch.size() >= 256) {
+      if (!socket_.publish(batch, error)) return false;
+      changed += batch.size();
+      sent_ += int64_t(batch.size());
+      batch.clear();
+    }
+  }
   if (!socket_.publish(batch, error)) return false;
+  changed += batch.size();
   sent_ += int64_t(batch.size());
+  const auto ms = [](auto d) { return std::chrono::duration_cast<std::chrono::milliseconds>(d).count(); };
+  if (std::chrono::steady_clock::now() - started > 300ms)
+    spdlog::info("web front: {} views, {} changed, published in {} ms", newest.size() + displays_.size(), changed,
+                 ms(std::chrono::steady_clock::now() - started));
   return true;
 }
 

@@ -24,6 +24,7 @@ struct LookupResult {
   Lookup kind = Lookup::unknown;
   json view;
   int retry_after_s = 0;
+  const char* why = "";  // which limit, for the reason
 };
 
 // Today's tickets first, then the last days' from the database. Limits: a found
@@ -34,6 +35,7 @@ LookupResult lookup(WebContext& ctx, const httplib::Request& req, const std::str
   const std::string who = ctx.client_addr(req);
   if (!ctx.status_addr_limiter.allow(who, 1, r.retry_after_s)) {
     r.kind = Lookup::limited;
+    r.why = "too many lookups from this network";
     return r;
   }
   const int64_t now = ctx.now();
@@ -55,10 +57,12 @@ LookupResult lookup(WebContext& ctx, const httplib::Request& req, const std::str
   }
   if (!found) {
     r.kind = ctx.miss_limiter.allow(who, 1, r.retry_after_s) ? Lookup::unknown : Lookup::limited;
+    r.why = "too many codes that match no ticket from this network";
     return r;
   }
   if (!ctx.status_token_limiter.allow(token, 1, r.retry_after_s)) {
     r.kind = Lookup::limited;
+    r.why = "this ticket's page was opened too often";
     return r;
   }
   r.kind = Lookup::found;
@@ -69,8 +73,7 @@ LookupResult lookup(WebContext& ctx, const httplib::Request& req, const std::str
 void answer_problem(httplib::Response& res, const LookupResult& r, bool api) {
   if (r.kind == Lookup::limited) {
     res.set_header("Retry-After", std::to_string(r.retry_after_s));
-    const std::string reason = "too many lookups of this ticket or from this network; try again in " +
-                               std::to_string(r.retry_after_s) + " s";
+    const std::string reason = std::string(r.why) + "; try again in " + std::to_string(r.retry_after_s) + " s";
     if (api) return send_error(res, 429, "rate_limited", reason);
     res.status = 429;
     return res.set_content(error_page_html(429, reason), "text/html; charset=utf-8");

@@ -84,7 +84,11 @@ std::optional<json> ticket_status_today(const OfficeState& s, const std::string&
   return ticket_status_of(s, *found, now_ms);
 }
 
-json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms) {
+json ticket_notice(const OfficeState& s, const std::string& service, int64_t now_ms) {
+  return service_notice(s, service, now_ms);
+}
+
+json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms, const TicketFigures* known) {
   json j = {{"today", true},
             {"label", t.label()},
             {"day", t.day},
@@ -96,17 +100,17 @@ json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms) {
             {"recalls", t.recalls},
             {"transferred", was_transferred(t)},
             {"office", office_header(s)},
-            {"notice", service_notice(s, t.service, now_ms)},
+            {"notice", known ? known->notice : service_notice(s, t.service, now_ms)},
             {"position", nullptr},
             {"ahead", nullptr},
             {"eta_s", nullptr},
             {"loket", nullptr},
             {"target_loket", loket_json(s, t.target_counter)}};
   if (t.state == TicketState::waiting) {
-    const int ahead = ahead_of(s, t);
+    const int ahead = known ? known->ahead : ahead_of(s, t);
     j["ahead"] = ahead;
     j["position"] = ahead + 1;
-    if (auto eta = eta_for_ticket(s, t, now_ms)) j["eta_s"] = *eta;
+    if (auto eta = eta_seconds(s, t.service, ahead, now_ms)) j["eta_s"] = *eta;  // = eta_for_ticket
   }
   if (t.counter > 0 && t.state != TicketState::waiting) j["loket"] = loket_json(s, t.counter);
   return j;

@@ -21,8 +21,17 @@ bool valid_token_format(std::string_view token);
 // The page's data for a ticket of today with this token (the newest copy after a
 // transfer); nullopt when today has none.
 std::optional<nlohmann::json> ticket_status_today(const OfficeState& s, const std::string& token, int64_t now_ms);
-// The same for a ticket of today's state (the live pages' publisher walks them all).
-nlohmann::json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms);
+// Figures shared by many tickets, worked out once by a caller that shows them all
+// (the live pages' publisher): the service's notice, and the ticket's place as
+// ahead_of() and waiting_in_service() define it.
+struct TicketFigures {
+  nlohmann::json notice;
+  int ahead = 0;
+};
+nlohmann::json ticket_notice(const OfficeState& s, const std::string& service, int64_t now_ms);
+// The same for a ticket of today's state; `known` saves working out its figures again.
+nlohmann::json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms,
+                                const TicketFigures* known = nullptr);
 
 // A ticket of the last `days_back` days from the hub's database (read-only), for a
 // QR scanned after its day: what became of it. nullopt when none.

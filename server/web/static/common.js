@@ -108,24 +108,24 @@ var A = (function () {
   // Follows a page's data live: server-sent events when the browser has them and the
   // hub has a free stream, else polling. onView(view, hubNowMs) gets every new view;
   // onLink(true|false) tells whether the hub is heard (silence for 25 s = lost).
+  // A page that fell back to polling tries the stream again every 10-20 s and stops
+  // polling once the stream is open.
   function live(streamUrl, jsonUrl, eventName, onView, onLink) {
-    var lastHeard = 0, online = null, source = null, pollTimer = null;
+    var lastHeard = 0, online = null, source = null, pollTimer = null, retryTimer = null, streaming = false;
     function heard(now) {
       lastHeard = new Date().getTime();
       if (now) A.clockOffset = now - lastHeard;
       if (online !== true) { online = true; onLink(true); }
     }
     function poll() {
+      pollTimer = -1;  // a request is on its way
       get(jsonUrl, function (status, data) {
-        if (status === 200 && data) { heard(data.now); onView(data.view, data.now); }
-        pollTimer = setTimeout(poll, 15000);
+        if (status === 200 && data && !streaming) { heard(data.now); onView(data.view, data.now); }
+        pollTimer = streaming ? null : setTimeout(poll, 15000);
       });
     }
-    function startPolling() {
-      if (source) { source.close(); source = null; }
-      if (!pollTimer) poll();
-    }
-    if (window.EventSource) {
+    function openStream() {
+      retryTimer = null;
       source = new EventSource(streamUrl);
       source.addEventListener(eventName, function (ev) {
         var m = JSON.parse(ev.data);
@@ -133,14 +133,25 @@ var A = (function () {
         onView(m.view, m.now);
       });
       source.addEventListener('ping', function (ev) { heard(JSON.parse(ev.data).now); });
+      source.onopen = function () {
+        streaming = true;
+        if (pollTimer !== null && pollTimer !== -1) { clearTimeout(pollTimer); pollTimer = null; }
+      };
       source.onerror = function () {
-        // A refused stream (503: the hub's live slots are taken) is not retried by the
-        // browser: poll instead. Otherwise the browser reconnects by itself.
+        streaming = false;
+        // A refused stream (503: the live slots are taken) is not retried by the
+        // browser: poll, and try the stream again later. Otherwise the browser
+        // reconnects by itself.
         if (source && source.readyState === 2) startPolling();
       };
-    } else {
-      startPolling();
     }
+    function startPolling() {
+      if (source) { source.close(); source = null; }
+      if (pollTimer === null) poll();
+      if (window.EventSource && retryTimer === null) retryTimer = setTimeout(openStream, 10000 + Math.random() * 10000);
+    }
+    if (window.EventSource) openStream();
+    else startPolling();
     setInterval(function () {
       if (online !== false && new Date().getTime() - lastHeard > 25000) { online = false; onLink(false); }
     }, 1000);
