@@ -177,46 +177,52 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = district, pg_temp AS $$
   SELECT COALESCE((SELECT acked_seq FROM district.site_status WHERE site = district.my_site()), 0)
 $$;
 
--- One batch of the site's log: the events from p_from_seq on (a JSON array of
--- [seq, at_ms, type, actor, data]), and the projection after the last of them. One
--- transaction: the events are stored at most once (a batch sent twice inserts
--- nothing the second time), and the projection moves only forward.
-CREATE OR REPLACE FUNCTION district.ingest(p_from_seq bigint, p_events jsonb, p_projection jsonb,
-                                           p_hub_seq bigint, p_site_clock_ms bigint) RETURNS bigint
+-- One batch of the site's log, staged by the forwarder in its session's temporary
+-- table pg_temp.district_batch (made by district.stage_batch(), filled with COPY, the
+-- fastest way into PostgreSQL), and the projection after its last event. One
+-- transaction: the events are stored at most once (a batch sent twice inserts nothing
+-- the second time), and the projection moves only forward. The site is the caller's
+-- own; whatever the staged rows say, they are stored as that site's.
+CREATE OR REPLACE FUNCTION district.stage_batch() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  CREATE TEMP TABLE IF NOT EXISTS district_batch (seq bigint NOT NULL, at_ms bigint NOT NULL, type text NOT NULL,
+                                                  actor text NOT NULL, data jsonb NOT NULL) ON COMMIT DELETE ROWS;
+END $$;
+
+CREATE OR REPLACE FUNCTION district.ingest_staged(p_from_seq bigint, p_projection jsonb, p_hub_seq bigint,
+                                                  p_site_clock_ms bigint) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = district, pg_temp AS $$
 DECLARE
   s text := district.my_site();
   acked bigint;
+  n bigint; lo bigint; hi bigint; nd bigint;
   last_seq bigint;
   m record;
   added bigint;
-  p jsonb := p_projection;
 BEGIN
   INSERT INTO district.site_status (site) VALUES (s) ON CONFLICT DO NOTHING;
   SELECT acked_seq INTO acked FROM district.site_status WHERE site = s FOR UPDATE;
-  IF jsonb_typeof(p_events) <> 'array' THEN RAISE EXCEPTION 'events must be a JSON array' USING ERRCODE = '22023'; END IF;
-  last_seq := p_from_seq + jsonb_array_length(p_events) - 1;
-  IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(e, i)
-             WHERE (e->>0)::bigint <> p_from_seq + i - 1) THEN
+  SELECT count(*), min(seq), max(seq), count(DISTINCT seq) INTO n, lo, hi, nd FROM pg_temp.district_batch;
+  IF n > 0 AND (lo <> p_from_seq OR hi - lo + 1 <> n OR nd <> n) THEN
     RAISE EXCEPTION 'events must be consecutive from seq %', p_from_seq USING ERRCODE = '22023';
   END IF;
+  last_seq := p_from_seq + n - 1;
   IF p_from_seq > acked + 1 THEN
     RAISE EXCEPTION 'batch starts at % but the centre has this site only up to %; resend from %', p_from_seq, acked, acked + 1
       USING ERRCODE = '22023';
   END IF;
   IF last_seq > acked THEN
-    FOR m IN SELECT DISTINCT date_trunc('month', to_timestamp((e->>1)::bigint / 1000.0) AT TIME ZONE 'UTC') AS month
-             FROM jsonb_array_elements(p_events) e LOOP
+    FOR m IN SELECT DISTINCT date_trunc('month', to_timestamp(at_ms / 1000.0) AT TIME ZONE 'UTC') AS month
+             FROM pg_temp.district_batch WHERE seq > acked LOOP
       PERFORM district.ensure_month(m.month AT TIME ZONE 'UTC');
     END LOOP;
     INSERT INTO district.events (site, seq, at, type, actor, data)
-      SELECT s, (e->>0)::bigint, to_timestamp((e->>1)::bigint / 1000.0), e->>2, e->>3, e->4
-      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(e, i)
-      WHERE p_from_seq + i - 1 > acked
+      SELECT s, seq, to_timestamp(at_ms / 1000.0), type, actor, data FROM pg_temp.district_batch WHERE seq > acked
     ON CONFLICT DO NOTHING;
     GET DIAGNOSTICS added = ROW_COUNT;
-    IF p IS NOT NULL AND jsonb_typeof(p) = 'object' THEN
-      PERFORM district.apply_projection(s, p);
+    IF p_projection IS NOT NULL AND jsonb_typeof(p_projection) = 'object' THEN
+      PERFORM district.apply_projection(s, p_projection);
     END IF;
     UPDATE district.site_status SET acked_seq = last_seq, events_stored = events_stored + added WHERE site = s;
   END IF;
@@ -224,7 +230,80 @@ BEGIN
      SET hub_seq = GREATEST(p_hub_seq, last_seq, hub_seq), last_contact = now(),
          site_clock = to_timestamp(p_site_clock_ms / 1000.0)
    WHERE site = s;
+  DELETE FROM pg_temp.district_batch;
   RETURN GREATEST(acked, last_seq);
+END $$;
+
+-- The forwarder's fast path: district.begin_batch, then COPY straight into
+-- district.events (a site may insert only rows of its own site: row-level security
+-- below), then district.finish_batch; all in one transaction. The key (site, seq, at)
+-- refuses an event stored before, so a batch sent twice fails as a whole and the
+-- forwarder starts again from what the centre acknowledged: each event exactly once.
+CREATE OR REPLACE FUNCTION district.begin_batch(p_from_seq bigint, p_first_at_ms bigint, p_last_at_ms bigint)
+RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = district, pg_temp AS $$
+DECLARE
+  s text := district.my_site();
+  acked bigint;
+  month timestamp;
+BEGIN
+  INSERT INTO district.site_status (site) VALUES (s) ON CONFLICT DO NOTHING;
+  SELECT acked_seq INTO acked FROM district.site_status WHERE site = s FOR UPDATE;
+  IF p_from_seq <> acked + 1 THEN
+    RAISE EXCEPTION 'batch starts at % but the centre has this site up to %; resend from %', p_from_seq, acked, acked + 1
+      USING ERRCODE = '22023';
+  END IF;
+  IF p_last_at_ms < p_first_at_ms OR p_last_at_ms - p_first_at_ms > 400::bigint * 86400000 THEN
+    RAISE EXCEPTION 'batch times % to % make no sense', p_first_at_ms, p_last_at_ms USING ERRCODE = '22023';
+  END IF;
+  month := date_trunc('month', to_timestamp(p_first_at_ms / 1000.0) AT TIME ZONE 'UTC');
+  WHILE month <= to_timestamp(p_last_at_ms / 1000.0) AT TIME ZONE 'UTC' LOOP
+    PERFORM district.ensure_month(month AT TIME ZONE 'UTC');
+    month := month + interval '1 month';
+  END LOOP;
+  RETURN s;
+END $$;
+
+CREATE OR REPLACE FUNCTION district.finish_batch(p_from_seq bigint, p_last_seq bigint, p_projection jsonb,
+                                                 p_hub_seq bigint, p_site_clock_ms bigint) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = district, pg_temp AS $$
+DECLARE
+  s text := district.my_site();
+  acked bigint;
+  n bigint;
+BEGIN
+  SELECT acked_seq INTO acked FROM district.site_status WHERE site = s FOR UPDATE;
+  IF p_from_seq <> acked + 1 THEN
+    RAISE EXCEPTION 'batch starts at % but the centre has this site up to %', p_from_seq, acked USING ERRCODE = '22023';
+  END IF;
+  SELECT count(*) INTO n FROM district.events WHERE site = s AND seq BETWEEN p_from_seq AND p_last_seq;
+  IF n <> p_last_seq - p_from_seq + 1 OR EXISTS (SELECT 1 FROM district.events WHERE site = s AND seq > p_last_seq) THEN
+    RAISE EXCEPTION 'the batch % to % is not whole (% events stored)', p_from_seq, p_last_seq, n USING ERRCODE = '22023';
+  END IF;
+  IF p_projection IS NOT NULL AND jsonb_typeof(p_projection) = 'object' THEN
+    PERFORM district.apply_projection(s, p_projection);
+  END IF;
+  UPDATE district.site_status
+     SET acked_seq = p_last_seq, events_stored = events_stored + n, hub_seq = GREATEST(p_hub_seq, p_last_seq, hub_seq),
+         last_contact = now(), site_clock = to_timestamp(p_site_clock_ms / 1000.0)
+   WHERE site = s;
+  RETURN p_last_seq;
+END $$;
+
+-- The same with the events as one JSON array of [seq, at_ms, type, actor, data] (for
+-- tools and tests; the forwarder stages with COPY).
+CREATE OR REPLACE FUNCTION district.ingest(p_from_seq bigint, p_events jsonb, p_projection jsonb,
+                                           p_hub_seq bigint, p_site_clock_ms bigint) RETURNS bigint
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF jsonb_typeof(p_events) IS DISTINCT FROM 'array' THEN
+    RAISE EXCEPTION 'events must be a JSON array' USING ERRCODE = '22023';
+  END IF;
+  PERFORM district.stage_batch();
+  DELETE FROM pg_temp.district_batch;
+  INSERT INTO pg_temp.district_batch
+    SELECT (e->>0)::bigint, (e->>1)::bigint, e->>2, e->>3, e->4 FROM jsonb_array_elements(p_events) e;
+  RETURN district.ingest_staged(p_from_seq, p_projection, p_hub_seq, p_site_clock_ms);
 END $$;
 
 -- The forwarder's "still here" with nothing new to send.
@@ -311,7 +390,30 @@ LANGUAGE sql SECURITY DEFINER SET search_path = district, pg_temp AS $$
     hub_ref = excluded.hub_ref, error = excluded.error, applied_at = now()
 $$;
 
+-- Sites insert their own rows only (the COPY of the fast path); no other right. COPY
+-- does not work with row-level security, so a row trigger checks each row: a site's
+-- role is "site_<id>" (add-site makes it so), and it may only write rows of <id>.
+GRANT INSERT ON district.events TO antrian_site;
+CREATE OR REPLACE FUNCTION district.check_event_site() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_user::text LIKE 'site\_%' THEN
+    IF NEW.site IS DISTINCT FROM substr(current_user::text, 6) THEN
+      RAISE EXCEPTION 'the role % may only store events of site %, not of %', current_user, substr(current_user::text, 6),
+        NEW.site USING ERRCODE = '42501';
+    END IF;
+  ELSIF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AND pg_has_role(current_user, 'antrian_site', 'USAGE') THEN
+    RAISE EXCEPTION 'the role % is not named site_<id>; add sites with antrian-district add-site', current_user
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS events_own_site ON district.events;
+CREATE TRIGGER events_own_site BEFORE INSERT ON district.events FOR EACH ROW EXECUTE FUNCTION district.check_event_site();
+
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA district FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION district.my_site(), district.acked_seq(), district.ingest(bigint, jsonb, jsonb, bigint, bigint),
+  district.stage_batch(), district.ingest_staged(bigint, jsonb, bigint, bigint),
+  district.begin_batch(bigint, bigint, bigint), district.finish_batch(bigint, bigint, jsonb, bigint, bigint),
   district.heartbeat(bigint, bigint), district.pending_notices(),
   district.report_applied(bigint, int, text, text, text) TO antrian_site;

@@ -62,12 +62,13 @@ class Forwarder {
   std::unique_ptr<SiteTracker> tracker_;
   // The batch sent but not yet confirmed: resent as it was after a lost answer.
   struct Pending {
-    int64_t from = 0, last = 0;
+    int64_t from = 0, last = 0, first_at = 0, last_at = 0;
     std::string events, projection;
   };
   std::optional<Pending> pending_;
   ForwarderStats stats_;
   int backoff_ms_ = 250;
+  std::string site_;  // the site the centre knows this credential as
   std::string last_problem_;
 };
 

@@ -90,6 +90,18 @@ TEST_CASE("district: a batch sent twice is stored once and a batch that skips ah
   REQUIRE(!gap);
   CHECK(gap.error().reason.find("resend from 4") != std::string::npos);
   CHECK(d.events("kec-b") == 3);
+  // The forwarder's COPY path: a batch already stored is refused whole at its start,
+  // and rows copied past the batch's check are refused by the key.
+  auto again = site->exec("SELECT district.begin_batch(2, 1796176801000, 1796176802000)");
+  REQUIRE(!again);
+  CHECK(again.error().reason.find("resend from 4") != std::string::npos);
+  REQUIRE(site->exec("BEGIN"));
+  REQUIRE(site->exec("SELECT district.begin_batch(4, 1796176803000, 1796176803000)"));
+  auto dup = site->copy_in("COPY district.events (site, seq, at, type, actor, data) FROM STDIN",
+                           "kec-b\t3\t2026-12-02 02:00:02+00\tz\tt\t{}\n");
+  CHECK(!dup);
+  site->exec("ROLLBACK");
+  CHECK(d.events("kec-b") == 3);
 }
 
 TEST_CASE("district: a site's credential cannot touch another site's rows") {
@@ -115,6 +127,14 @@ TEST_CASE("district: a site's credential cannot touch another site's rows") {
     auto r = s2->exec(sql);
     CHECK_MESSAGE(!r, "site-2 could run: " << sql);
   }
+  // Nor through the forwarder's COPY path.
+  REQUIRE(s2->exec("BEGIN"));
+  REQUIRE(s2->exec("SELECT district.begin_batch(1, 1796176800000, 1796176800000)"));
+  auto forged = s2->copy_in("COPY district.events (site, seq, at, type, actor, data) FROM STDIN",
+                            "site-1\t2\t2026-12-02 02:00:00+00\tforged\tt\t{}\n");
+  REQUIRE(!forged);
+  CHECK(forged.error().reason.find("may only store events of site site-2") != std::string::npos);
+  s2->exec("ROLLBACK");
   // Its own ingest writes its own rows only, whatever the batch says.
   REQUIRE(s2->exec("SELECT district.ingest(1, $1::jsonb, NULL, 1, 1796176800000)",
                    {std::string(R"([[1, 1796176800000, "mine", "t", {}]])")}));

@@ -1,0 +1,108 @@
+#!/bin/sh
+# The district under load (docs/BENCHMARKS.md "District"): 100 simulated sites, each
+# a 10x office day (3,000 tickets) played against a real hub, forwarded at once by 100
+# antrian-forwarder processes into a PostgreSQL 15 started here from initdb; the
+# dashboard asked for its pages all the while. The ingest rate is reported as a ratio
+# to PostgreSQL's own bulk insert (COPY) of the same rows into a table of the same
+# shape (same key, same monthly partitions), measured in the same run.
+#   usage: bench/district-load.sh [BUILD_DIR] [SITES]      (defaults: build, 100)
+# Last line: sites=N events=N ingest_ratio=X dashboard_p99_ms=X
+set -eu
+cd "$(dirname "$0")/.."
+build=${1:-build}
+sites=${2:-100}
+. scripts/district-pg.sh
+[ -f "$build/CMakeCache.txt" ] || cmake -S . -B "$build" >/dev/null
+cmake --build "$build" -j2 --target antrian-server antrian-forwarder antrian-district antrian-district-day \
+  antrian-district-probe >/dev/null
+work=$(mktemp -d /tmp/antrian-district-load-XXXXXX)
+chmod 755 "$work"
+port=$((20000 + $$ % 20000))
+dash_pid=""
+probe_pid=""
+pids=""
+cleanup() {
+  for p in $pids; do kill "$p" 2>/dev/null || true; done
+  [ -n "$probe_pid" ] && kill "$probe_pid" 2>/dev/null || true
+  [ -n "$dash_pid" ] && kill "$dash_pid" 2>/dev/null || true
+  pg_stop "$work/pg"
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+echo "1. one 10x day against a real hub (the log every simulated site sends)" >&2
+"$build/bench/antrian-district-day" --out "$work/day" --load 10 --days 1 >/dev/null
+echo "2. PostgreSQL 15 from initdb, the schema, $sites sites" >&2
+pg_start "$work/pg" "$port" on
+admin=$(pg_admin "$work/pg" "$port")
+"$build/district/antrian-district" setup --pg "$admin" >/dev/null
+echo "a-site-password-for-the-bench" >"$work/pw"
+i=1
+while [ "$i" -le "$sites" ]; do
+  "$build/district/antrian-district" add-site --pg "$admin" --site "site-$i" --name "Kantor $i" \
+    --password-file "$work/pw" >/dev/null
+  mkdir -p "$work/sites/$i"
+  cp "$work/day/hub/antrian.db" "$work/sites/$i/antrian.db"
+  i=$((i + 1))
+done
+"$build/district/antrian-district" add-login --pg "$admin" --role dashboard --password-file "$work/pw" >/dev/null
+conn() { echo "host=127.0.0.1 port=$port dbname=postgres user=$1 password=a-site-password-for-the-bench"; }
+"$build/district/antrian-district" serve --pg "$(conn dashboard)" --port 0 >"$work/dash.out" 2>"$work/dash.log" &
+dash_pid=$!
+for _ in $(seq 50); do grep -q http "$work/dash.out" 2>/dev/null && break; sleep 0.1; done
+dash_port=$(sed 's/[^0-9]//g' "$work/dash.out")
+"$build/bench/antrian-district-probe" --port "$dash_port" --stop-file "$work/stop" >"$work/probe.json" &
+probe_pid=$!
+sleep 1
+
+echo "3. $sites forwarders at once" >&2
+t0=$(now)
+pids=""
+i=1
+while [ "$i" -le "$sites" ]; do
+  "$build/district/antrian-forwarder" --hub-db "$work/sites/$i/antrian.db" --pg "$(conn "site_site-$i")" \
+    --batch 5000 --exit-when-caught-up --log-level warn 2>>"$work/forwarders.log" &
+  pids="$pids $!"
+  i=$((i + 1))
+done
+failed=0
+for p in $pids; do wait "$p" || failed=$((failed + 1)); done
+pids=""
+[ "$failed" = 0 ] || { echo "$failed forwarders failed:" >&2; tail -20 "$work/forwarders.log" >&2; exit 1; }
+t1=$(now)
+touch "$work/stop"
+wait "$probe_pid" || true
+probe_pid=""
+ingest_s=$(secs "$t0" "$t1")
+events=$(psql "$admin" -qAtc "SELECT count(*) FROM district.events")
+distinct=$(psql "$admin" -qAtc "SELECT count(*) FROM (SELECT DISTINCT site, seq FROM district.events) x")
+per_site=$(sqlite3 "$work/day/hub/antrian.db" "SELECT count(*) FROM events")
+expected=$((per_site * sites))
+[ "$events" = "$expected" ] && [ "$distinct" = "$expected" ] || { echo "stored $events ($distinct distinct), expected $expected" >&2; exit 1; }
+
+echo "4. COPY of the same rows into a table of the same shape" >&2
+psql "$admin" -qAt -c "\copy (SELECT * FROM district.events) TO '$work/events.copy'"
+chmod 644 "$work/events.copy"
+psql "$admin" -qAt -c "CREATE TABLE public.copy_events (LIKE district.events INCLUDING ALL) PARTITION BY RANGE (at)"
+psql "$admin" -qAt -c "SELECT format('CREATE TABLE public.%I PARTITION OF public.copy_events %s;', 'copy_' || c.relname,
+    pg_get_expr(c.relpartbound, c.oid)) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = 'district.events'::regclass" >"$work/partitions.sql"
+psql "$admin" -qAt -f "$work/partitions.sql" >/dev/null
+psql "$admin" -qAt -c "CHECKPOINT" >/dev/null
+c0=$(now)
+psql "$admin" -qAt -c "\copy public.copy_events FROM '$work/events.copy'"
+c1=$(now)
+copy_s=$(secs "$c0" "$c1")
+copied=$(psql "$admin" -qAtc "SELECT count(*) FROM public.copy_events")
+[ "$copied" = "$events" ] || { echo "COPY stored $copied of $events" >&2; exit 1; }
+
+ingest_rate=$(awk -v n="$events" -v s="$ingest_s" 'BEGIN { printf "%.1f", n / s }')
+copy_rate=$(awk -v n="$events" -v s="$copy_s" 'BEGIN { printf "%.1f", n / s }')
+ratio=$(awk -v a="$ingest_rate" -v b="$copy_rate" 'BEGIN { printf "%.4f", a / b }')
+p99=$(sed 's/.*"p99_ms":\([0-9.]*\).*/\1/' "$work/probe.json")
+printf 'ingest: %d events in %.1f s = %.0f events/s (100 forwarders, batches of 5000)\n' "$events" "$ingest_s" "$ingest_rate"
+printf 'COPY:   %d events in %.1f s = %.0f events/s (one stream)\n' "$events" "$copy_s" "$copy_rate"
+echo "dashboard during the ingest: $(cat "$work/probe.json")"
+printf 'sites=%d events=%d ingest_ratio=%.2f dashboard_p99_ms=%.0f\n' "$sites" "$events" "$ratio" "$p99"

@@ -1,0 +1,42 @@
+// antrian-district-probe: asks the district dashboard for its pages again and again
+// (one request at a time, as an office monitor and a few people would) until the stop
+// file appears, then prints the latency percentiles. bench/district-load.sh.
+#include <httplib.h>
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+int main(int argc, char** argv) {
+  CLI::App app{"antrian-district-probe: dashboard latency until a stop file exists"};
+  int port = 0, pause_ms = 100;
+  std::string stop_file;
+  std::vector<std::string> paths = {"/api/sites", "/", "/api/notices"};
+  app.add_option("--port", port, "The dashboard's port")->required();
+  app.add_option("--stop-file", stop_file, "Stop when this file exists")->required();
+  app.add_option("--pause-ms", pause_ms, "Pause between requests");
+  app.add_option("--paths", paths, "Pages to ask for, in turn");
+  CLI11_PARSE(app, argc, argv);
+  httplib::Client c("127.0.0.1", port);
+  c.set_read_timeout(30, 0);
+  std::vector<double> ms;
+  int errors = 0;
+  for (std::size_t i = 0; !std::filesystem::exists(stop_file); ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    auto r = c.Get(paths[i % paths.size()].c_str());
+    const double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    if (!r || r->status != 200) ++errors;
+    else ms.push_back(took);
+    std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
+  }
+  std::sort(ms.begin(), ms.end());
+  auto pct = [&](double p) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, std::size_t(p * double(ms.size())))]; };
+  std::printf("{\"requests\":%zu,\"errors\":%d,\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f}\n", ms.size(), errors,
+              pct(0.50), pct(0.99), ms.empty() ? 0.0 : ms.back());
+  return errors == 0 ? 0 : 1;
+}
