@@ -121,7 +121,8 @@
     main.appendChild(resources);
 
     var ann = section('announcement', 'web.admin.nav.announcement', 'web.admin.announcement_note');
-    var text = A.el('textarea', { id: 'announcement-text', maxlength: '500', rows: '3' });
+    var text = A.el('textarea', { id: 'announcement-text', maxlength: '500', rows: '3',
+      'aria-label': A.t('web.admin.nav.announcement') + ' / ' + A.te('web.admin.nav.announcement') });
     text.value = v.announcement;
     var af = A.el('form', { id: 'announce' }, [text, A.el('button', { type: 'submit', id: 'announce-submit' }, [A.bi('web.admin.save')])]);
     af.addEventListener('submit', function (ev) { ev.preventDefault(); send('/api/admin/announcement', { text: text.value }, 'web.admin.saved'); });

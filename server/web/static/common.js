@@ -44,12 +44,12 @@ var A = (function () {
   // Indonesian first, English under it.
   function bi(key, args, tag) {
     var p = pair(key, args);
-    return el(tag || 'span', { 'class': 'bi' }, [el('span', { 'class': 'id', text: p[0] }), el('span', { 'class': 'en', text: p[1] })]);
+    return el(tag || 'span', { 'class': 'bi' }, [el('span', { 'class': 'id', text: p[0] }), el('span', { 'class': 'en', lang: 'en', text: p[1] })]);
   }
   // The same for texts that come from the hub (names, messages) rather than the table.
   function biText(idText, enText, tag) {
     return el(tag || 'span', { 'class': 'bi' }, [el('span', { 'class': 'id', text: idText || '' }),
-      enText && enText !== idText ? el('span', { 'class': 'en', text: enText }) : null]);
+      enText && enText !== idText ? el('span', { 'class': 'en', lang: 'en', text: enText }) : null]);
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
   function $(id) { return document.getElementById(id); }

@@ -139,12 +139,21 @@
     offerCalls(v.calls, now);
   }
 
+  // Sound on or off, remembered by this TV's browser (localStorage): after a reload
+  // or a power cut the TV speaks again without anyone pressing the button (a browser
+  // that still wants a press gets it pressed once; the choice is kept).
+  function setSound(on) {
+    soundOn = on;
+    var b = A.$('sound');
+    b.setAttribute('aria-pressed', on ? 'true' : 'false');
+    document.body.setAttribute('data-sound', on ? 'on' : 'off');
+    try { window.localStorage.setItem('antrian.display.sound', on ? 'on' : 'off'); } catch (e) { /* private mode */ }
+  }
   A.$('sound').addEventListener('click', function () {
-    soundOn = true;
-    player.load();  // inside the click: the browser now lets this page play sound
-    A.$('sound').hidden = true;
-    document.body.setAttribute('data-sound', 'on');
+    if (!soundOn) player.load();  // inside the click: the browser now lets this page play sound
+    setSound(!soundOn);
   });
+  try { if (window.localStorage.getItem('antrian.display.sound') === 'on') setSound(true); } catch (e) { /* none */ }
   setInterval(tick, 1000);
   setInterval(function () { if (view) { renderNewest(view, A.hubNow()); renderLokets(view, A.hubNow()); } }, 2000);
 

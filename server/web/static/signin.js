@@ -10,7 +10,7 @@ var Signin = (function () {
     var staff = A.el('input', { id: 'signin-staff', name: 'staff', autocomplete: 'username', required: 'required', maxlength: '64' });
     var pin = A.el('input', { id: 'signin-pin', name: 'pin', type: 'password', autocomplete: 'current-password', required: 'required', maxlength: '64' });
     var f = A.el('form', { 'class': 'card signin', id: 'signin' }, [
-      A.bi('web.signin.title', null, 'h1'),
+      A.bi('web.signin.title', null, 'h2'),  // the page's h1 is its title bar
       A.el('label', null, [A.bi('web.signin.staff'), staff]),
       A.el('label', null, [A.bi('web.signin.pin'), pin]),
       A.el('button', { type: 'submit', id: 'signin-submit' }, [A.bi('web.signin.submit')]),
