@@ -49,7 +49,7 @@ TEST_CASE("front: unknown, upper-case and malformed tokens get the hub's answer,
   CHECK(ok.status() == 200);
 }
 
-TEST_CASE("front: static files come from nginx with their type; path tricks are refused") {
+TEST_CASE("front: static files come from nginx with their type, and path tricks are refused") {
   FrontedHub f;
   auto css = f.http.Get("/static/style.css");
   REQUIRE(css);
@@ -91,7 +91,7 @@ TEST_CASE("front: TVs have slots of their own and streams are limited per addres
   CHECK(eventually([&] { return phone("127.0.1.1") == 200; }));
 }
 
-TEST_CASE("front: the admin hall streams only with a session; sign-in limits are per address") {
+TEST_CASE("front: the admin hall streams only with a session, and sign-in limits are per address") {
   FrontedHub f;
   SseReader anon(f.front.port(), "/api/admin/events", "127.0.2.1");
   CHECK(anon.status() == 401);

@@ -77,7 +77,7 @@ TEST_CASE("defects: the Origin check compares the scheme too") {
   CHECK(same->status == 200);
 }
 
-TEST_CASE("defects: public /api/state names no staff, ids or actors; a signed-in admin sees them") {
+TEST_CASE("defects: public /api/state names no staff, ids or actors, but a signed-in admin sees them") {
   WebHub w;
   w.issue("A");
   w.command("sign_in", {{"counter", 1}, {"staff", "demo1"}, {"pin", "1234"}});
