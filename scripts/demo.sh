@@ -12,13 +12,19 @@ mkdir -p "$data"
 hub=tcp://127.0.0.1:5555
 pids=()
 # Stop in reverse order: the programs, then the virtual screen, then the hub.
-cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done; wait 2>/dev/null || true
+  [ -n "${front_dir:-}" ] && rm -rf "$front_dir"
+}
 trap cleanup EXIT INT TERM
 
 # The hub's own HTTP listens on loopback only; the web front (nginx + nchan) serves
 # phones and TVs on :8080 and takes the hub's live updates on its publish socket.
+# Its folder is under /tmp: run as root, the front runs as nobody, who may not enter
+# this checkout's parents.
+front_dir=$(mktemp -d /tmp/antrian-demo-front.XXXXXX)
 build/server/antrian-server --data-dir "$data" --port 5555 --http-bind 127.0.0.1 --http-port 8081 \
-  --web-publish "$PWD/$data/web-front/publish.sock" &
+  --web-publish "$front_dir/publish.sock" &
 pids+=($!)
 # Every program talks to the hub with a CURVE key of its own. The hub writes its
 # public key (hub.pub) and an admin key for this machine into $data/keys; antrian-ctl
@@ -38,7 +44,7 @@ key() {  # key NAME ROLE [LOKET]
   fi
   echo "--key $file --hub-key $ANTRIAN_HUB_KEY"
 }
-packaging/nginx/antrian-web-front --run-dir "$data/web-front" --listen 127.0.0.1:8080 --hub 127.0.0.1:8081 \
+packaging/nginx/antrian-web-front --run-dir "$front_dir" --listen 127.0.0.1:8080 --hub 127.0.0.1:8081 \
   --web-root server/web &
 pids+=($!)
 echo "antrian: hub ready at $hub, web at http://127.0.0.1:8080 (/api/state, /metrics, /healthz)"
