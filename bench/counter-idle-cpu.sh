@@ -40,7 +40,7 @@ trap cleanup EXIT
 
 # Programs and antrian-ctl use the hub's own admin key (it may act as any role).
 export ANTRIAN_KEY="$work/keys/admin.key" ANTRIAN_HUB_KEY="$work/keys/hub.pub"
-"$server" --data-dir "$work" --port 0 --http-port 0 --log-level warn >"$work/ports.json" &
+"$server" --data-dir "$work" --port 0 --http-port 0 --log-level warn --clock-start 1770688800000 >"$work/ports.json" &
 hub_pid=$!
 i=0
 while [ ! -s "$work/ports.json" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done

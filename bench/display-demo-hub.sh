@@ -11,7 +11,7 @@ data=${2:?usage: display-demo-hub.sh BUILD_DIR DATA_DIR}
 mkdir -p "$data"
 # Programs and antrian-ctl use the hub's own admin key (it may act as any role).
 export ANTRIAN_KEY="$data/keys/admin.key" ANTRIAN_HUB_KEY="$data/keys/hub.pub"
-"$build/server/antrian-server" --data-dir "$data" --port 0 --http-port 0 --log-level warn >"$data/hub.out" 2>"$data/hub.err" &
+"$build/server/antrian-server" --data-dir "$data" --port 0 --http-port 0 --log-level warn --clock-start 1770688800000 >"$data/hub.out" 2>"$data/hub.err" &
 echo $! >"$data/hub.pid"
 for _ in $(seq 50); do [ -s "$data/hub.out" ] && break; sleep 0.1; done
 port=$(sed -n 's/.*"req":\([0-9]*\).*/\1/p' "$data/hub.out")

@@ -26,7 +26,7 @@ trap cleanup EXIT INT TERM
 
 # Programs and antrian-ctl use the hub's own admin key (it may act as any role).
 export ANTRIAN_KEY="$work/hub/keys/admin.key" ANTRIAN_HUB_KEY="$work/hub/keys/hub.pub"
-"$server" --data-dir "$work/hub" --port 0 --http-port 0 --log-level warn >"$work/hub.out" 2>"$work/hub.err" &
+"$server" --data-dir "$work/hub" --port 0 --http-port 0 --log-level warn --clock-start 1770688800000 >"$work/hub.out" 2>"$work/hub.err" &
 hub_pid=$!
 for _ in $(seq 50); do grep -q '"req"' "$work/hub.out" 2>/dev/null && break; sleep 0.1; done
 hub="tcp://127.0.0.1:$(sed -n 's/.*"req":\([0-9]*\).*/\1/p' "$work/hub.out")"

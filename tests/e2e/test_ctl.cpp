@@ -59,7 +59,9 @@ TEST_CASE("the business day rolls over at local midnight on the hub's clock") {
   TempDir dir;
   // 23:59:58 WIB on 23 Nov 2026 on a manual clock: the test decides when midnight comes.
   const int64_t start = 1'795'453'198'000;
-  HubProcess hub(dir.path(), {"--manual-clock", "--clock-start", std::to_string(start)});
+  auto args = all_day_office(dir.path() + "/cfg");  // numbers at midnight: an office open round the clock
+  args.insert(args.end(), {"--manual-clock", "--clock-start", std::to_string(start)});
+  HubProcess hub(dir.path() + "/hub", args);
   auto first = json::parse(run_ctl(hub, {"--json", "issue", "A"}).out);
   CHECK(first["result"]["ticket"]["day"] == "2026-11-23");
   CHECK(json::parse(run_ctl(hub, {"--json", "issue", "A"}).out)["result"]["ticket"]["label"] == "A-002");

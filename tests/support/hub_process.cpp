@@ -10,11 +10,14 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
 
 #include <nlohmann/json.hpp>
+
+#include "antrian/office_config.h"
 
 namespace antrian::test {
 namespace {
@@ -43,7 +46,36 @@ std::string read_until(int fd, int timeout_ms, bool (*done)(const std::string&))
   return buf;
 }
 
+int64_t steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+bool sets_clock(const std::vector<std::string>& args) {
+  for (const auto& a : args)
+    if (a == "--clock-start" || a == "--manual-clock" || a == "--clock-speed") return true;
+  return false;
+}
+
 }  // namespace
+
+int64_t pinned_office_time_ms(int hh, int mm) {
+  const int64_t midnight_wib = kPinnedMorningMs - 9 * 3'600'000LL;
+  return midnight_wib + int64_t(hh) * 3'600'000 + int64_t(mm) * 60'000;
+}
+
+std::vector<std::string> clock_at(int64_t start_ms) { return {"--clock-start", std::to_string(start_ms)}; }
+
+std::vector<std::string> all_day_office(const std::string& dir) {
+  auto cfg = nlohmann::json::parse(antrian::default_office_json());
+  cfg["office"]["opening_hour"] = 0;
+  cfg["office"]["closing_hour"] = 24;
+  cfg["office"]["quota_follows_capacity"] = false;  // nor about the lokets' remaining time
+  std::filesystem::create_directories(dir);
+  const std::string file = dir + "/all-day-office.json";
+  std::ofstream(file) << cfg.dump(2);
+  return {"--config", file};
+}
 
 TempDir::TempDir() {
   std::string tmpl = (std::filesystem::temp_directory_path() / "antrian-test-XXXXXX").string();
@@ -58,7 +90,14 @@ TempDir::~TempDir() {
 
 HubProcess::HubProcess(std::string data_dir, std::vector<std::string> extra_args, int req_port)
     : data_dir_(std::move(data_dir)), extra_(std::move(extra_args)) {
+  if (!sets_clock(extra_)) clock_start_ms_ = kPinnedMorningMs;
+  steady_start_ms_ = steady_ms();
   start(req_port, 0, 0);
+}
+
+std::vector<std::string> HubProcess::clock_args() const {
+  if (clock_start_ms_ == 0) return {};
+  return clock_at(clock_start_ms_ + (steady_ms() - steady_start_ms_));
 }
 
 HubProcess::~HubProcess() { kill9(); }
@@ -70,6 +109,8 @@ void HubProcess::start(int req, int pub, int http) {
                                    "--pub-port", std::to_string(pub), "--http-port", std::to_string(http),
                                    "--log-level", "warn"};
   argv.insert(argv.end(), extra_.begin(), extra_.end());
+  const auto clock = clock_args();
+  argv.insert(argv.end(), clock.begin(), clock.end());
   pid_ = ::fork();
   if (pid_ == 0) {
     // A crashed test must not leave its hub running (and holding the output pipe).

@@ -3,6 +3,8 @@
 // temporary data dir, killed (SIGKILL) or stopped at the end.
 #include <sys/types.h>
 
+#include <cstdint>
+
 #include <string>
 #include <vector>
 
@@ -21,10 +23,25 @@ class TempDir {
   std::string path_;
 };
 
+// Test hubs never read the real clock: the office's hours, quotas and the day
+// rollover would make a test pass in the morning and fail in the afternoon.
+// kPinnedMorningMs is Tuesday 10 February 2026, 09:00 WIB: an ordinary working day.
+constexpr int64_t kPinnedMorningMs = 1'770'688'800'000;
+// The same pinned Tuesday at hh:mm office time (WIB); hh may be 24+ for the next day.
+int64_t pinned_office_time_ms(int hh, int mm);
+// The flags that start a hub's clock at `start_ms` (running at real speed).
+std::vector<std::string> clock_at(int64_t start_ms);
+// Writes the default office with hours 00-24 into `dir` and returns {"--config", FILE}:
+// for tests about something else than office hours (numbering at midnight).
+std::vector<std::string> all_day_office(const std::string& dir);
+
 class HubProcess {
  public:
   // Starts antrian-server --data-dir DIR --port 0 ... and waits for its JSON line.
-  // extra_args are appended (e.g. {"--config", file} or {"--clock-start", "..."}).
+  // extra_args are appended (e.g. {"--config", file} or clock_at(...)). Unless they
+  // set the clock (--clock-start, --manual-clock, --clock-speed), the hub runs from
+  // kPinnedMorningMs; restart() carries its clock on from where it was, so time never
+  // runs backwards across a kill.
   // req_port 0 picks a free port (the event and HTTP ports are always free ones).
   explicit HubProcess(std::string data_dir, std::vector<std::string> extra_args = {}, int req_port = 0);
   ~HubProcess();
@@ -58,8 +75,12 @@ class HubProcess {
 
  private:
   void start(int req, int pub, int http);
+  std::vector<std::string> clock_args() const;
   std::string data_dir_;
   std::vector<std::string> extra_;
+  // The pinned clock: where it started and when (steady time) the hub first started.
+  int64_t clock_start_ms_ = 0;
+  int64_t steady_start_ms_ = 0;
   pid_t pid_ = -1;
   int req_port_ = 0, pub_port_ = 0, http_port_ = 0;
 };

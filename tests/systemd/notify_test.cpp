@@ -291,7 +291,7 @@ TEST_CASE("hub: READY=1 once its ports answer, WATCHDOG=1 every WATCHDOG_USEC/2,
   // 4 s: pings every 2 s, so the rate limit (not the 1 s heartbeat) sets the pace.
   const long watchdog_usec = 4'000'000;
   ServiceProcess hub({ANTRIAN_SERVER_BIN, "--data-dir", dir.path() + "/data", "--port", "0", "--pub-port", "0",
-                      "--http-port", "0", "--log-level", "warn"},
+                      "--http-port", "0", "--log-level", "warn", "--clock-start", std::to_string(antrian::test::kPinnedMorningMs)},
                      sock.path(), watchdog_usec);
 
   // Wait for READY=1, and at that very moment check what a client would find.
@@ -334,7 +334,7 @@ TEST_CASE("hub: without WATCHDOG_USEC, or with another process's WATCHDOG_PID, n
   NotifySocket sock(dir.path() + "/notify");
   // WATCHDOG_PID of another process: the variables were inherited, not meant for us.
   ServiceProcess hub({ANTRIAN_SERVER_BIN, "--data-dir", dir.path() + "/data", "--port", "0", "--pub-port", "0",
-                      "--http-port", "0", "--log-level", "warn"},
+                      "--http-port", "0", "--log-level", "warn", "--clock-start", std::to_string(antrian::test::kPinnedMorningMs)},
                      sock.path(), 0, {{"WATCHDOG_USEC", "1000000"}, {"WATCHDOG_PID", std::to_string(::getpid())}});
   const auto got = sock.read_for(3500ms);
   CHECK(times_of(got, "READY=1").size() == 1);

@@ -57,6 +57,14 @@ class TestOffice {
     CHECK(state.seq == before);
   }
 
+  // Numbers at any hour, for tests about something else than office hours (nor
+  // about how many the lokets can serve before closing).
+  void open_all_day() {
+    state.office.opening_hour = 0;
+    state.office.closing_hour = 24;
+    state.office.quota_follows_capacity = false;
+  }
+
   void open(int counter, const char* staff = nullptr) {
     static const char* names[] = {"ani", "budi", "citra", "dewi", "eko", "fajar", "gita", "hadi"};
     ok(proto::cmd::sign_in, {{"counter", counter}, {"staff", staff ? staff : names[(counter - 1) % 8]}, {"pin", "1234"}});

@@ -34,6 +34,9 @@ struct Plan {
   // to go on to the hub; `after` gets the hub's reply (or the unreachable one).
   std::function<int(const struct Globals&)> before;
   std::function<void(const proto::Reply&)> after;
+  // Arguments that are times relative to now ("back in 45 minutes") are filled in on
+  // the hub's clock, never this machine's: ctl asks the hub's time (hello) first.
+  std::function<void(nlohmann::json& args, int64_t hub_now_ms)> at_hub_time;
 };
 
 // Registers the subcommands; each sets `plan` when chosen.

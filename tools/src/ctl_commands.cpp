@@ -205,7 +205,10 @@ void add_commands(CLI::App& app, Plan& plan) {
       if (!level->empty()) plan.args["level"] = *level;
       if (!msg_id->empty()) plan.args["message_id"] = *msg_id;
       if (!msg_en->empty()) plan.args["message_en"] = *msg_en;
-      if (*minutes >= 0) plan.args["expected_end"] = real_now_ms() + int64_t(*minutes) * 60'000;
+      if (*minutes >= 0)
+        plan.at_hub_time = [m = int64_t(*minutes)](json& args, int64_t hub_now) {
+          args["expected_end"] = hub_now + m * 60'000;
+        };
       if (!services->empty()) plan.args["services"] = *services;
     });
   }

@@ -55,6 +55,14 @@ int main(int argc, char** argv) {
   antrian::HubClientOptions opt{g.hub, g.role, g.client, /*mirror=*/false, g.timeout_ms, g.retries};
   opt.keys = g.keys;
   antrian::HubClient client(opt);
+  if (plan.at_hub_time) {
+    const antrian::proto::Reply hello = client.request(std::string(antrian::proto::cmd::hello), nlohmann::json::object());
+    if (!hello.ok || !hello.result.contains("now") || !hello.result["now"].is_number_integer()) {
+      if (plan.after) plan.after(hello);
+      return print_reply(std::string(antrian::proto::cmd::hello), hello, g.json);
+    }
+    plan.at_hub_time(plan.args, hello.result["now"].get<int64_t>());
+  }
   const antrian::proto::Reply reply = client.request(plan.cmd, plan.args);
   if (plan.after) plan.after(reply);
   return print_reply(plan.cmd, reply, g.json);
