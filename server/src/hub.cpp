@@ -100,10 +100,10 @@ std::string Hub::clock_set(const proto::Request& req, bool& ok_out) {
   return encode_reply(ok_reply(req.id, {{"now", manual_clock_->now_ms()}, {"seq", state_.seq}}));
 }
 
-void Hub::log_refusal(const proto::Request& req, const Error& e) {
+bool Hub::log_refusal(const proto::Request& req, const Error& e, const std::string& reply) {
   // Refused tickets are part of the day's story (reports show them), so they are logged.
   const std::string service = req.args.value("service", "");
-  if (!state_.services.count(service)) return;
+  if (!state_.services.count(service)) return false;
   auto it = state_.refused_today.find(service);
   const int n = (it == state_.refused_today.end() ? 0 : it->second) + 1;
   Event ev;
@@ -113,7 +113,13 @@ void Hub::log_refusal(const proto::Request& req, const Error& e) {
   const CapacityLeft left = tickets_left_today(state_, service, clock_.now_ms());
   const std::string limited_by = left.tickets && *left.tickets <= 0 ? std::string(to_string(left.limited_by)) : "numbers";
   ev.data = {{"service", service}, {"reason", e.reason}, {"limited_by", limited_by}, {"refused", {{service, n}}}};
-  if (auto r = append({ev}, "", ""); !r) spdlog::warn("could not log a refused ticket: {}", r.error().reason);
+  // The refusal is stored with its request id, like any answer that wrote to the log:
+  // a retry (also after a restart) gets this answer and counts nothing twice.
+  if (auto r = append({ev}, req.id, reply); !r) {
+    spdlog::warn("could not log a refused ticket: {}", r.error().reason);
+    return false;
+  }
+  return true;
 }
 
 Result<std::unique_ptr<Hub>> Hub::create(std::unique_ptr<Store> store, const OfficeConfig& cfg, bool config_given,
@@ -147,7 +153,10 @@ Result<Ok> Hub::bind(const HubOptions& opt) {
     configure_pub();
     router_.set(zmq::sockopt::linger, 0);
     router_.set(zmq::sockopt::router_mandatory, false);
-    router_.set(zmq::sockopt::maxmsgsize, int64_t(proto::kMaxRequestBytes) * 2);
+    // No transport limit: a request of any size is read and answered with bad_request
+    // naming kMaxRequestBytes (a limit here would drop the connection, and with it the
+    // next request, without a word). Only registered device keys get this far.
+    router_.set(zmq::sockopt::maxmsgsize, int64_t(-1));
     auto ep = [&](int port) { return "tcp://" + opt.bind + ":" + (port == 0 ? std::string("*") : std::to_string(port)); };
     router_.bind(ep(opt.req_port));
     pub_.bind(ep(opt.pub_port));
@@ -295,6 +304,7 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
     return fail(make_error(std::string(err::unknown_command), "unknown command \"" + req.cmd + "\""));
   if (!role_allows(req.role, req.cmd))
     return fail(make_error(std::string(err::forbidden), "a " + req.role + " may not " + req.cmd));
+  if (auto fields = check_args(req); !fields) return fail(fields.error());
   const int64_t now = clock_.now_ms();
   if (req.cmd == cmd::hello) {
     ok_out = true;
@@ -325,14 +335,16 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
     return it->second;
   }
   if (auto stored = store_->find_reply(req.id)) {
-    ok_out = true;
+    auto r = decode_reply(*stored);
+    ok_out = r && r->ok;  // a stored refusal (issue_refused) stays a refusal
     return *stored;
   }
   CommandContext ctx{now, req.role, req.args.value("client", "")};
   auto decision = decide(state_, req, ctx);
   if (!decision) {
-    if (req.cmd == cmd::issue && decision.error().code == err::quota_exhausted) log_refusal(req, decision.error());
     std::string reply = fail(decision.error());
+    if (req.cmd == cmd::issue && decision.error().code == err::quota_exhausted && log_refusal(req, decision.error(), reply))
+      return reply;  // stored on disk with its request id
     if (recent_errors_.size() > 10000) recent_errors_.clear();
     recent_errors_[req.id] = reply;
     return reply;
@@ -362,7 +374,8 @@ std::string Hub::handle(const std::string& payload, const std::string& client_ke
     cmd_out = "malformed";
     // Echo the id when the JSON had one, so the client can match the error.
     std::string id;
-    auto j = nlohmann::json::parse(payload, nullptr, false);
+    // (Parsed only up to a size worth parsing; an oversized request gets no id back.)
+    auto j = payload.size() <= 16u * 1024 * 1024 ? nlohmann::json::parse(payload, nullptr, false) : nlohmann::json();
     if (j.is_object() && j.contains("id") && j["id"].is_string() && j["id"].get<std::string>().size() <= 128)
       id = j["id"].get<std::string>();
     return proto::encode_reply(proto::error_reply(id, req.error()));

@@ -116,7 +116,8 @@ class Hub {
   std::vector<std::pair<proto::Request, std::function<void(const proto::Reply&)>>> posted_;
   void run_posted();
   std::string clock_set(const proto::Request& req, bool& ok_out);
-  void log_refusal(const proto::Request& req, const Error& e);
+  // Appends issue_refused and stores `reply` with the request id; false if it could not.
+  bool log_refusal(const proto::Request& req, const Error& e, const std::string& reply);
 };
 
 }  // namespace antrian

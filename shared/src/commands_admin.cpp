@@ -40,7 +40,7 @@ Result<Decision> cmd_staff_set(const OfficeState& s, const json& a, const Comman
   if (a.contains("pin") || old == s.staff.end()) {
     auto pin = get_string(a, "pin", 64);
     if (!pin) return pin.error();
-    if (pin->size() < 4) return bad_arg("pin", "must have at least 4 characters");
+    if (auto why = pin_rule_violation(*pin); !why.empty()) return bad_arg("pin", why);
     m.pin_hash = hash_pin(*pin);
     if (m.pin_hash.empty()) return make_error(std::string(proto::err::internal), "could not hash the PIN (out of memory?)");
   }

@@ -1,4 +1,5 @@
 #include "antrian/office_config.h"
+#include "antrian/secrets.h"
 
 #include <fstream>
 #include <set>
@@ -107,7 +108,7 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
       StaffSeed s{staff[i].at("id").get<std::string>(), staff[i].at("name").get<std::string>(),
                   staff[i].at("pin").get<std::string>(), staff[i].value("admin", false)};
       if (s.id.empty() || !staff_ids.insert(s.id).second) return config_error(where + ".id", "empty or duplicate");
-      if (s.pin.size() < 4) return config_error(where + ".pin", "must have at least 4 characters");
+      if (auto why = pin_rule_violation(s.pin); !why.empty()) return config_error(where + ".pin", why);
       cfg.staff.push_back(s);
     }
     std::vector<std::string> ids(resource_ids.begin(), resource_ids.end());

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <vector>
 
 namespace antrian::proto {
 namespace {
@@ -10,40 +11,55 @@ using json = nlohmann::json;
 
 Error bad(const std::string& reason) { return make_error(std::string(err::bad_request), reason); }
 
-// Who may send what. Displays only read; kiosks only issue; counters work tickets,
-// their loket and report disruptions; admins may do everything.
-const std::map<std::string_view, std::set<std::string_view>>& permissions() {
-  static const std::map<std::string_view, std::set<std::string_view>> table = {
-      {cmd::hello, {role::kiosk, role::counter, role::display, role::admin}},
-      {cmd::snapshot, {role::kiosk, role::counter, role::display, role::admin}},
-      {cmd::ticket_lookup, {role::kiosk, role::counter, role::display, role::admin}},
-      {cmd::events_since, {role::kiosk, role::counter, role::display, role::admin}},
-      {cmd::issue, {role::kiosk, role::admin}},
-      {cmd::call_next, {role::counter, role::admin}},
-      {cmd::call, {role::counter, role::admin}},
-      {cmd::recall, {role::counter, role::admin}},
-      {cmd::start, {role::counter, role::admin}},
-      {cmd::finish, {role::counter, role::admin}},
-      {cmd::no_show, {role::counter, role::admin}},
-      {cmd::transfer, {role::counter, role::admin}},
-      {cmd::cancel, {role::counter, role::admin}},
-      {cmd::bulk_move, {role::counter, role::admin}},
-      {cmd::clock_set, {role::admin}},
-      {cmd::pause, {role::counter, role::admin}},
-      {cmd::resume, {role::counter, role::admin}},
-      {cmd::sign_in, {role::counter, role::admin}},
-      {cmd::sign_out, {role::counter, role::admin}},
-      {cmd::disruption_set, {role::counter, role::admin}},
-      {cmd::disruption_clear, {role::counter, role::admin}},
-      {cmd::resource_set, {role::admin}},  // kiosks report their printer with device_report
-      {cmd::staff_set, {role::admin}},
-      {cmd::service_set, {role::admin}},
-      {cmd::counter_set, {role::admin}},
-      {cmd::device_report, {role::kiosk, role::display, role::counter, role::admin}},
-      {cmd::announcement_set, {role::admin}},
-      {cmd::key_add, {role::admin}},
-      {cmd::key_revoke, {role::admin}},
-      {cmd::key_list, {role::admin}},
+// Who may send what, and the arguments each command takes. Displays only read;
+// kiosks only issue; counters work tickets, their loket and report disruptions;
+// admins may do everything. An argument not listed is refused by name, so a typo
+// ("qouta") or a field a command does not have ("prefix") never passes silently.
+// Every command also takes "client" (the sender's name for the log).
+struct CommandSpec {
+  std::set<std::string_view> roles;
+  std::set<std::string_view> args;
+};
+
+const std::map<std::string_view, CommandSpec>& commands() {
+  const std::set<std::string_view> all = {role::kiosk, role::counter, role::display, role::admin};
+  const std::set<std::string_view> staff = {role::counter, role::admin};
+  const std::set<std::string_view> admin = {role::admin};
+  static const std::map<std::string_view, CommandSpec> table = {
+      {cmd::hello, {all, {}}},
+      {cmd::snapshot, {all, {}}},
+      {cmd::ticket_lookup, {all, {"token"}}},
+      {cmd::events_since, {all, {"seq"}}},
+      {cmd::issue, {{role::kiosk, role::admin}, {"service", "priority"}}},
+      {cmd::call_next, {staff, {"counter"}}},
+      {cmd::call, {staff, {"counter", "ticket"}}},
+      {cmd::recall, {staff, {"counter"}}},
+      {cmd::start, {staff, {"counter"}}},
+      {cmd::finish, {staff, {"counter", "resources"}}},
+      {cmd::no_show, {staff, {"counter"}}},
+      {cmd::transfer, {staff, {"counter", "to_service", "to_counter", "note"}}},
+      {cmd::cancel, {staff, {"ticket", "reason", "counter"}}},
+      {cmd::bulk_move, {staff, {"service", "to_service", "reason"}}},
+      {cmd::clock_set, {admin, {"now"}}},
+      {cmd::pause, {staff, {"counter"}}},
+      {cmd::resume, {staff, {"counter"}}},
+      {cmd::sign_in, {staff, {"counter", "staff", "pin"}}},
+      {cmd::sign_out, {staff, {"counter"}}},
+      {cmd::disruption_set,
+       {staff, {"id", "resource", "level", "expected_end", "message_id", "message_en", "services", "counter"}}},
+      {cmd::disruption_clear, {staff, {"id", "counter"}}},
+      // Kiosks report their printer with device_report, not resource_set.
+      {cmd::resource_set, {admin, {"resource", "total", "working", "stock", "low_threshold", "stock_add"}}},
+      {cmd::staff_set, {admin, {"id", "name", "pin", "admin", "active"}}},
+      {cmd::service_set,
+       {admin, {"code", "name_id", "name_en", "alternative_id", "alternative_en", "alternative_service",
+                "daily_quota", "mean_service_s", "enabled"}}},
+      {cmd::counter_set, {admin, {"number", "name", "services"}}},
+      {cmd::device_report, {all, {"device", "state", "message"}}},
+      {cmd::announcement_set, {admin, {"text"}}},
+      {cmd::key_add, {admin, {"name", "role", "public_key", "counter"}}},
+      {cmd::key_revoke, {admin, {"name"}}},
+      {cmd::key_list, {admin, {}}},
   };
   return table;
 }
@@ -51,11 +67,37 @@ const std::map<std::string_view, std::set<std::string_view>>& permissions() {
 }  // namespace
 
 bool role_allows(std::string_view r, std::string_view command) {
-  auto it = permissions().find(command);
-  return it != permissions().end() && it->second.count(r) > 0;
+  auto it = commands().find(command);
+  return it != commands().end() && it->second.roles.count(r) > 0;
 }
 
-bool is_known_command(std::string_view command) { return permissions().count(command) > 0; }
+bool is_known_command(std::string_view command) { return commands().count(command) > 0; }
+
+std::vector<std::string> command_args(std::string_view command) {
+  std::vector<std::string> out;
+  if (auto it = commands().find(command); it != commands().end())
+    for (std::string_view a : it->second.args) out.emplace_back(a);
+  return out;
+}
+
+std::vector<std::string> known_commands() {
+  std::vector<std::string> out;
+  for (const auto& [name, _] : commands()) out.emplace_back(name);
+  return out;
+}
+
+Result<Ok> check_args(const Request& r) {
+  auto it = commands().find(r.cmd);
+  if (it == commands().end() || !r.args.is_object()) return Ok{};
+  for (const auto& [field, _] : r.args.items()) {
+    if (field == "client" || it->second.args.count(field)) continue;
+    std::string takes;
+    for (std::string_view a : it->second.args) takes += (takes.empty() ? "" : ", ") + std::string(a);
+    return bad("unknown field \"" + (field.size() > 64 ? field.substr(0, 64) + "..." : field) + "\" for " + r.cmd +
+               " (it takes " + (takes.empty() ? std::string("no arguments") : takes) + "); nothing was changed");
+  }
+  return Ok{};
+}
 
 bool is_known_role(std::string_view r) {
   return r == role::kiosk || r == role::counter || r == role::display || r == role::admin;
@@ -93,6 +135,10 @@ Result<Request> decode_request(std::string_view bytes) {
   auto ro = j.find("role");
   if (ro == j.end() || !ro->is_string()) return bad("missing \"role\"");
   r.role = ro->get<std::string>();
+  for (const auto& [field, _] : j.items())
+    if (field != "v" && field != "id" && field != "cmd" && field != "role" && field != "args")
+      return bad("unknown field \"" + (field.size() > 64 ? field.substr(0, 64) + "..." : field) +
+                 "\" in the request (a request has v, id, cmd, role and args)");
   auto a = j.find("args");
   if (a != j.end()) {
     if (!a->is_object()) return bad("\"args\" must be a JSON object");

@@ -5,6 +5,23 @@
 #include <stdexcept>
 
 namespace antrian {
+
+std::string pin_rule_violation(std::string_view pin) {
+  // Count characters, not bytes: "😀" is one character (four UTF-8 bytes).
+  std::size_t chars = 0;
+  bool ascii_only = true;
+  for (unsigned char c : pin) {
+    if ((c & 0xC0) != 0x80) ++chars;
+    if (c < 0x21 || c > 0x7E) ascii_only = false;
+  }
+  const std::string rule = "a PIN is " + std::to_string(kPinMinChars) + " to " + std::to_string(kPinMaxChars) +
+                           " characters, each a letter A-Z or a-z, a digit or a punctuation mark (no spaces, "
+                           "accents or emoji)";
+  if (!ascii_only) return "holds a character that is not allowed: " + rule;
+  if (chars < kPinMinChars) return "has " + std::to_string(chars) + " characters: " + rule;
+  if (chars > kPinMaxChars) return "has " + std::to_string(chars) + " characters: " + rule;
+  return {};
+}
 namespace {
 
 void ensure_sodium() {

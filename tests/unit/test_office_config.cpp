@@ -1,7 +1,10 @@
 // The office config: the embedded default is valid; mistakes are named precisely.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "antrian/office_config.h"
+#include "antrian/secrets.h"
 
 using namespace antrian;
 
@@ -52,4 +55,26 @@ TEST_CASE("a missing config file says which path") {
   auto r = load_office_config_file("/nonexistent/office.json");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().reason.find("/nonexistent/office.json") != std::string::npos);
+}
+
+TEST_CASE("the PIN rule counts characters and names what a PIN may hold") {
+  CHECK(antrian::pin_rule_violation("1234").empty());
+  CHECK(antrian::pin_rule_violation("admin1234").empty());
+  CHECK(antrian::pin_rule_violation("Ab3!").empty());
+  CHECK(antrian::pin_rule_violation(std::string(64, '7')).empty());
+  CHECK(antrian::pin_rule_violation("123").find("has 3 characters") != std::string::npos);
+  CHECK(antrian::pin_rule_violation(std::string(65, '7')).find("has 65 characters") != std::string::npos);
+  // One character of four bytes, two of two bytes each: neither passes by byte count.
+  for (const char* p : {"\xF0\x9F\x98\x80", "\xC3\xA9\xC3\xA9", "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", "12 34", "12\t34"}) {
+    CAPTURE(p);
+    const std::string why = antrian::pin_rule_violation(p);
+    CHECK(why.find("not allowed") != std::string::npos);
+    CHECK(why.find("4 to 64 characters") != std::string::npos);
+  }
+  // The office config follows the same rule.
+  auto cfg = nlohmann::json::parse(antrian::default_office_json());
+  cfg["staff"][0]["pin"] = "\xF0\x9F\x98\x80";
+  auto parsed = antrian::parse_office_config(cfg.dump());
+  REQUIRE_FALSE(parsed.ok());
+  CHECK(parsed.error().reason.find("staff[0].pin") != std::string::npos);
 }

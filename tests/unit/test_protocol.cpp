@@ -72,3 +72,26 @@ TEST_CASE("replies round-trip, and a bad reply is an error") {
   CHECK_FALSE(proto::decode_reply("{}").ok());
   CHECK_FALSE(proto::decode_reply("nope").ok());
 }
+
+TEST_CASE("a field the command does not take is refused by name; client is always allowed") {
+  proto::Request r{1, "x", "service_set", "admin", {{"code", "C"}, {"prefix", "Z"}}};
+  auto bad = proto::check_args(r);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().code == "bad_request");
+  CHECK(bad.error().reason.find("\"prefix\"") != std::string::npos);
+  CHECK(bad.error().reason.find("daily_quota") != std::string::npos);  // says what it does take
+  r.args = {{"code", "C"}, {"daily_quota", 10}, {"client", "ctl"}};
+  CHECK(proto::check_args(r).ok());
+  proto::Request hello{1, "h", "hello", "display", {{"anything", 1}}};
+  CHECK(proto::check_args(hello).error().reason.find("no arguments") != std::string::npos);
+  // Every command has its list (a new command without one would refuse all arguments).
+  for (const std::string& c : proto::known_commands()) {
+    CAPTURE(c);
+    CHECK(proto::is_known_command(c));
+  }
+  CHECK(proto::command_args("issue") == std::vector<std::string>{"priority", "service"});
+  // Unknown envelope fields are refused by the codec, with the id echoed.
+  auto env = proto::decode_request(R"({"v":1,"id":"e","cmd":"hello","role":"display","argz":{}})");
+  REQUIRE_FALSE(env.ok());
+  CHECK(env.error().reason.find("\"argz\"") != std::string::npos);
+}

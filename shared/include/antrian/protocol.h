@@ -22,6 +22,7 @@
 // acts twice, also across a hub restart (ids are stored with the events they caused).
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -148,6 +149,11 @@ struct Reply {
 bool role_allows(std::string_view role, std::string_view command);
 bool is_known_command(std::string_view command);
 bool is_known_role(std::string_view role);
+// Every command name, and the argument names a command takes (besides "client").
+std::vector<std::string> known_commands();
+std::vector<std::string> command_args(std::string_view command);
+// An argument the command does not take is refused with its name (bad_request).
+Result<Ok> check_args(const Request& r);
 
 // Codec. decode_* never throw; a bad message gives an Error with the reason.
 std::string encode_request(const Request& r);
