@@ -6,6 +6,7 @@
 set -uo pipefail
 root=$1 build=$2
 work=$(mktemp -d)
+chmod 755 "$work"  # the web front drops to an unprivileged user, which must reach its run folder
 holder=""
 cleanup() { [ -n "$holder" ] && kill "$holder" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
