@@ -22,9 +22,14 @@ TEST_CASE("kill -9 during a stream of issues loses no acknowledged ticket and re
   // The default office's daily quotas would end the stream early: lift them.
   json cfg = json::parse(antrian::default_office_json());
   for (json& s : cfg["services"]) s["daily_quota"] = 0;
+  // Nor what the lokets can serve before closing (test_any_hour runs this at each hour).
+  cfg["office"]["quota_follows_capacity"] = false;
   const std::string cfg_path = dir.path() + "/office.json";
   std::ofstream(cfg_path) << cfg.dump();
   HubProcess hub(dir.path() + "/data", {"--config", cfg_path});
+  // Register the kiosks' key before the hub starts dying: a registration cut by a
+  // kill would end the test for the wrong reason (slow machines hit it).
+  RawClient(hub).prepare({"kiosk"});
   std::mt19937 rng(12345);
   std::map<std::string, std::string> acknowledged;  // label -> request id
   int requests = 0;
