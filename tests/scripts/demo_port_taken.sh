@@ -32,7 +32,7 @@ print("held", flush=True); time.sleep(120)' "$port" >"$work/holder.out" &
   cat "$work/out"
   [ "$code" -ne 0 ] || fail "demo.sh exited 0 with port $port taken"
   [ "$code" -ne 124 ] || fail "demo.sh hung until the timeout"
-  grep -q "hub ready" "$work/out" && fail "demo.sh said the hub was ready"
+  grep -q "antrian: hub ready" "$work/out" && fail "demo.sh said the hub was ready"
   grep -q "did not start" "$work/out" || fail "demo.sh did not say what did not start"
   grep -q "$port" "$work/out" || fail "the reason does not name port $port"
   [ "$took" -le 25 ] || fail "took ${took}s to give up"
