@@ -62,7 +62,9 @@ t0=$(now)
 pids=""
 i=1
 while [ "$i" -le "$sites" ]; do
-  "$build/district/antrian-forwarder" --hub-db "$work/sites/$i/antrian.db" --pg "$(conn "site_site-$i")" \
+  # nice: in a district each forwarder runs on its own site's machine, not the
+  # centre's; here they share two cores with PostgreSQL and the dashboard.
+  nice -n 10 "$build/district/antrian-forwarder" --hub-db "$work/sites/$i/antrian.db" --pg "$(conn "site_site-$i")" \
     --batch 5000 --exit-when-caught-up --log-level warn 2>>"$work/forwarders.log" &
   pids="$pids $!"
   i=$((i + 1))

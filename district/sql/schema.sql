@@ -247,6 +247,10 @@ DECLARE
   acked bigint;
   month timestamp;
 BEGIN
+  -- Two ingest slots: when a hundred sites send at once, the batches take turns
+  -- (waiting costs nothing) instead of thrashing the centre's cores, so the dashboard
+  -- keeps answering. Held until the transaction ends.
+  PERFORM pg_advisory_xact_lock(16016, abs(hashtext(s)) % 2);
   INSERT INTO district.site_status (site) VALUES (s) ON CONFLICT DO NOTHING;
   SELECT acked_seq INTO acked FROM district.site_status WHERE site = s FOR UPDATE;
   IF p_from_seq <> acked + 1 THEN
