@@ -9,7 +9,8 @@
 # looks the same whatever the hour it is started at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh build >/dev/null
+# Packages and the whole build, as scripts/demo.sh (ANTRIAN_SKIP_SETUP=1: only the targets below).
+[ -n "${ANTRIAN_SKIP_SETUP:-}" ] || ./scripts/setup.sh build >/dev/null
 cmake --build build -j2 --target antrian-server antrian-ctl antrian-forwarder antrian-district >/dev/null
 . scripts/district-pg.sh
 data=$PWD/demo-district
