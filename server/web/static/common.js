@@ -135,6 +135,7 @@ var A = (function () {
       source.addEventListener('ping', function (ev) { heard(JSON.parse(ev.data).now); });
       source.onopen = function () {
         streaming = true;
+        document.body.setAttribute('data-live', 'stream');  // for tests and the curious
         if (pollTimer !== null && pollTimer !== -1) { clearTimeout(pollTimer); pollTimer = null; }
       };
       source.onerror = function () {
@@ -146,6 +147,7 @@ var A = (function () {
       };
     }
     function startPolling() {
+      document.body.setAttribute('data-live', 'poll');
       if (source) { source.close(); source = null; }
       if (pollTimer === null) poll();
       if (window.EventSource && retryTimer === null) retryTimer = setTimeout(openStream, 10000 + Math.random() * 10000);
