@@ -260,19 +260,56 @@ Result<Ok> Hub::append(std::vector<Event> events, const std::string& request_id,
     e.seq = ++seq;
     if (e.data.contains("day")) day = e.data["day"].get<std::string>();
   }
-  if (auto r = store_->commit(events, day, request_id, reply); !r) return r;
+  if (!grouping_) {
+    // Outside the request loop (start-up, heartbeat, posted requests): on disk first.
+    if (auto r = store_->commit(events, day, request_id, reply); !r) return r;
+  }
   {
     std::unique_lock lock(state_mu_);
     for (const Event& e : events) apply_event(state_, e);
   }
   // Published after the reply is sent (see run()): the reply is the commit's receipt.
-  for (Event& e : events) unpublished_.push_back(std::move(e));
+  for (const Event& e : events) unpublished_.push_back(e);
+  if (!grouping_) {
+    unpublished_on_disk_ = unpublished_.size();
+    return Ok{};
+  }
+  if (!request_id.empty()) staged_replies_[request_id] = reply;
+  staged_.push_back({std::move(events), std::move(day), request_id, reply});
   return Ok{};
+}
+
+Result<Ok> Hub::commit_staged() {
+  if (staged_.empty()) return Ok{};
+  const uint64_t gen = commit_gen_++;
+  const std::size_t gen_size = staged_.size();
+  auto r = store_->commit(staged_);
+  staged_.clear();
+  staged_replies_.clear();
+  if (r) {
+    unpublished_on_disk_ = unpublished_.size();
+    return Ok{};
+  }
+  // Nothing of the group is on disk: forget its events and go back to what is.
+  failed_commits_.emplace(gen, r.error());
+  unpublished_.resize(unpublished_on_disk_);
+  spdlog::error("{} grouped changes failed to save: {}", gen_size, r.error().reason);
+  auto loaded = store_->load();
+  if (!loaded) {
+    fatal_error_ = "the database cannot be read back after a failed commit: " + loaded.error().reason;
+    spdlog::critical("{}", fatal_error_);
+    stopping_ = true;
+    return r;
+  }
+  std::unique_lock lock(state_mu_);
+  state_ = std::move(*loaded);
+  return r;
 }
 
 void Hub::publish_pending() {
   for (const Event& e : unpublished_) publish(e);
   unpublished_.clear();
+  unpublished_on_disk_ = 0;
 }
 
 void Hub::publish(const Event& e) {
@@ -321,6 +358,8 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
     auto from = req.args.find("seq");
     if (from == req.args.end() || !from->is_number_integer() || from->get<int64_t>() < 0)
       return fail(make_error(std::string(err::bad_request), "args.seq: must be a whole number >= 0"));
+    // The log is read from disk: what this batch staged goes there first.
+    if (auto r = commit_staged(); !r) return fail(r.error());
     auto events = store_->events_after(from->get<int64_t>(), kMaxEventsPerReply);
     if (!events) return fail(events.error());
     nlohmann::json list = nlohmann::json::array();
@@ -332,6 +371,10 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   // A retry of a request already answered gets the first answer and acts no more.
   if (auto it = recent_errors_.find(req.id); it != recent_errors_.end()) {
     ok_out = false;
+    return it->second;
+  }
+  if (auto it = staged_replies_.find(req.id); it != staged_replies_.end()) {
+    ok_out = true;
     return it->second;
   }
   if (auto stored = store_->find_reply(req.id)) {
@@ -415,7 +458,18 @@ void Hub::run() {
     if (items[2].revents & ZMQ_POLLIN) zap_->answer_pending();
     if (items[1].revents & ZMQ_POLLIN) run_posted();
     if (!(items[0].revents & ZMQ_POLLIN)) continue;
-    // Drain what is queued, one request at a time.
+    // Drain what queued up (during the last commit, say), deciding one request at a
+    // time against the state with the earlier ones applied; then one commit for all
+    // of them, then their replies, then their events.
+    struct Outgoing {
+      std::vector<zmq::message_t> envelope;
+      std::string reply, cmd;
+      bool ok = false, staged = false;
+      uint64_t gen = 0;
+      Clk::time_point started;
+    };
+    std::vector<Outgoing> out;
+    grouping_ = true;
     for (int i = 0; i < 1000; ++i) {
       std::vector<zmq::message_t> frames;
       if (!zmq::recv_multipart(router_, std::back_inserter(frames), zmq::recv_flags::dontwait)) break;
@@ -431,20 +485,37 @@ void Hub::run() {
         }
         continue;
       }
-      std::string cmd;
-      bool ok = false;
+      Outgoing o;
+      o.started = started;
       // The ZAP handler put the client's public key on every message of its connection.
       std::string client_key;
       try {
         client_key = frames.back().gets("User-Id");
       } catch (const zmq::error_t&) {
       }
-      const std::string reply = handle(frames.back().to_string(), client_key, cmd, ok);
-      for (std::size_t f = 0; f + 1 < frames.size(); ++f) router_.send(frames[f], zmq::send_flags::sndmore);
-      router_.send(zmq::buffer(reply), zmq::send_flags::dontwait);
-      publish_pending();
-      metrics_.record_request(cmd, ok, std::chrono::duration<double>(Clk::now() - started).count());
+      o.reply = handle(frames.back().to_string(), client_key, o.cmd, o.ok);
+      // A reply made while changes wait for the disk stands only if they get there.
+      o.staged = !staged_.empty();
+      o.gen = commit_gen_;
+      frames.pop_back();
+      o.envelope = std::move(frames);
+      out.push_back(std::move(o));
     }
+    grouping_ = false;
+    commit_staged();
+    for (Outgoing& o : out) {
+      if (o.staged)
+        if (auto f = failed_commits_.find(o.gen); f != failed_commits_.end()) {
+          auto r = proto::decode_reply(o.reply);
+          o.reply = proto::encode_reply(proto::error_reply(r ? r->id : "", f->second));  // not cached: a retry may succeed
+          o.ok = false;
+        }
+      for (auto& f : o.envelope) router_.send(f, zmq::send_flags::sndmore);
+      router_.send(zmq::buffer(o.reply), zmq::send_flags::dontwait);
+      metrics_.record_request(o.cmd, o.ok, std::chrono::duration<double>(Clk::now() - o.started).count());
+    }
+    failed_commits_.clear();
+    publish_pending();
   }
 }
 

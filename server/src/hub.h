@@ -109,6 +109,16 @@ class Hub {
   // keeps a retried failing request consistent while the hub runs.
   std::map<std::string, std::string> recent_errors_;
   std::vector<Event> unpublished_;
+  // Group commit. While the run loop drains the requests that queued up during the
+  // last commit, each one's changes are applied and staged; commit_staged() writes
+  // them all in one transaction, and only then are their replies sent.
+  bool grouping_ = false;
+  std::vector<Store::Change> staged_;
+  std::map<std::string, std::string> staged_replies_;  // request id -> reply, until on disk
+  std::size_t unpublished_on_disk_ = 0;  // how many of unpublished_ are committed
+  uint64_t commit_gen_ = 0;              // the commit the staged changes go into
+  std::map<uint64_t, Error> failed_commits_;  // of this batch, by commit_gen_
+  Result<Ok> commit_staged();
   std::string database_path_;
   ManualClock* manual_clock_ = nullptr;
   int wake_pipe_[2] = {-1, -1};

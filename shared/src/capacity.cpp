@@ -55,8 +55,8 @@ std::optional<int> blangko_unpromised(const OfficeState& s, const std::string& s
   const Resource* b = blangko_of(s, service);
   if (!b) return std::nullopt;
   int promised = 0;
-  for (const auto& [_, t] : s.tickets)
-    if (t.is_open() && blangko_of(s, t.service) == b) ++promised;
+  for (int64_t id : ticket_index(s).open)
+    if (blangko_of(s, s.tickets.at(id).service) == b) ++promised;
   return std::max(0, b->stock - promised);
 }
 

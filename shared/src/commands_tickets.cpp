@@ -78,8 +78,8 @@ Result<const Ticket*> find_ticket(const OfficeState& s, const json& args) {
   } else if (it->is_string()) {
     const std::string label = it->get<std::string>();
     if (label.size() > 16) return bad_arg("ticket", "too long for a ticket label");
-    for (const auto& [_, t] : s.tickets)
-      if (t.label() == label && (!found || t.id > found->id)) found = &t;
+    const TicketIndex& ix = ticket_index(s);  // the newest ticket of the label (after transfers)
+    if (auto l = ix.by_label.find(label); l != ix.by_label.end()) found = &s.tickets.at(l->second);
   } else {
     return bad_arg("ticket", "must be a ticket id or a label like A-001");
   }
@@ -405,8 +405,8 @@ Result<Decision> cmd_ticket_lookup(const OfficeState& s, const json& a, const Co
   auto token = get_string(a, "token", 64);
   if (!token) return token.error();
   const Ticket* found = nullptr;
-  for (const auto& [_, t] : s.tickets)
-    if (t.token == *token && (!found || t.id > found->id)) found = &t;  // newest after transfers
+  const TicketIndex& ix = ticket_index(s);  // the newest ticket of the token (after transfers)
+  if (auto it = ix.by_token.find(*token); it != ix.by_token.end()) found = &s.tickets.at(it->second);
   if (!found) return not_found("no ticket with that code today");
   Decision d;
   d.result["ticket"] = to_json(*found, false);

@@ -37,9 +37,15 @@ Result<Ok> authorize_request(const OfficeState& s, const proto::Request& req, co
   // A ticket named by id or label that is at another loket is that loket's business.
   if (k->role == proto::role::counter && req.args.is_object() && req.args.contains("ticket")) {
     const auto& t = req.args["ticket"];
-    for (const auto& [id, ticket] : s.tickets) {
-      const bool named = (t.is_number_integer() && t.get<int64_t>() == id) || (t.is_string() && t.get<std::string>() == ticket.label());
-      if (named && ticket.counter != 0 && ticket.counter != k->counter &&
+    // Only the newest ticket of a label can be open (a transfer closes the old one).
+    const TicketIndex& ix = ticket_index(s);
+    auto named = s.tickets.end();
+    if (t.is_number_integer()) named = s.tickets.find(t.get<int64_t>());
+    else if (t.is_string())
+      if (auto l = ix.by_label.find(t.get<std::string>()); l != ix.by_label.end()) named = s.tickets.find(l->second);
+    if (named != s.tickets.end()) {
+      const Ticket& ticket = named->second;
+      if (ticket.counter != 0 && ticket.counter != k->counter &&
           (ticket.state == TicketState::called || ticket.state == TicketState::serving))
         return forbidden(ticket.label() + " is at loket " + std::to_string(ticket.counter) + "; the key of " + k->name +
                          " acts for loket " + std::to_string(k->counter) + " only");

@@ -38,6 +38,7 @@ void apply_event(OfficeState& s, const Event& e) {
     // A new business day: yesterday's tickets stay in the database, not in memory.
     s.day = d["day"].get<std::string>();
     s.tickets.clear();
+    s.index.clear();
     s.last_number.clear();
     s.refused_today.clear();
     for (auto& [_, c] : s.counters) c.current_ticket = 0;
@@ -58,7 +59,12 @@ void apply_event(OfficeState& s, const Event& e) {
     for (const json& j : d["tickets"]) {
       Ticket x = ticket_from_json(j);
       if (x.id >= s.next_ticket_id) s.next_ticket_id = x.id + 1;
-      if (x.day == s.day) s.tickets[x.id] = std::move(x);
+      if (x.day != s.day) continue;
+      ticket_index(s);  // in step before it changes (a state a test built by hand)
+      auto [it, fresh] = s.tickets.try_emplace(x.id);
+      if (!fresh) s.index.remove(it->second);
+      it->second = std::move(x);
+      s.index.add(it->second);
     }
   if (d.contains("staff"))
     for (const json& j : d["staff"]) {

@@ -254,7 +254,7 @@ DeviceKey device_key_from_json(const json& j) {
           opt<bool>(j, "revoked", false), opt<int64_t>(j, "revoked_at", 0)};
 }
 
-json state_to_json(const OfficeState& s, bool public_view) {
+json state_to_json(const OfficeState& s, bool public_view, bool all_tickets) {
   json j;
   j["seq"] = s.seq;
   j["office"] = to_json(s.office);
@@ -264,7 +264,8 @@ json state_to_json(const OfficeState& s, bool public_view) {
   j["counters"] = json::array();
   for (const auto& [_, v] : s.counters) j["counters"].push_back(to_json(v));
   j["tickets"] = json::array();
-  for (const auto& [_, v] : s.tickets) j["tickets"].push_back(to_json(v, !public_view));
+  if (all_tickets)
+    for (const auto& [_, v] : s.tickets) j["tickets"].push_back(to_json(v, !public_view));
   j["staff"] = json::array();
   for (const auto& [_, v] : s.staff) j["staff"].push_back(to_json(v, !public_view));
   j["resources"] = json::array();
@@ -335,6 +336,7 @@ OfficeState state_from_json(const json& j) {
   s.announcement = opt<std::string>(j, "announcement", "");
   s.next_ticket_id = opt<int64_t>(j, "next_ticket_id", 1);
   s.next_disruption_id = opt<int64_t>(j, "next_disruption_id", 1);
+  reindex(s);
   return s;
 }
 

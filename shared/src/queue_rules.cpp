@@ -21,44 +21,52 @@ bool queue_before(const Ticket& a, const Ticket& b) {
 std::optional<int64_t> next_for_counter(const OfficeState& s, int counter) {
   auto c = s.counters.find(counter);
   if (c == s.counters.end()) return std::nullopt;
+  const TicketIndex& ix = ticket_index(s);
+  // 1. Sent to this loket itself: first in line.
+  if (auto t = ix.targeted.find(counter); t != ix.targeted.end() && !t->second.empty())
+    return t->second.begin()->second;
   const std::vector<std::string>& prefs = c->second.services;
-  std::vector<bool> halted(prefs.size());
-  for (size_t i = 0; i < prefs.size(); ++i)
-    halted[i] = service_health(s, prefs[i]).status == ServiceStatus::halted;
-
-  const Ticket* best = nullptr;
-  std::tuple<int, int, int64_t, int64_t> best_key;
-  for (const auto& [id, t] : s.tickets) {
-    if (t.state != TicketState::waiting) continue;
-    if (t.target_counter != 0 && t.target_counter != counter) continue;
-    auto pos = std::find(prefs.begin(), prefs.end(), t.service);
-    const bool targeted = t.target_counter == counter;
-    if (pos == prefs.end() && !targeted) continue;
-    const int pref = pos == prefs.end() ? 0 : int(pos - prefs.begin());
-    if (!targeted && halted[pref]) continue;
-    const int group = targeted ? 0 : is_priority(t.priority) ? 1 : 2;
-    const auto key = std::make_tuple(group, group == 2 ? pref : 0, t.queue_at, t.id);
-    if (!best || key < best_key) {
-      best = &t;
-      best_key = key;
-    }
+  std::vector<const TicketIndex::Queue*> queues;
+  for (const std::string& code : prefs) {
+    auto q = ix.waiting.find(code);
+    const bool open = q != ix.waiting.end() && service_health(s, code).status != ServiceStatus::halted;
+    queues.push_back(open ? &q->second : nullptr);
   }
-  if (!best) return std::nullopt;
-  return best->id;
+  // 2. Priority tickets of any service it serves, by place in line.
+  const TicketIndex::Place* best = nullptr;
+  for (const auto* q : queues)
+    if (q && !q->priority.empty() && (!best || *q->priority.begin() < *best)) best = &*q->priority.begin();
+  if (best) return best->second;
+  // 3. The rest, by the loket's order of preference.
+  for (const auto* q : queues)
+    if (q && !q->reguler.empty()) return q->reguler.begin()->second;
+  return std::nullopt;
 }
 
 std::vector<const Ticket*> waiting_in_service(const OfficeState& s, const std::string& service) {
   std::vector<const Ticket*> out;
-  for (const auto& [_, t] : s.tickets)
-    if (t.state == TicketState::waiting && t.service == service) out.push_back(&t);
+  const TicketIndex& ix = ticket_index(s);
+  auto q = ix.waiting.find(service);
+  if (q == ix.waiting.end()) return out;
+  out.reserve(q->second.size());
+  for (const auto* set : {&q->second.priority, &q->second.reguler, &q->second.targeted})
+    for (const auto& [_, id] : *set) out.push_back(&s.tickets.at(id));
   std::sort(out.begin(), out.end(), [](const Ticket* a, const Ticket* b) { return queue_before(*a, *b); });
   return out;
 }
 
 int ahead_of(const OfficeState& s, const Ticket& t) {
-  int n = 0;
-  for (const auto& [_, o] : s.tickets)
-    if (o.state == TicketState::waiting && o.service == t.service && o.id != t.id && queue_before(o, t)) ++n;
+  const TicketIndex& ix = ticket_index(s);
+  auto q = ix.waiting.find(t.service);
+  if (q == ix.waiting.end()) return 0;
+  // Priority tickets all stand before reguler ones; within a group, by place in line.
+  auto before = [&](const std::set<TicketIndex::Place>& set) {
+    return int(std::distance(set.begin(), set.lower_bound({t.queue_at, t.id})));
+  };
+  int n = is_priority(t.priority) ? before(q->second.priority)
+                                  : int(q->second.priority.size()) + before(q->second.reguler);
+  for (const auto& [_, id] : q->second.targeted)
+    if (id != t.id && queue_before(s.tickets.at(id), t)) ++n;
   return n;
 }
 
@@ -74,10 +82,9 @@ int open_counters_for(const OfficeState& s, const std::string& service) {
 int issued_today(const OfficeState& s, const std::string& service) {
   // A transferred ticket's original record keeps its service, so a transfer away
   // still counts where it was issued and the copy it creates counts nowhere.
-  int n = 0;
-  for (const auto& [_, t] : s.tickets)
-    if (t.transferred_from == 0 && t.service == service) ++n;
-  return n;
+  const TicketIndex& ix = ticket_index(s);
+  auto it = ix.issued.find(service);
+  return it == ix.issued.end() ? 0 : it->second;
 }
 
 }  // namespace antrian

@@ -153,10 +153,37 @@ Result<Ok> Store::upsert(const char* kind, const std::string& key, const std::st
 Result<Ok> Store::commit(const std::vector<Event>& events, const std::string& day_after,
                          const std::string& request_id, const std::string& reply) {
   if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
-  auto fail = [&](Error e) -> Result<Ok> {
+  if (auto r = write(events, day_after, request_id, reply); !r) {
+    exec("ROLLBACK");
+    return r;
+  }
+  if (auto r = exec("COMMIT"); !r) {
+    Error e = sql_error("commit");
     exec("ROLLBACK");
     return e;
-  };
+  }
+  return Ok{};
+}
+
+Result<Ok> Store::commit(const std::vector<Change>& changes) {
+  if (changes.empty()) return Ok{};
+  if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
+  for (const Change& c : changes)
+    if (auto r = write(c.events, c.day, c.request_id, c.reply); !r) {
+      exec("ROLLBACK");
+      return r;
+    }
+  if (auto r = exec("COMMIT"); !r) {
+    Error e = sql_error("commit");
+    exec("ROLLBACK");
+    return e;
+  }
+  return Ok{};
+}
+
+Result<Ok> Store::write(const std::vector<Event>& events, const std::string& day_after,
+                        const std::string& request_id, const std::string& reply) {
+  auto fail = [&](Error e) -> Result<Ok> { return e; };
   std::string day = day_after;
   for (const Event& e : events) {
     const std::string data = e.data.dump();
@@ -204,7 +231,6 @@ Result<Ok> Store::commit(const std::vector<Event>& events, const std::string& da
     sqlite3_bind_text(insert_request_, 3, reply.c_str(), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(insert_request_) != SQLITE_DONE) return fail(sql_error("record request"));
   }
-  if (auto r = exec("COMMIT"); !r) return fail(sql_error("commit"));
   return Ok{};
 }
 
@@ -269,6 +295,7 @@ Result<OfficeState> Store::load() {
     return make_error(std::string(proto::err::storage), std::string("database content is damaged: ") + e.what());
   }
   s.seq = last_seq();
+  reindex(s);
   return s;
 }
 

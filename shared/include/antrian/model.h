@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "antrian/ticket_index.h"
+
 namespace antrian {
 
 enum class TicketState { waiting, called, serving, done, no_show, cancelled, transferred };
@@ -165,6 +167,8 @@ struct OfficeState {
   std::string announcement;
   int64_t next_ticket_id = 1;
   int64_t next_disruption_id = 1;
+  // Derived from `tickets`, not logged: read it through ticket_index(state).
+  mutable TicketIndex index;
 };
 
 // Names on the wire and in the database ("waiting", "lansia", ...).

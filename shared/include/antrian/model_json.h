@@ -33,7 +33,8 @@ DeviceStatus device_from_json(const json& j);
 DeviceKey device_key_from_json(const json& j);
 
 // The whole state. public_view drops ticket tokens and PIN hashes.
-json state_to_json(const OfficeState& s, bool public_view);
+// all_tickets = false leaves "tickets" empty (snapshot_json fills in its own choice).
+json state_to_json(const OfficeState& s, bool public_view, bool all_tickets = true);
 OfficeState state_from_json(const json& j);
 
 }  // namespace antrian

@@ -41,6 +41,13 @@ class Store {
   // day the state is on after these events. Nothing is written if it fails.
   Result<Ok> commit(const std::vector<Event>& events, const std::string& day,
                     const std::string& request_id, const std::string& reply);
+  // Several commands' changes in ONE transaction (group commit): each with its
+  // events, the day after them, its request id and reply. All or nothing.
+  struct Change {
+    std::vector<Event> events;
+    std::string day, request_id, reply;
+  };
+  Result<Ok> commit(const std::vector<Change>& changes);
 
   std::optional<std::string> find_reply(const std::string& request_id);
   Result<std::vector<Event>> events_after(int64_t seq, int limit);
@@ -56,6 +63,9 @@ class Store {
   Result<Ok> exec(const char* sql);
   Error sql_error(const std::string& what) const;
   Result<Ok> upsert(const char* kind, const std::string& key, const std::string& day, const std::string& json);
+  // One command's rows, inside a transaction the caller opened.
+  Result<Ok> write(const std::vector<Event>& events, const std::string& day, const std::string& request_id,
+                   const std::string& reply);
 
   void checkpoint_loop(sqlite3* checkpoint_db);
 

@@ -1,0 +1,47 @@
+#pragma once
+// Lookups over the day's tickets that the rules need on every command, kept in step
+// with the tickets as they change (apply_event, Store::load, state_from_json), so a
+// command's cost does not grow with the number of tickets the day has seen: the
+// queues in call order, the open tickets, the newest ticket per label and per token,
+// the count of tickets issued per service, and the closed ones in the order they closed.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+namespace antrian {
+
+struct Ticket;
+
+struct TicketIndex {
+  using Place = std::pair<int64_t, int64_t>;  // (queue_at, id): place in line
+  struct Queue {
+    std::set<Place> priority, reguler;  // waiting, not transferred to one loket
+    std::set<Place> targeted;           // waiting, transferred to one loket
+    std::size_t size() const { return priority.size() + reguler.size() + targeted.size(); }
+  };
+  std::map<std::string, Queue> waiting;           // by service
+  std::map<int, std::set<Place>> targeted;        // waiting tickets by the loket they were sent to
+  std::set<int64_t> open;                         // ids of waiting, called and serving tickets
+  std::unordered_map<std::string, int64_t> by_label, by_token;  // newest ticket id
+  std::map<std::string, int> issued;              // per service (transfers in not counted)
+  std::map<std::string, std::array<int, 7>> by_state;  // per service, per TicketState
+  std::set<std::pair<int64_t, int64_t>> closed;   // (ended_at, id) of closed tickets
+  std::size_t count = 0;                          // tickets indexed
+
+  void add(const Ticket& t);
+  void remove(const Ticket& t);
+  void clear() { *this = TicketIndex{}; }
+};
+
+struct OfficeState;
+// Rebuilds s.index from s.tickets (after a load or a snapshot).
+void reindex(OfficeState& s);
+// The index, rebuilt first if it does not cover the tickets (a test that set
+// tickets by hand): every reader goes through here.
+const TicketIndex& ticket_index(const OfficeState& s);
+
+}  // namespace antrian

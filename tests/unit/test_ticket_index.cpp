@@ -1,0 +1,97 @@
+// The ticket index (ticket_index.h) against the rules written the slow way, over the
+// whole day's tickets: after every step of a random busy day, who each loket calls
+// next, how many stand ahead of each waiting ticket, how many were issued per
+// service, which tickets are open and which label/token names which ticket agree.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <tuple>
+
+#include "antrian/model_json.h"
+#include "antrian/queue_rules.h"
+#include "antrian/service_health.h"
+#include "office_fixture.h"
+
+namespace antrian::test {
+namespace {
+
+// The order of queue_rules.h, by scanning every ticket of the day.
+std::optional<int64_t> slow_next(const OfficeState& s, int counter) {
+  const auto& prefs = s.counters.at(counter).services;
+  std::optional<std::tuple<int, int, int64_t, int64_t>> best;
+  for (const auto& [id, t] : s.tickets) {
+    if (t.state != TicketState::waiting) continue;
+    if (t.target_counter != 0 && t.target_counter != counter) continue;
+    const auto pos = std::find(prefs.begin(), prefs.end(), t.service);
+    const bool targeted = t.target_counter == counter;
+    if (pos == prefs.end() && !targeted) continue;
+    if (!targeted && service_health(s, t.service).status == ServiceStatus::halted) continue;
+    const int pref = pos == prefs.end() ? 0 : int(pos - prefs.begin());
+    const int group = targeted ? 0 : t.priority != Priority::reguler ? 1 : 2;
+    const auto key = std::make_tuple(group, group == 2 ? pref : 0, t.queue_at, id);
+    if (!best || key < *best) best = key;
+  }
+  if (!best) return std::nullopt;
+  return std::get<3>(*best);
+}
+
+int slow_ahead(const OfficeState& s, const Ticket& t) {
+  auto key = [](const Ticket& x) { return std::make_tuple(x.priority == Priority::reguler, x.queue_at, x.id); };
+  int n = 0;
+  for (const auto& [_, o] : s.tickets)
+    if (o.state == TicketState::waiting && o.service == t.service && o.id != t.id && key(o) < key(t)) ++n;
+  return n;
+}
+
+void check_against_slow(const OfficeState& s) {
+  for (const auto& [number, _] : s.counters) CHECK(next_for_counter(s, number) == slow_next(s, number));
+  for (const auto& [code, _] : s.services) {
+    int issued = 0;
+    for (const auto& [id, t] : s.tickets) issued += t.service == code && t.transferred_from == 0;
+    CHECK(issued_today(s, code) == issued);
+  }
+  const TicketIndex& ix = ticket_index(s);
+  std::size_t open = 0;
+  for (const auto& [id, t] : s.tickets) {
+    if (t.state == TicketState::waiting) CHECK(ahead_of(s, t) == slow_ahead(s, t));
+    open += t.is_open();
+    CHECK(ix.open.count(id) == (t.is_open() ? 1u : 0u));
+    // A label names its newest ticket (after transfers).
+    CHECK(ix.by_label.at(t.label()) >= id);
+  }
+  CHECK(ix.open.size() == open);
+}
+
+}  // namespace
+
+TEST_CASE("the ticket index agrees with a scan of the whole day, step by step") {
+  TestOffice o;
+  for (int c = 1; c <= 8; ++c) o.open(c);
+  std::mt19937 rng(15);
+  const char* services[] = {"A", "B", "C", "D", "E", "F"};
+  const char* priorities[] = {"reguler", "reguler", "reguler", "lansia", "ibu_hamil"};
+  for (int step = 0; step < 600; ++step) {
+    const int counter = 1 + int(rng() % 8);
+    o.now += 1000 * int64_t(rng() % 30);
+    switch (rng() % 8) {
+      case 0: case 1: case 2:
+        o.run(proto::cmd::issue, {{"service", services[rng() % 6]}, {"priority", priorities[rng() % 5]}});
+        break;
+      case 3: o.run(proto::cmd::call_next, {{"counter", counter}}); break;
+      case 4: o.run(proto::cmd::start, {{"counter", counter}}); o.run(proto::cmd::finish, {{"counter", counter}}); break;
+      case 5: o.run(proto::cmd::no_show, {{"counter", counter}}); break;
+      case 6: o.run(proto::cmd::transfer, {{"counter", counter}, {"to_counter", 1 + int(rng() % 8)}}); break;
+      default:
+        if (rng() % 4 == 0) o.run(proto::cmd::cancel, {{"ticket", int64_t(1 + rng() % uint64_t(o.state.next_ticket_id))}});
+        else o.run(proto::cmd::transfer, {{"counter", counter}, {"to_service", services[rng() % 6]}});
+    }
+    check_against_slow(o.state);
+  }
+  CHECK(o.state.tickets.size() > 150);
+  // The index is derived: a state read back from a snapshot's JSON has the same one.
+  const OfficeState copy = state_from_json(state_to_json(o.state, false));
+  check_against_slow(copy);
+  for (const auto& [number, _] : o.state.counters) CHECK(next_for_counter(copy, number) == next_for_counter(o.state, number));
+}
+
+}  // namespace antrian::test
