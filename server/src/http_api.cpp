@@ -9,6 +9,7 @@
 #include "antrian/model_json.h"
 #include "antrian/office_view.h"
 #include "antrian/queue_rules.h"
+#include "antrian/snapshot_view.h"
 #include "hub.h"
 #include "web/public_state.h"
 #include "web/web_app.h"
@@ -28,8 +29,7 @@ std::string office_metrics_text(const OfficeState& s, int64_t now_ms) {
   auto family = [&](const char* name, const char* type, const char* help) {
     out << "# HELP " << name << " " << help << "\n# TYPE " << name << " " << type << "\n";
   };
-  std::map<std::string, std::map<TicketState, int>> by_state;
-  for (const auto& [_, t] : s.tickets) by_state[t.service][t.state] += 1;
+  std::map<std::string, std::array<int, 7>> by_state = ticket_index(s).by_state;
   const auto summaries = service_summaries(s, now_ms);
   family("antrian_tickets_issued_today", "gauge", "Tickets issued today per service.");
   for (const auto& x : summaries) out << "antrian_tickets_issued_today{service=\"" << x.code << "\"} " << x.issued_today << "\n";
@@ -37,10 +37,10 @@ std::string office_metrics_text(const OfficeState& s, int64_t now_ms) {
   for (const auto& x : summaries) out << "antrian_tickets_waiting{service=\"" << x.code << "\"} " << x.waiting << "\n";
   family("antrian_tickets_served_today", "gauge", "Tickets finished today per service.");
   for (const auto& x : summaries)
-    out << "antrian_tickets_served_today{service=\"" << x.code << "\"} " << by_state[x.code][TicketState::done] << "\n";
+    out << "antrian_tickets_served_today{service=\"" << x.code << "\"} " << by_state[x.code][std::size_t(TicketState::done)] << "\n";
   family("antrian_tickets_no_show_today", "gauge", "Tickets marked no-show today per service.");
   for (const auto& x : summaries)
-    out << "antrian_tickets_no_show_today{service=\"" << x.code << "\"} " << by_state[x.code][TicketState::no_show] << "\n";
+    out << "antrian_tickets_no_show_today{service=\"" << x.code << "\"} " << by_state[x.code][std::size_t(TicketState::no_show)] << "\n";
   family("antrian_tickets_refused_today", "gauge", "Tickets the office could not give today per service (quota, blangko, hours).");
   for (const auto& x : summaries)
     out << "antrian_tickets_refused_today{service=\"" << x.code << "\"} " << x.refused_today << "\n";
@@ -80,7 +80,9 @@ void HttpApi::routes() {
     const int64_t now = hub_.clock().now_ms();
     const bool admin = web_->is_admin(req);
     json body = hub_.with_state([now, admin](const OfficeState& s) {
-      json j = state_to_json(s, true);
+      // The snapshot's view (open tickets, the latest closed, the day's counts): it stays
+      // small however long the day, and the hub's writes wait for this read lock.
+      json j = snapshot_json(s);
       // Anyone may read the hall; who works here and who did what is for admins.
       if (!admin) web::strip_people(j);
       j["now"] = now;

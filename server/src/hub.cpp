@@ -4,6 +4,7 @@
 #include <zmq_addon.hpp>
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,11 +16,13 @@
 #include "antrian/device_auth.h"
 #include "antrian/model_json.h"
 #include "antrian/service_notify.h"
+#include "antrian/snapshot_view.h"
 
 namespace antrian {
 namespace {
 
 using Clk = std::chrono::steady_clock;
+constexpr std::size_t kTrimAfterBytes = 256 * 1024;
 
 int bound_port(zmq::socket_t& s) {
   const std::string ep = s.get(zmq::sockopt::last_endpoint);
@@ -137,6 +140,8 @@ Result<std::unique_ptr<Hub>> Hub::create(std::unique_ptr<Store> store, const Off
   if (auto day = day_rollover_event(hub->state_, clock.now_ms()))
     if (auto r = hub->append({*day}, "", ""); !r) return r.error();
   hub->unpublished_.clear();  // nobody is subscribed yet
+  hub->unpublished_on_disk_ = 0;
+  ::malloc_trim(0);  // loading a long day read every row: give the memory back
   if (auto r = hub->store_->prune_requests(clock.now_ms() - 2LL * 86'400'000); !r)
     spdlog::warn("could not forget old request ids: {}", r.error().reason);
   return hub;
@@ -210,6 +215,7 @@ Result<Ok> Hub::ensure_admin_key(const std::string& key_file) {
   bool ok = false;
   const std::string reply = answer(req, ok);
   unpublished_.clear();  // nobody is subscribed yet
+  unpublished_on_disk_ = 0;
   if (!ok) {
     auto r = proto::decode_reply(reply);
     return make_error(std::string(proto::err::auth_failed),
@@ -292,7 +298,7 @@ Result<Ok> Hub::commit_staged() {
   }
   // Nothing of the group is on disk: forget its events and go back to what is.
   failed_commits_.emplace(gen, r.error());
-  unpublished_.resize(unpublished_on_disk_);
+  unpublished_.resize(std::min(unpublished_on_disk_, unpublished_.size()));
   spdlog::error("{} grouped changes failed to save: {}", gen_size, r.error().reason);
   auto loaded = store_->load();
   if (!loaded) {
@@ -351,8 +357,25 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   }
   if (req.cmd == cmd::clock_set) return clock_set(req, ok_out);
   if (req.cmd == cmd::snapshot) {
+    // What screens draw; the day's closed history is paged with `history`.
     ok_out = true;
-    return encode_reply(ok_reply(req.id, {{"seq", state_.seq}, {"now", now}, {"state", state_to_json(state_, true)}}));
+    return encode_reply(ok_reply(req.id, {{"seq", state_.seq}, {"now", now}, {"state", snapshot_json(state_)}}));
+  }
+  if (req.cmd == cmd::history) {
+    auto after = req.args.find("after_id");
+    if (after == req.args.end() || !after->is_number_integer() || after->get<int64_t>() < 0)
+      return fail(make_error(std::string(err::bad_request), "args.after_id: must be a whole number >= 0 (0 = from the first)"));
+    int limit = kHistoryPageMax;
+    if (auto l = req.args.find("limit"); l != req.args.end()) {
+      if (!l->is_number_integer() || l->get<int64_t>() < 1 || l->get<int64_t>() > kHistoryPageMax)
+        return fail(make_error(std::string(err::bad_request),
+                               "args.limit: must be a whole number from 1 to " + std::to_string(kHistoryPageMax)));
+      limit = l->get<int>();
+    }
+    nlohmann::json page = history_page(state_, after->get<int64_t>(), limit);
+    page["seq"] = state_.seq;
+    ok_out = true;
+    return encode_reply(ok_reply(req.id, page));
   }
   if (req.cmd == cmd::events_since) {
     auto from = req.args.find("seq");
@@ -503,6 +526,7 @@ void Hub::run() {
     }
     grouping_ = false;
     commit_staged();
+    std::size_t largest = 0;
     for (Outgoing& o : out) {
       if (o.staged)
         if (auto f = failed_commits_.find(o.gen); f != failed_commits_.end()) {
@@ -512,10 +536,13 @@ void Hub::run() {
         }
       for (auto& f : o.envelope) router_.send(f, zmq::send_flags::sndmore);
       router_.send(zmq::buffer(o.reply), zmq::send_flags::dontwait);
+      largest = std::max(largest, o.reply.size());
       metrics_.record_request(o.cmd, o.ok, std::chrono::duration<double>(Clk::now() - o.started).count());
     }
     failed_commits_.clear();
     publish_pending();
+    // A large reply (a page of the log) leaves freed memory behind: give it back.
+    if (largest > kTrimAfterBytes) ::malloc_trim(0);
   }
 }
 

@@ -17,6 +17,7 @@
 
 #include "antrian/model_json.h"
 #include "antrian/office_time.h"
+#include "antrian/snapshot_view.h"
 #include "handshake_monitor.h"
 
 namespace antrian {
@@ -83,6 +84,7 @@ struct HubClient::Impl {
   Clk::time_point last_heard{}, next_hello{};
   bool hello_inflight = false, recovering = false;
   std::vector<Event> buffered;  // events that arrived while a snapshot/recovery was under way
+  uint64_t snapshot_gen = 0;     // a history page belongs to the snapshot it followed
 
   std::mutex cb_mu;
   std::function<void()> change_cb, snapshot_cb;
@@ -258,6 +260,9 @@ struct HubClient::Impl {
           std::unique_lock l(state_mu);
           state = std::move(fresh);
         }
+        ++snapshot_gen;
+        // The snapshot carries what screens draw; the day's older closed tickets follow in pages.
+        if (r.result.at("state").value("closed_left_out", int64_t(0)) > 0) request_history(0, snapshot_gen);
         seq = state.seq;
         synced = true;
         recovering = false;
@@ -271,6 +276,23 @@ struct HubClient::Impl {
       { std::lock_guard l(cb_mu); f = snapshot_cb; }
       if (f) f();
       drain_buffered();
+      notify_change();
+    });
+  }
+
+  void request_history(int64_t after_id, uint64_t gen) {
+    submit(proto::cmd::history, {{"after_id", after_id}}, [this, gen](const proto::Reply& r) {
+      if (gen != snapshot_gen || !r.ok) return;  // a newer snapshot started its own paging
+      try {
+        {
+          std::unique_lock l(state_mu);
+          merge_history(state, r.result.at("tickets"));
+        }
+        if (r.result.value("more", false)) request_history(r.result.at("next_after").get<int64_t>(), gen);
+      } catch (const std::exception& e) {
+        spdlog::warn("a page of the day's history could not be read: {}", e.what());
+        return;
+      }
       notify_change();
     });
   }

@@ -30,6 +30,7 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::snapshot, {all, {}}},
       {cmd::ticket_lookup, {all, {"token"}}},
       {cmd::events_since, {all, {"seq"}}},
+      {cmd::history, {all, {"after_id", "limit"}}},
       {cmd::issue, {{role::kiosk, role::admin}, {"service", "priority"}}},
       {cmd::call_next, {staff, {"counter"}}},
       {cmd::call, {staff, {"counter", "ticket"}}},

@@ -6,6 +6,7 @@
 
 #include "antrian/hub_client.h"
 #include "antrian/model_json.h"
+#include "antrian/snapshot_view.h"
 #include "eventually.h"
 #include "hub_process.h"
 
@@ -50,7 +51,7 @@ TEST_CASE("dropped events are recovered from the log, in order, and the state ma
     CHECK(live[1] == false);   // recovered from the log
   }
   // The last event was dropped too: only the heartbeat can reveal that gap.
-  CHECK(state_to_json(lossy.state_copy(), true) == hub_state(admin));
+  CHECK(snapshot_json(lossy.state_copy()) == hub_state(admin));  // the mirror, seen as a snapshot shows it
 }
 
 TEST_CASE("a hub that lost its pub port (restart on new ports) is found again via hello") {
@@ -66,5 +67,5 @@ TEST_CASE("a hub that lost its pub port (restart on new ports) is found again vi
   HubClient admin(again.client_options("admin", "t", false));
   REQUIRE(admin.request("issue", {{"service", "D"}}).ok);
   REQUIRE(eventually([&] { return display.online() && display.state_copy().tickets.size() == 1; }, std::chrono::milliseconds(6000)));
-  CHECK(state_to_json(display.state_copy(), true) == hub_state(admin));
+  CHECK(snapshot_json(display.state_copy()) == hub_state(admin));
 }

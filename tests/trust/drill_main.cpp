@@ -1,5 +1,5 @@
 // antrian-drill: the kill drill from the command line (scripts/drill-kill.sh).
-//   antrian-drill [--kills N] [--seed S] [--verbose]
+//   antrian-drill [--kills N] [--seed S] [--kiosks N] [--verbose]
 // Exit 0 when nothing was lost, duplicated or damaged and the display kept up.
 #include <cstdlib>
 #include <cstring>
@@ -13,14 +13,19 @@ int main(int argc, char** argv) {
     const bool has_value = i + 1 < argc;
     if (!std::strcmp(argv[i], "--kills") && has_value) opt.kills = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--seed") && has_value) opt.seed = unsigned(std::atoi(argv[++i]));
+    else if (!std::strcmp(argv[i], "--kiosks") && has_value) opt.kiosks = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--verbose")) opt.verbose = true;
     else {
-      std::cerr << "usage: antrian-drill [--kills N] [--seed S] [--verbose]\n";
+      std::cerr << "usage: antrian-drill [--kills N] [--seed S] [--kiosks N] [--verbose]\n";
       return 2;
     }
   }
   if (opt.kills < 1) {
     std::cerr << "error: --kills must be at least 1\n";
+    return 2;
+  }
+  if (opt.kiosks < 1 || opt.kiosks > 64) {
+    std::cerr << "error: --kiosks must be 1 to 64\n";
     return 2;
   }
   try {

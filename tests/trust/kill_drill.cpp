@@ -101,6 +101,25 @@ void counter(Load& load, int number) {
   }
 }
 
+// Every ticket of the day by id: the snapshot's, then the closed ones it left out,
+// page by page (history). Empty when the hub did not answer.
+std::optional<std::map<int64_t, json>> day_tickets(std::unique_ptr<RawClient>& c, Load& load, const std::string& id,
+                                                   int64_t& seq_out) {
+  auto snap = until_answered(c, load, make_request(id, "snapshot", "display", json::object()));
+  if (!snap || !snap->value("ok", false)) return std::nullopt;
+  seq_out = (*snap)["result"]["seq"];
+  std::map<int64_t, json> out;
+  for (const json& x : (*snap)["result"]["state"]["tickets"]) out[x["id"]] = x;
+  for (int64_t after = 0, page = 0;; ++page) {
+    auto r = until_answered(c, load, make_request(id + "-h" + std::to_string(page), "history", "display", {{"after_id", after}}));
+    if (!r || !r->value("ok", false)) return std::nullopt;
+    for (const json& x : (*r)["result"]["tickets"]) out.emplace(x["id"].get<int64_t>(), x);
+    if (!(*r)["result"].value("more", false)) break;
+    after = (*r)["result"]["next_after"];
+  }
+  return out;
+}
+
 std::string office_config_file(const std::string& dir) {
   // The default office's daily quotas would end the load early: lift them.
   json cfg = json::parse(default_office_json());
@@ -132,8 +151,8 @@ DrillTotals run_kill_drill(const DrillOptions& opt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   if (!display.synced()) throw std::runtime_error("drill: the display never synced with the fresh hub");
   std::vector<std::thread> threads;
-  threads.emplace_back(kiosk, std::ref(load), 0, "A");
-  threads.emplace_back(kiosk, std::ref(load), 1, "C");
+  const char* services[] = {"A", "C", "D", "E", "F"};
+  for (int k = 0; k < opt.kiosks; ++k) threads.emplace_back(kiosk, std::ref(load), k, services[k % 5]);
   threads.emplace_back(counter, std::ref(load), 1);
   threads.emplace_back(counter, std::ref(load), 4);
 
@@ -158,12 +177,12 @@ DrillTotals run_kill_drill(const DrillOptions& opt) {
       std::lock_guard l(load.mu);
       acked = load.acked;
     }
-    auto snap = until_answered(checker, load, make_request("check-" + std::to_string(k), "snapshot", "display", json::object()));
-    if (!snap || !snap->value("ok", false)) throw std::runtime_error("drill: no snapshot after restart " + std::to_string(k));
-    const int64_t hub_seq = (*snap)["result"]["seq"];
+    int64_t hub_seq = 0;
+    auto day = day_tickets(checker, load, "check-" + std::to_string(k), hub_seq);
+    if (!day) throw std::runtime_error("drill: no snapshot and history after restart " + std::to_string(k));
     const int64_t snapshot_ms = ms_since(ready);
     std::map<std::string, int> present;
-    for (const json& x : (*snap)["result"]["state"]["tickets"]) ++present[x["label"].get<std::string>()];
+    for (const auto& [_, x] : *day) ++present[x["label"].get<std::string>()];
     for (const auto& [label, n] : present)
       if (n > 1 && duplicate_labels.insert(label).second) ++t.duplicated;
     for (const auto& [label, id] : acked) {
@@ -193,17 +212,22 @@ DrillTotals run_kill_drill(const DrillOptions& opt) {
   load.stop = true;
   for (auto& th : threads) th.join();
   // Quiet now: the mirror must equal the hub exactly.
-  auto last = until_answered(checker, load, make_request("final", "snapshot", "display", json::object()));
   load.stop = false;
-  if (!last) last = until_answered(checker, load, make_request("final", "snapshot", "display", json::object()));
-  const int64_t final_seq = (*last)["result"]["seq"];
-  const auto quiet = Clk::now();
-  while (display.seq() != final_seq && ms_since(quiet) < 2000) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  int64_t final_seq = 0;
+  auto last = day_tickets(checker, load, "final", final_seq);
+  if (!last) throw std::runtime_error("drill: no final snapshot and history");
   std::map<std::string, std::string> hub_tickets, mirror_tickets;
-  for (const json& x : (*last)["result"]["state"]["tickets"]) hub_tickets[x["label"]] = x["state"].get<std::string>();
-  display.with_state([&](const OfficeState& s) {
-    for (const auto& [id, x] : s.tickets) mirror_tickets[x.label()] = to_string(x.state);
-  });
+  for (const auto& [_, x] : *last) hub_tickets[x["label"]] = x["state"].get<std::string>();
+  // The display's mirror pages in the closed tickets its last snapshot left out.
+  const auto quiet = Clk::now();
+  for (;;) {
+    mirror_tickets.clear();
+    display.with_state([&](const OfficeState& s) {
+      for (const auto& [id, x] : s.tickets) mirror_tickets[x.label()] = to_string(x.state);
+    });
+    if ((display.seq() == final_seq && mirror_tickets == hub_tickets) || ms_since(quiet) > 3000) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   t.final_mirror_equal = display.seq() == final_seq && hub_tickets == mirror_tickets;
   if (!t.final_mirror_equal && t.first_problem.empty())
     t.first_problem = "after the load: display at seq " + std::to_string(display.seq()) + " with " +

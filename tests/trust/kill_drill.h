@@ -1,5 +1,5 @@
 #pragma once
-// The kill drill: a real hub under a steady load (2 kiosks issuing, 2 counters calling
+// The kill drill: a real hub under a steady load (2 or more kiosks issuing, 2 counters calling
 // and finishing, 1 display mirror) is killed with SIGKILL at random moments and
 // restarted. After each kill: the database passes integrity_check before the restart;
 // after each restart: every acknowledged ticket is there, no number is used twice and
@@ -15,6 +15,7 @@ struct DrillOptions {
   int min_run_ms = 50;   // the hub lives this long at least before a kill...
   int max_run_ms = 400;  // ...and at most this long
   bool verbose = false;  // one line per kill on stderr
+  int kiosks = 2;        // clients issuing at once (their requests are committed in groups)
 };
 
 struct DrillTotals {

@@ -72,6 +72,8 @@ inline constexpr std::string_view announcement_set = "announcement_set";  // {te
 inline constexpr std::string_view ticket_lookup = "ticket_lookup";        // {token}
 inline constexpr std::string_view device_report = "device_report";  // {device, state, message}
 inline constexpr std::string_view events_since = "events_since";  // {seq} -> {events, last_seq, more}
+// The day's closed tickets a snapshot left out, a page at a time (snapshot_view.h).
+inline constexpr std::string_view history = "history";  // {after_id, limit?} -> {tickets, next_after, more}
 // Device keys (admins): register a device's CURVE public key with a role, revoke it.
 inline constexpr std::string_view key_add = "key_add";        // {name, role, public_key, counter?}
 inline constexpr std::string_view key_revoke = "key_revoke";  // {name}
