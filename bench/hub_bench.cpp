@@ -157,6 +157,7 @@ struct SizeFigures {
   Summary burst[3];
   double snapshot_mb = 0, snapshot_ms = 0, delay_p50 = 0, delay_max = 0, rss_before = 0, rss_after = 0;
   double full_day_mb = 0, full_day_ms = 0;
+  Summary call_with, call_without;
 };
 
 constexpr int kClients[3] = {1, 4, 16};
@@ -251,8 +252,14 @@ size_t full_day(Requester& r, double& snapshot_ms) {
 // the hub's memory before and after a client took the full day.
 void snapshot_effect(test::HubProcess& hub, Requester& req, int trials, SizeFigures& f) {
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  std::vector<double> delays;
+  std::vector<double> with, without;
   for (int i = 0; i < trials; ++i) {
+    // The control: the same call_next with nothing else in flight.
+    req.call("issue", {{"service", "A"}});
+    auto c = Clk::now();
+    req.call("call_next", {{"counter", 1}});
+    without.push_back(ms_since(c));
+    req.call("no_show", {{"counter", 1}});
     req.call("issue", {{"service", "A"}});
     std::atomic<bool> sent{false};
     double snap_ms = 0;
@@ -277,16 +284,20 @@ void snapshot_effect(test::HubProcess& hub, Requester& req, int trials, SizeFigu
     std::this_thread::sleep_for(std::chrono::microseconds(500));  // the snapshot is at the hub first
     const auto t = Clk::now();
     req.call("call_next", {{"counter", 1}});
-    delays.push_back(std::max(0.0, ms_since(t) - f.call_reply.p50_ms));
+    with.push_back(ms_since(t));
     snapper.join();
     if (!failed.empty()) throw RunFailed("snapshot: " + failed);
     req.call("no_show", {{"counter", 1}});
     f.snapshot_ms = std::max(f.snapshot_ms, snap_ms);
     f.snapshot_mb = double(snap_bytes) / 1e6;
   }
-  const Summary d = summarize(delays);
-  f.delay_p50 = d.p50_ms;
-  f.delay_max = d.max_ms;
+  // The delay: how much later a call_next is answered with a snapshot in flight than
+  // without one, at the median and at the worst of the trials.
+  const Summary w = summarize(with), wo = summarize(without);
+  f.delay_p50 = w.p50_ms - wo.p50_ms;
+  f.delay_max = w.max_ms - wo.max_ms;
+  f.call_with = w;
+  f.call_without = wo;
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   f.rss_before = rss_mb(hub.pid());
   Requester r(hub, 30000);
@@ -302,7 +313,7 @@ void snapshot_effect(test::HubProcess& hub, Requester& req, int trials, SizeFigu
 
 int main(int argc, char** argv) {
   CLI::App app{"antrian-bench-hub: hub latency and throughput against raw ZeroMQ and SQLite"};
-  int samples = 300, raw_n = 2000, commits = 2000, burst = 1600, trials = 10;
+  int samples = 300, raw_n = 2000, commits = 2000, burst = 1600, trials = 20;
   std::vector<int> sizes = {10, 1000, 10000, 50000};
   app.add_option("--samples", samples, "issue/call_next samples per day size")->check(CLI::Range(10, 100000));
   app.add_option("--raw", raw_n, "raw ZeroMQ round trips")->check(CLI::Range(10, 1000000));
@@ -351,8 +362,10 @@ int main(int argc, char** argv) {
         say("  issue with %2d clients: %5.0f tickets/s (%.2fx raw commits), p50 %.3f ms, p99 %.3f ms\n", kClients[c],
             f.rate[c], f.rate[c] / raw_rate, f.burst[c].p50_ms, f.burst[c].p99_ms);
       snapshot_effect(hub, req, trials, f);
-      say("  snapshot: %.3f MB in up to %.1f ms; a call_next sent meanwhile waited %.1f ms more (p50), %.1f ms (max)\n",
-          f.snapshot_mb, f.snapshot_ms, f.delay_p50, f.delay_max);
+      say("  snapshot: %.3f MB in up to %.1f ms; call_next with a snapshot in flight p50 %.2f / max %.2f ms, "
+          "without p50 %.2f / max %.2f ms: %.2f ms later at p50, %.2f ms at max\n",
+          f.snapshot_mb, f.snapshot_ms, f.call_with.p50_ms, f.call_with.max_ms, f.call_without.p50_ms,
+          f.call_without.max_ms, f.delay_p50, f.delay_max);
       say("  full day (snapshot + every history page): %.2f MB in %.0f ms; hub RSS %.0f MB before, %.0f MB after\n\n",
           f.full_day_mb, f.full_day_ms, f.rss_before, f.rss_after);
       all.push_back(f);
@@ -374,8 +387,8 @@ int main(int argc, char** argv) {
     for (const auto& f : all) worst16 = std::min(worst16, f.rate[2]);
     say("  16 clients issue (slowest size) %.0f/s = %.2fx the raw single-row commit rate %.0f/s (bar >= 1.5x): %s\n",
         worst16, worst16 / raw_rate, raw_rate, bar(worst16 >= 1.5 * raw_rate));
-    say("  snapshot at %d tickets delays a concurrent call_next by %.1f ms at most (bar < 5 ms): %s\n", hi.tickets,
-        hi.delay_max, bar(hi.delay_max < 5));
+    say("  snapshot at %d tickets delays a concurrent call_next by %.2f ms at p50, %.2f ms at max (bar < 5 ms): %s\n",
+        hi.tickets, hi.delay_p50, hi.delay_max, bar(std::max(hi.delay_p50, hi.delay_max) < 5));
     say("  hub RSS after a client took the full day %.0f MB, before %.0f MB (bar: within 50 MB): %s\n", hi.rss_after,
         hi.rss_before,
         bar(hi.rss_after - hi.rss_before <= 50));

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     client.role = std::string(proto::role::counter);
     client.client_name = opt.client_name;
     client.mirror = true;
+    client.full_day = true;  // the staff member's own figures count the whole day
     client.request_timeout_ms = opt.request_timeout_ms;
     client.retries = opt.retries;
     HubLink link(client);

@@ -262,7 +262,8 @@ struct HubClient::Impl {
         }
         ++snapshot_gen;
         // The snapshot carries what screens draw; the day's older closed tickets follow in pages.
-        if (r.result.at("state").value("closed_left_out", int64_t(0)) > 0) request_history(0, snapshot_gen);
+        if (opt.full_day && r.result.at("state").value("closed_left_out", int64_t(0)) > 0)
+          request_history(0, snapshot_gen);
         seq = state.seq;
         synced = true;
         recovering = false;

@@ -36,6 +36,10 @@ struct HubClientOptions {
   std::string role;          // proto::role::*
   std::string client_name;   // for the log, e.g. "kiosk-1"
   bool mirror = true;        // keep a live copy of the state (false: requests only)
+  // Also page in the day's closed tickets a snapshot leaves out (`history`), for a
+  // program that counts the whole day itself (the counter's own figures). Screens
+  // draw from the snapshot alone and leave it off.
+  bool full_day = false;
   int request_timeout_ms = 1500;
   int retries = 2;           // extra attempts after the first
   ClientKeys keys;           // this device's CURVE pair and the hub's public key (required)

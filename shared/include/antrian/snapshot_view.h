@@ -16,7 +16,7 @@ namespace antrian {
 // display's recent calls come from them).
 inline constexpr std::size_t kSnapshotRecentClosed = 64;
 // A page is built while other requests wait: kept to a few milliseconds.
-inline constexpr int kHistoryPageMax = 200;
+inline constexpr int kHistoryPageMax = 100;
 
 // The public state as a snapshot sends it. Besides state_to_json's fields:
 // "closed_today" (closed tickets of the day), "closed_left_out" (how many of them are
