@@ -504,6 +504,9 @@ void Hub::run() {
           const std::string reply = proto::encode_reply(proto::error_reply(
               "", make_error(std::string(proto::err::bad_request), "a request is exactly one frame of JSON")));
           router_.send(frames[0], zmq::send_flags::sndmore);
+          // A REQ client's envelope has an empty delimiter: without it the REQ socket
+          // would drop the answer and the client would only time out.
+          if (frames[1].size() == 0) router_.send(zmq::message_t(), zmq::send_flags::sndmore);
           router_.send(zmq::buffer(reply), zmq::send_flags::dontwait);
         }
         continue;

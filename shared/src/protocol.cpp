@@ -36,11 +36,11 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::call, {staff, {"counter", "ticket"}}},
       {cmd::recall, {staff, {"counter"}}},
       {cmd::start, {staff, {"counter"}}},
-      {cmd::finish, {staff, {"counter", "resources"}}},
+      {cmd::finish, {staff, {"counter"}}},
       {cmd::no_show, {staff, {"counter"}}},
       {cmd::transfer, {staff, {"counter", "to_service", "to_counter", "note"}}},
       {cmd::cancel, {staff, {"ticket", "reason", "counter"}}},
-      {cmd::bulk_move, {staff, {"service", "to_service", "reason"}}},
+      {cmd::bulk_move, {staff, {"service", "to_service", "reason", "counter"}}},
       {cmd::clock_set, {admin, {"now"}}},
       {cmd::pause, {staff, {"counter"}}},
       {cmd::resume, {staff, {"counter"}}},
@@ -116,7 +116,10 @@ Result<Request> decode_request(std::string_view bytes) {
   if (!j.is_object()) return bad("request must be a JSON object");
   Request r;
   auto v = j.find("v");
-  if (v == j.end() || !v->is_number_integer()) return bad("missing protocol version \"v\"");
+  if (v == j.end()) return bad("missing protocol version \"v\"");
+  if (!v->is_number_integer())
+    return bad("protocol version \"v\" must be the whole number " + std::to_string(kVersion) + ", not " +
+               v->dump().substr(0, 40));
   // Read wide, so 4294967297 is version 4294967297 (refused), not a wrapped 1.
   const int64_t version = v->is_number_unsigned() && v->get<uint64_t>() > uint64_t(INT64_MAX) ? -1 : v->get<int64_t>();
   r.v = version == kVersion ? kVersion : (version > 0 && version < 1000 ? int(version) : -1);

@@ -146,3 +146,27 @@ TEST_CASE("a field a command does not take is refused by name and changes nothin
   // The sender's own name is always allowed.
   CHECK(c.request("named", "issue", {{"service", "A"}, {"client", "kiosk-9"}}, "kiosk")["ok"] == true);
 }
+
+TEST_CASE("a REQ client that sends several frames gets the error, not a timeout") {
+  TempDir dir;
+  HubProcess hub(dir.path());
+  auto keys = antrian::load_client_keys(hub.admin_key_file(), hub.hub_key_file());
+  REQUIRE(keys.ok());
+  zmq::context_t ctx(1);
+  zmq::socket_t req(ctx, zmq::socket_type::req);
+  req.set(zmq::sockopt::linger, 0);
+  req.set(zmq::sockopt::curve_serverkey, keys->hub_public_key);
+  req.set(zmq::sockopt::curve_publickey, keys->public_key);
+  req.set(zmq::sockopt::curve_secretkey, keys->secret_key);
+  req.connect(hub.address());
+  req.send(zmq::buffer(std::string("one")), zmq::send_flags::sndmore);
+  req.send(zmq::buffer(std::string("two")), zmq::send_flags::none);
+  zmq::pollitem_t item{req.handle(), 0, ZMQ_POLLIN, 0};
+  REQUIRE(zmq::poll(&item, 1, std::chrono::milliseconds(5000)) == 1);
+  zmq::message_t m;
+  REQUIRE(req.recv(m));
+  const json r = json::parse(m.to_string());
+  CHECK(r["ok"] == false);
+  CHECK(r["error"]["code"] == "bad_request");
+  CHECK(r["error"]["reason"].get<std::string>().find("one frame") != std::string::npos);
+}

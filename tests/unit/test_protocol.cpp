@@ -95,3 +95,11 @@ TEST_CASE("a field the command does not take is refused by name; client is alway
   REQUIRE_FALSE(env.ok());
   CHECK(env.error().reason.find("\"argz\"") != std::string::npos);
 }
+
+TEST_CASE("a version that is there but not a whole number is named as such") {
+  auto r = proto::decode_request(R"({"v":1.0,"id":"a","cmd":"hello","role":"display"})");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().reason.find("must be the whole number 1") != std::string::npos);
+  CHECK(proto::decode_request(R"({"id":"a","cmd":"hello","role":"display"})").error().reason.find("missing") !=
+        std::string::npos);
+}
