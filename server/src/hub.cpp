@@ -15,6 +15,7 @@
 #include "antrian/commands.h"
 #include "antrian/device_auth.h"
 #include "antrian/model_json.h"
+#include "antrian/office_view.h"
 #include "antrian/service_notify.h"
 #include "antrian/snapshot_view.h"
 
@@ -41,6 +42,8 @@ bool office_matches(const OfficeState& s, const OfficeConfig& cfg) {
     auto it = s.counters.find(c.number);
     if (it == s.counters.end() || it->second.services != c.services || it->second.name != c.name) return false;
   }
+  for (const Closure& c : cfg.closures)  // a date new in the config
+    if (!s.closures.count(c.date)) return false;
   return true;
 }
 
@@ -99,6 +102,8 @@ std::string Hub::clock_set(const proto::Request& req, bool& ok_out) {
   if (auto day = day_rollover_event(state_, manual_clock_->now_ms())) {
     if (auto r = append({*day}, "", ""); !r) return encode_reply(error_reply(req.id, r.error()));
   }
+  if (auto r = append(closing_sign_out_events(state_, manual_clock_->now_ms()), "", ""); !r)
+    return encode_reply(error_reply(req.id, r.error()));
   ok_out = true;
   return encode_reply(ok_reply(req.id, {{"now", manual_clock_->now_ms()}, {"seq", state_.seq}}));
 }
@@ -114,7 +119,9 @@ bool Hub::log_refusal(const proto::Request& req, const Error& e, const std::stri
   ev.type = std::string(proto::ev::issue_refused);
   ev.actor = req.role + (req.args.contains("client") && req.args["client"].is_string() ? ":" + req.args["client"].get<std::string>() : "");
   const CapacityLeft left = tickets_left_today(state_, service, clock_.now_ms());
-  const std::string limited_by = left.tickets && *left.tickets <= 0 ? std::string(to_string(left.limited_by)) : "numbers";
+  std::string limited_by = left.tickets && *left.tickets <= 0 ? std::string(to_string(left.limited_by)) : "numbers";
+  if (e.code == proto::err::office_closed) limited_by = "closed";
+  if (e.code == proto::err::service_halted) limited_by = "service_off";
   ev.data = {{"service", service}, {"reason", e.reason}, {"limited_by", limited_by}, {"refused", {{service, n}}}};
   // The refusal is stored with its request id, like any answer that wrote to the log:
   // a retry (also after a restart) gets this answer and counts nothing twice.
@@ -329,6 +336,11 @@ void Hub::heartbeat() {
     if (auto r = append({*day}, "", ""); !r) spdlog::error("starting the new day failed: {}", r.error().reason);
     publish_pending();
   }
+  // After closing, idle lokets left signed in are signed out (logged, by the hub).
+  if (auto closing = closing_sign_out_events(state_, clock_.now_ms()); !closing.empty()) {
+    if (auto r = append(std::move(closing), "", ""); !r) spdlog::error("signing out at closing failed: {}", r.error().reason);
+    publish_pending();
+  }
   const std::string body = nlohmann::json{{"seq", state_.seq}, {"at", clock_.now_ms()}}.dump();
   pub_.send(zmq::buffer(proto::kTopicHeartbeat), zmq::send_flags::sndmore);
   pub_.send(zmq::buffer(body), zmq::send_flags::none);
@@ -359,7 +371,8 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   if (req.cmd == cmd::snapshot) {
     // What screens draw; the day's closed history is paged with `history`.
     ok_out = true;
-    return encode_reply(ok_reply(req.id, {{"seq", state_.seq}, {"now", now}, {"state", snapshot_json(state_)}}));
+    return encode_reply(ok_reply(req.id, {{"seq", state_.seq}, {"now", now}, {"state", snapshot_json(state_)},
+                                          {"hours", to_json(office_hours_summary(state_, now))}}));
   }
   if (req.cmd == cmd::history) {
     auto after = req.args.find("after_id");
@@ -409,7 +422,10 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   auto decision = decide(state_, req, ctx);
   if (!decision) {
     std::string reply = fail(decision.error());
-    if (req.cmd == cmd::issue && decision.error().code == err::quota_exhausted && log_refusal(req, decision.error(), reply))
+    // Every ticket the office could not give is counted, whatever the reason (after hours too).
+    const std::string& code = decision.error().code;
+    if (req.cmd == cmd::issue && (code == err::quota_exhausted || code == err::office_closed || code == err::service_halted) &&
+        log_refusal(req, decision.error(), reply))
       return reply;  // stored on disk with its request id
     if (recent_errors_.size() > 10000) recent_errors_.clear();
     recent_errors_[req.id] = reply;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "antrian/eta.h"
+#include "antrian/office_calendar.h"
 #include "antrian/office_time.h"
 #include "antrian/queue_rules.h"
 #include "antrian/service_health.h"
@@ -21,23 +22,22 @@ const Resource* blangko_of(const OfficeState& s, const std::string& service) {
   return nullptr;
 }
 
-// Seconds of service left today for the service, or nullopt outside business hours
-// (the office may be working late, or this is a demo: no honest limit then).
+// Seconds of service left today for the service, from the office calendar (breaks
+// left out), or nullopt outside business hours (no honest limit then).
 std::optional<int64_t> seconds_left(const OfficeState& s, const std::string& service, int64_t now_ms) {
-  int tz = 7;
-  timezone_offset_hours(s.office.timezone, tz);
-  const LocalTime t = to_local(now_ms, tz);
-  const int64_t midnight = local_midnight_ms(t.year, t.month, t.day, tz);
-  const int64_t open_ms = midnight + int64_t(s.office.opening_hour) * 3'600'000;
-  const int64_t close_ms = midnight + int64_t(s.office.closing_hour) * 3'600'000;
-  if (now_ms < open_ms || now_ms >= close_ms) return std::nullopt;
+  const OfficeCalendar cal(s);
+  const OfficeCalendar::Day d = cal.day_at(now_ms);
+  if (!d.open || now_ms < d.open_ms || now_ms >= d.close_ms) return std::nullopt;
   int64_t from = now_ms;
   const ServiceHealth h = service_health(s, service);
   if (h.status == ServiceStatus::halted) {
     if (!h.expected_end) return std::nullopt;  // when it comes back is unknown
     from = std::max(from, *h.expected_end);
   }
-  return std::max<int64_t>(0, (close_ms - from) / 1000);
+  if (from >= d.close_ms) return 0;
+  // Every loket keeps the office's hours: the first loket's remaining minutes stand for all.
+  if (s.counters.empty()) return std::max<int64_t>(0, (d.close_ms - from) / 1000);
+  return static_cast<int64_t>(cal.remaining_open_minutes(s.counters.begin()->first, from) * 60);
 }
 
 }  // namespace

@@ -55,6 +55,12 @@ Result<Decision> cmd_disruption_clear(const OfficeState& s, const json& a, const
 Result<Decision> cmd_resource_set(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_device_report(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_announcement_set(const OfficeState& s, const json& a, const CommandContext& ctx);
+// Why no numbers are given now and when they are again, for a refusal.
+std::string issuing_closed_reason(const OfficeState& s, const Service& service, const IssuingStatus& st,
+                                  int64_t now_ms);
+// commands_calendar.cpp
+Result<Decision> cmd_calendar_set(const OfficeState& s, const json& a, const CommandContext& ctx);
+json closures_json(const std::map<std::string, Closure>& closures);
 // commands_keys.cpp
 Result<Decision> cmd_key_add(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_key_revoke(const OfficeState& s, const json& a, const CommandContext& ctx);

@@ -127,6 +127,7 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::key_add, cmd_key_add},
       {proto::cmd::key_revoke, cmd_key_revoke},
       {proto::cmd::key_list, cmd_key_list},
+      {proto::cmd::calendar_set, cmd_calendar_set},
   };
   auto h = handlers.find(req.cmd);
   if (h == handlers.end())
@@ -153,7 +154,20 @@ std::optional<Event> day_rollover_event(const OfficeState& s, int64_t now_ms) {
   const std::string today = business_day(now_ms, offset_hours(s));
   if (today == s.day) return std::nullopt;
   CommandContext ctx{now_ms, "hub", ""};
-  return make_event(proto::ev::day_started, ctx, "hub", {{"day", today}});
+  // Nobody works across midnight: a loket left signed in is signed out with the old day.
+  json counters = json::array(), signed_out = json::array();
+  for (const auto& [n, c] : s.counters) {
+    if (c.state == CounterState::closed) continue;
+    Counter cc = c;
+    cc.state = CounterState::closed;
+    cc.staff.clear();
+    cc.current_ticket = 0;
+    counters.push_back(to_json(cc));
+    signed_out.push_back(n);
+  }
+  json data = {{"day", today}};
+  if (!counters.empty()) data.update({{"counters", counters}, {"signed_out", signed_out}});
+  return make_event(proto::ev::day_started, ctx, "hub", data);
 }
 
 std::vector<Event> configure_office_events(const OfficeState& s, const OfficeConfig& cfg, int64_t now_ms) {
@@ -177,6 +191,10 @@ std::vector<Event> configure_office_events(const OfficeState& s, const OfficeCon
   data["resources"] = json::array();
   for (const Resource& r : cfg.resources)
     if (!s.resources.count(r.id)) data["resources"].push_back(to_json(r));  // keep live counts
+  // Dates from the config join those an admin added; none is dropped here.
+  std::map<std::string, Closure> closures = s.closures;
+  for (const Closure& c : cfg.closures) closures[c.date] = c;
+  data["closures"] = closures_json(closures);
   std::vector<Event> out{make_event(proto::ev::office_configured, ctx, "config", data)};
   json staff = json::array();
   for (const StaffSeed& seed : cfg.staff)

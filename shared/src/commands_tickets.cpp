@@ -3,6 +3,7 @@
 
 #include "antrian/capacity.h"
 #include "antrian/eta.h"
+#include "antrian/office_calendar.h"
 #include "antrian/office_time.h"
 #include "antrian/queue_rules.h"
 #include "antrian/secrets.h"
@@ -89,6 +90,26 @@ Result<const Ticket*> find_ticket(const OfficeState& s, const json& args) {
 
 }  // namespace
 
+std::string issuing_closed_reason(const OfficeState& s, const Service& service, const IssuingStatus& st,
+                                  int64_t now_ms) {
+  std::string why;
+  switch (st.why) {
+    case IssuingClosed::day_off: why = "the office is closed today"; break;
+    case IssuingClosed::holiday: why = "the office is closed today" + (st.reason_en.empty() ? "" : " (" + st.reason_en + ")"); break;
+    case IssuingClosed::before_opening: why = "the office is not open yet"; break;
+    case IssuingClosed::on_break: why = "it is the " + (st.reason_en.empty() ? std::string("break") : st.reason_en); break;
+    case IssuingClosed::service_window: why = "its numbers are given only part of the day"; break;
+    case IssuingClosed::cutoff: why = "the last numbers of today have been given (closing time is near)"; break;
+    case IssuingClosed::after_closing: why = "the office has closed for today"; break;
+    case IssuingClosed::service_off: return service.name_en + " is closed today";
+    case IssuingClosed::none: break;
+  }
+  std::string out = "no numbers for " + service.name_en + " now: " + why;
+  if (st.next_open_ms)
+    out += "; numbers are given again " + format_next_opening(*st.next_open_ms, now_ms, offset_hours(s), Lang::en);
+  return out;
+}
+
 Result<Decision> cmd_issue(const OfficeState& s, const json& a, const CommandContext& ctx) {
   auto code = get_string(a, "service", 3);
   if (!code) return code.error();
@@ -104,6 +125,10 @@ Result<Decision> cmd_issue(const OfficeState& s, const json& a, const CommandCon
     return bad_arg("priority", "must be reguler, lansia, disabilitas or ibu_hamil");
 
   const Service& service = svc->second;
+  // The office's calendar first: after hours nothing else matters.
+  const OfficeCalendar calendar(s);
+  if (const IssuingStatus open = calendar.issuing(service.code, ctx.now_ms); !open.open)
+    return make_error(std::string(proto::err::office_closed), issuing_closed_reason(s, service, open, ctx.now_ms));
   const CapacityLeft left = tickets_left_today(s, service.code, ctx.now_ms);
   if (left.tickets && *left.tickets <= 0) {
     std::string reason = service.name_en + ": ";

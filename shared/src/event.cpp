@@ -1,6 +1,7 @@
 #include "antrian/event.h"
 
 #include "antrian/model_json.h"
+#include "antrian/office_calendar.h"
 
 namespace antrian {
 
@@ -104,6 +105,11 @@ void apply_event(OfficeState& s, const Event& e) {
     for (const auto& [prefix, n] : d["last_number"].items()) s.last_number[prefix] = n.get<int>();
   if (d.contains("refused"))
     for (const auto& [service, n] : d["refused"].items()) s.refused_today[service] = n.get<int>();
+  if (d.contains("closures")) {  // always the whole list
+    s.closures.clear();
+    for (const json& j : d["closures"])
+      if (auto c = closure_from_json(j, "closures")) s.closures[c->date] = *c;
+  }
   if (d.contains("announcement")) s.announcement = d["announcement"].get<std::string>();
   s.seq = e.seq;
 }

@@ -1,8 +1,11 @@
 #include "antrian/model_json.h"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 #include <type_traits>
+
+#include "antrian/office_calendar.h"
 
 namespace antrian {
 namespace {
@@ -37,11 +40,13 @@ T opt(const json& j, const char* key, T fallback) {
 }  // namespace
 
 json to_json(const Office& o) {
-  return {{"name", o.name},           {"short_name", o.short_name},
-          {"timezone", o.timezone},   {"public_url", o.public_url},
-          {"opening_hour", o.opening_hour}, {"closing_hour", o.closing_hour},
-          {"quota_follows_capacity", o.quota_follows_capacity},
-          {"routing", o.routing}};
+  json j = {{"name", o.name},           {"short_name", o.short_name},
+            {"timezone", o.timezone},   {"public_url", o.public_url},
+            {"opening_hour", o.opening_hour}, {"closing_hour", o.closing_hour},
+            {"quota_follows_capacity", o.quota_follows_capacity},
+            {"routing", o.routing}};
+  j.update(to_json(o.hours));
+  return j;
 }
 
 Office office_from_json(const json& j) {
@@ -54,6 +59,15 @@ Office office_from_json(const json& j) {
   o.closing_hour = opt<int>(j, "closing_hour", 15);
   o.quota_follows_capacity = opt<bool>(j, "quota_follows_capacity", true);
   o.routing = opt<json>(j, "routing", json::array());
+  auto hours = office_hours_from_json(j);
+  if (!hours) throw std::invalid_argument(hours.error().reason);
+  o.hours = *hours;
+  if (j.contains("hours")) {  // the week's span, for what still reads whole hours
+    int open = 24 * 60, close = 0;
+    for (const DayHours& d : o.hours.week)
+      if (d.is_open()) open = std::min(open, d.open_min), close = std::max(close, d.close_min);
+    if (close > 0) o.opening_hour = open / 60, o.closing_hour = (close + 59) / 60;
+  }
   return o;
 }
 
@@ -63,7 +77,9 @@ json to_json(const Service& s) {
           {"daily_quota", s.daily_quota}, {"mean_service_s", s.mean_service_s},
           {"resources", s.resources},     {"enabled", s.enabled},
           {"alternative_id", s.alternative_id}, {"alternative_en", s.alternative_en},
-          {"alternative_service", s.alternative_service}};
+          {"alternative_service", s.alternative_service},
+          {"issuing_from", s.issuing_from_min >= 0 ? json(hhmm(s.issuing_from_min)) : json(nullptr)},
+          {"issuing_until", s.issuing_until_min >= 0 ? json(hhmm(s.issuing_until_min)) : json(nullptr)}};
 }
 
 Service service_from_json(const json& j) {
@@ -79,6 +95,11 @@ Service service_from_json(const json& j) {
   s.alternative_id = opt<std::string>(j, "alternative_id", "");
   s.alternative_en = opt<std::string>(j, "alternative_en", s.alternative_id);
   s.alternative_service = opt<std::string>(j, "alternative_service", "");
+  for (auto [key, field] : {std::pair{"issuing_from", &s.issuing_from_min}, {"issuing_until", &s.issuing_until_min}}) {
+    const std::string text = opt<std::string>(j, key, "");
+    if (!text.empty() && !parse_hhmm(text, *field))
+      throw std::invalid_argument(std::string(key) + ": must be \"HH:MM\", not \"" + text + "\"");
+  }
   return s;
 }
 
@@ -285,6 +306,8 @@ json state_to_json(const OfficeState& s, bool public_view, bool all_tickets) {
   j["last_number"] = s.last_number;
   j["refused_today"] = s.refused_today;
   j["announcement"] = s.announcement;
+  j["closures"] = json::array();
+  for (const auto& [_, c] : s.closures) j["closures"].push_back(to_json(c));
   j["next_ticket_id"] = s.next_ticket_id;
   j["next_disruption_id"] = s.next_disruption_id;
   return j;
@@ -334,6 +357,8 @@ OfficeState state_from_json(const json& j) {
   s.last_number = opt<std::map<std::string, int>>(j, "last_number", {});
   s.refused_today = opt<std::map<std::string, int>>(j, "refused_today", {});
   s.announcement = opt<std::string>(j, "announcement", "");
+  for (const json& v : opt<json>(j, "closures", json::array()))
+    if (auto c = closure_from_json(v, "closures")) s.closures[c->date] = *c;
   s.next_ticket_id = opt<int64_t>(j, "next_ticket_id", 1);
   s.next_disruption_id = opt<int64_t>(j, "next_disruption_id", 1);
   reindex(s);

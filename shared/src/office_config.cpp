@@ -75,6 +75,8 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
       if (s.mean_service_s <= 0 || s.mean_service_s > 86400) return config_error(where + ".mean_service_s", "must be 1..86400 seconds");
       for (const std::string& r : s.resources)
         if (!resource_ids.count(r)) return config_error(where + ".resources", "unknown resource \"" + r + "\"");
+      if (s.issuing_from_min >= 0 && s.issuing_until_min >= 0 && s.issuing_until_min <= s.issuing_from_min)
+        return config_error(where + ".issuing_until", "must be after issuing_from");
       cfg.services.push_back(s);
     }
 
@@ -110,6 +112,19 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
       if (s.id.empty() || !staff_ids.insert(s.id).second) return config_error(where + ".id", "empty or duplicate");
       if (auto why = pin_rule_violation(s.pin); !why.empty()) return config_error(where + ".pin", why);
       cfg.staff.push_back(s);
+    }
+    std::set<std::string> dates;
+    for (const char* list : {"holidays", "closures"}) {
+      const json items = root.value(list, json::array());
+      if (!items.is_array()) return config_error(list, "must be a list of dates");
+      for (size_t i = 0; i < items.size(); ++i) {
+        where = std::string(list) + "[" + std::to_string(i) + "]";
+        auto c = closure_from_json(items[i], where);
+        if (!c) return c.error();
+        if (std::string(list) == "closures" && !items[i].contains("kind")) c->kind = "closure";
+        if (!dates.insert(c->date).second) return config_error(where + ".date", "duplicate " + c->date);
+        cfg.closures.push_back(*c);
+      }
     }
     std::vector<std::string> ids(resource_ids.begin(), resource_ids.end());
     auto probes = parse_probes(root.value("probes", json::array()), ids);

@@ -5,6 +5,7 @@
 #include "antrian/capacity.h"
 #include "antrian/eta.h"
 #include "antrian/model_json.h"
+#include "antrian/office_calendar.h"
 #include "antrian/queue_rules.h"
 #include "antrian/service_health.h"
 
@@ -33,6 +34,11 @@ ServiceSummary service_summary(const OfficeState& s, const std::string& code, in
   x.alternative_id = svc->second.alternative_id;
   x.alternative_en = svc->second.alternative_en;
   x.eta_new_s = eta_for_new_ticket(s, code, Priority::reguler, now_ms);
+  const IssuingStatus issuing = OfficeCalendar(s).issuing(code, now_ms);
+  x.issuing_open = issuing.open;
+  x.issuing_closed = std::string(to_string(issuing.why));
+  x.issuing_next_at = issuing.next_open_ms;
+  x.issuing_until = issuing.until_ms;
   return x;
 }
 
@@ -60,7 +66,57 @@ nlohmann::json to_json(const ServiceSummary& x) {
           {"alternative_en", x.alternative_en},
           {"eta_new_s", x.eta_new_s ? json(*x.eta_new_s) : json(nullptr)},
           {"expected_end", x.expected_end ? json(*x.expected_end) : json(nullptr)},
-          {"disruptions", d}};
+          {"disruptions", d},
+          {"issuing_open", x.issuing_open},
+          {"issuing_closed", x.issuing_closed},
+          {"issuing_next_at", x.issuing_next_at ? json(*x.issuing_next_at) : json(nullptr)},
+          {"issuing_until", x.issuing_until ? json(*x.issuing_until) : json(nullptr)}};
+}
+
+OfficeHoursSummary office_hours_summary(const OfficeState& s, int64_t now_ms) {
+  OfficeHoursSummary x;
+  const OfficeCalendar cal(s);
+  x.serving = cal.office_open(now_ms);
+  x.closes_at = cal.closing_today(now_ms);
+  bool first = true;
+  for (const auto& [code, svc] : s.services) {
+    if (!svc.enabled) continue;
+    const IssuingStatus st = cal.issuing(code, now_ms);
+    if (st.open) {
+      x.issuing_any = true;
+      x.closed = "open";
+      x.reason_id.clear();
+      x.reason_en.clear();
+    } else if (!x.issuing_any && (first || (st.next_open_ms && (!x.next_issuing_at || *st.next_open_ms < *x.next_issuing_at)))) {
+      x.closed = std::string(to_string(st.why));
+      x.reason_id = st.reason_id;
+      x.reason_en = st.reason_en;
+    }
+    if (!st.open && st.next_open_ms && (!x.next_issuing_at || *st.next_open_ms < *x.next_issuing_at))
+      x.next_issuing_at = st.next_open_ms;
+    first = false;
+  }
+  if (x.issuing_any) x.next_issuing_at.reset();
+  const int tz = cal.offset_hours();
+  for (Lang lang : {Lang::id, Lang::en}) {
+    std::string& out = lang == Lang::id ? x.next_text_id : x.next_text_en;
+    if (x.issuing_any) continue;
+    out = x.next_issuing_at ? trf("calendar.issuing_again", lang, {format_next_opening(*x.next_issuing_at, now_ms, tz, lang)})
+                            : std::string(tr("calendar.issuing_unknown", lang));
+  }
+  return x;
+}
+
+nlohmann::json to_json(const OfficeHoursSummary& x) {
+  return {{"serving", x.serving},
+          {"issuing_any", x.issuing_any},
+          {"closed", x.closed},
+          {"reason_id", x.reason_id},
+          {"reason_en", x.reason_en},
+          {"next_issuing_at", x.next_issuing_at ? json(*x.next_issuing_at) : json(nullptr)},
+          {"closes_at", x.closes_at ? json(*x.closes_at) : json(nullptr)},
+          {"next_text_id", x.next_text_id},
+          {"next_text_en", x.next_text_en}};
 }
 
 std::vector<const Ticket*> recent_calls(const OfficeState& s, std::size_t max) {

@@ -222,6 +222,7 @@ Result<Ok> Store::write(const std::vector<Event>& events, const std::string& day
       for (const auto& [service, n] : d["refused"].items())
         if (r) r = upsert("refused", service, day, n.dump());
     if (r && d.contains("announcement")) r = upsert("meta", "announcement", "", d["announcement"].get<std::string>());
+    if (r && d.contains("closures")) r = upsert("meta", "closures", "", d["closures"].dump());
     if (!r) return fail(r.error());
   }
   if (!request_id.empty()) {
@@ -254,6 +255,9 @@ Result<OfficeState> Store::load() {
     for (const auto& [kind, key, day, text] : rows) {
       if (kind == "meta") {
         if (key == "announcement") s.announcement = text;
+        if (key == "closures")
+          for (const json& j : json::parse(text))
+            if (auto c = closure_from_json(j, "closures")) s.closures[c->date] = *c;
       } else if (kind == "office") {
         s.office = office_from_json(json::parse(text));
       } else if (kind == "ticket") {

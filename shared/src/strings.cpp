@@ -39,6 +39,21 @@ constexpr Row kRows[] = {
     {"counter_state.open", "Buka", "Open"},
     {"counter_state.paused", "Istirahat", "On break"},
     {"counter_state.closed", "Tutup", "Closed"},
+    // --- calendar (office_calendar.h): office hours on every screen ----------
+    {"calendar.today", "hari ini", "today"},
+    {"calendar.tomorrow", "besok", "tomorrow"},
+    {"calendar.day_at_time", "{0} pukul {1}", "{0} at {1}"},
+    {"calendar.issuing_again", "Pengambilan nomor dibuka lagi {0}", "Numbers are given again {0}"},
+    {"calendar.issuing_unknown", "Belum diketahui kapan pengambilan nomor dibuka lagi", "It is not known yet when numbers are given again"},
+    {"calendar.closed.day_off", "Kantor tutup hari ini", "The office is closed today"},
+    {"calendar.closed.holiday", "Kantor tutup hari ini: {0}", "The office is closed today: {0}"},
+    {"calendar.closed.before_opening", "Kantor belum buka", "The office is not open yet"},
+    {"calendar.closed.on_break", "Sedang istirahat: {0}", "On a break: {0}"},
+    {"calendar.closed.service_window", "Nomor layanan ini hanya diberikan pada jam tertentu", "Numbers for this service are given only at certain hours"},
+    {"calendar.closed.cutoff", "Nomor antrian hari ini sudah ditutup menjelang jam tutup", "Today's numbers have closed ahead of closing time"},
+    {"calendar.closed.after_closing", "Kantor sudah tutup untuk hari ini", "The office has closed for today"},
+    {"calendar.closed.service_off", "Layanan tidak dibuka hari ini", "The service is not open today"},
+    {"calendar.card", "Dibuka lagi {0}", "Opens again {0}"},
     // --- hub errors (reasons sent to clients) -------------------------------
     {"error.offline", "Server antrian tidak dapat dihubungi", "The queue server cannot be reached"},
     // --- counter ------------------------------------------------------------

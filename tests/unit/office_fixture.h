@@ -77,6 +77,15 @@ class TestOffice {
     return ok(proto::cmd::call_next, {{"counter", counter}})["ticket"]["label"].get<std::string>();
   }
 
+  // Numbers at any hour of any day: for tests about days and zones, not office hours.
+  void open_around_the_clock() {
+    for (DayHours& d : state.office.hours.week) d = {0, 24 * 60};
+    state.office.hours.breaks.clear();
+    state.office.hours.last_ticket_minutes = 0;
+    state.closures.clear();
+    state.office.quota_follows_capacity = false;  // a second before midnight is not a full day
+  }
+
   void apply(Event e) {
     e.seq = state.seq + 1;
     apply_event(state, e);

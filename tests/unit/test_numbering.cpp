@@ -30,6 +30,7 @@ TEST_CASE("the business day starts at local midnight in WIB, WITA and WIT") {
     CAPTURE(tz);
     const int64_t before = local(2026, 11, 23, 23, 59, 59, hours);
     TestOffice o(before, tz);
+    o.open_around_the_clock();
     const int64_t a = o.issue("A");
     CHECK(o.ticket(a).day == "2026-11-23");
     CHECK(o.ticket(a).label() == "A-001");
@@ -55,12 +56,16 @@ TEST_CASE("the same instant is a different day in different zones") {
 TEST_CASE("the day rolls over before any change, so a loket's first call is today's") {
   const int64_t evening = local(2026, 11, 23, 15, 0, 0, 7);
   TestOffice o(evening);
+  o.open_around_the_clock();
   o.open(1);
   o.issue("A");  // left waiting when the office closed
   o.now = local(2026, 11, 24, 8, 0, 0, 7);
-  o.refused(cmd::call_next, {{"counter", 1}}, proto::err::queue_empty);
+  // Loket 1 was signed out with the old day (office_calendar): nobody works across midnight.
+  o.refused(cmd::call_next, {{"counter", 1}}, proto::err::illegal_state);
   CHECK(o.state.day == "2026-11-23");  // a refused command changes nothing, not even the day
   o.issue("A");
+  CHECK(o.state.counters.at(1).state == CounterState::closed);
+  o.open(1);
   CHECK(o.call_next(1) == "A-001");
   CHECK(o.state.day == "2026-11-24");
 }

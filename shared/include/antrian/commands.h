@@ -32,6 +32,10 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
 // A day_started event when now falls on another business day than the state's.
 std::optional<Event> day_rollover_event(const OfficeState& s, int64_t now_ms);
 
+// After today's closing time: lokets still signed in with nobody at the desk and
+// nobody left waiting for them are signed out by the hub (one logged event).
+std::vector<Event> closing_sign_out_events(const OfficeState& s, int64_t now_ms);
+
 // The first events of a new database: the office from its config, then staff.
 std::vector<Event> configure_office_events(const OfficeState& s, const struct OfficeConfig& cfg,
                                            int64_t now_ms);

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "antrian/office_calendar.h"
 #include "antrian/ticket_index.h"
 
 namespace antrian {
@@ -25,8 +26,9 @@ struct Office {
   std::string short_name;
   std::string timezone = "WIB";  // WIB (+7), WITA (+8), WIT (+9)
   std::string public_url;        // base of the ticket status page (QR target)
-  int opening_hour = 8;
-  int closing_hour = 15;
+  int opening_hour = 8;   // earliest opening of the week (older configs: Monday-Friday hours)
+  int closing_hour = 15;  // latest closing of the week
+  OfficeHours hours;      // the week, breaks, last-ticket cutoff (office_calendar.h)
   // The kiosk stops issuing what the working lokets cannot serve before closing.
   bool quota_follows_capacity = true;
   nlohmann::json routing = nlohmann::json::array();  // kiosk routing table (config)
@@ -44,6 +46,8 @@ struct Service {
   // temporary certificate (surat keterangan) or "come back another day".
   std::string alternative_id, alternative_en;
   std::string alternative_service;  // a service waiting tickets can be moved to, if any
+  // Issuing window in minutes after midnight (-1: the office's hours), e.g. KK until 11:00.
+  int issuing_from_min = -1, issuing_until_min = -1;
 };
 
 struct Counter {
@@ -165,6 +169,7 @@ struct OfficeState {
   std::map<std::string, int> last_number;     // per label prefix, for the current day
   std::map<std::string, int> refused_today;   // per service: tickets the office could not take
   std::string announcement;
+  std::map<std::string, Closure> closures;    // holidays and one-off closures, by date
   int64_t next_ticket_id = 1;
   int64_t next_disruption_id = 1;
   // Derived from `tickets`, not logged: read it through ticket_index(state).

@@ -23,6 +23,7 @@ struct OfficeConfig {
   std::vector<Resource> resources;
   std::vector<StaffSeed> staff;
   std::vector<ProbeSpec> probes;  // automatic disruption detection (probe.h)
+  std::vector<Closure> closures;  // "holidays" and "closures": dates the office is closed
 };
 
 std::string_view default_office_json();  // generated at build time

@@ -27,7 +27,26 @@ struct ServiceSummary {
   std::optional<int64_t> eta_new_s;      // wait for a ticket taken now; nullopt = unknown
   std::optional<int64_t> expected_end;   // when a halted service is expected back
   std::vector<const Disruption*> disruptions;
+  // The office calendar (office_calendar.h): are numbers given now, and when again.
+  bool issuing_open = true;
+  std::string issuing_closed = "open";       // to_string(IssuingClosed)
+  std::optional<int64_t> issuing_next_at;    // when closed: when numbers are given again
+  std::optional<int64_t> issuing_until;      // when open: when they stop (break, window, cutoff)
 };
+
+// The whole office's hours now: what the kiosk shows instead of its cards when no
+// service gives numbers, and the headline on displays, /admin and antrian-ctl.
+struct OfficeHoursSummary {
+  bool serving = false;                    // open and not on a break
+  bool issuing_any = false;                // some service gives numbers now
+  std::string closed = "open";             // why nothing is issued: to_string(IssuingClosed)
+  std::string reason_id, reason_en;        // the holiday's or break's name
+  std::optional<int64_t> next_issuing_at;  // the earliest next number of any service
+  std::optional<int64_t> closes_at;        // today's closing time
+  std::string next_text_id, next_text_en;  // "Pengambilan nomor dibuka lagi Senin pukul 08:00"
+};
+OfficeHoursSummary office_hours_summary(const OfficeState& s, int64_t now_ms);
+nlohmann::json to_json(const OfficeHoursSummary& x);
 
 std::vector<ServiceSummary> service_summaries(const OfficeState& s, int64_t now_ms);
 ServiceSummary service_summary(const OfficeState& s, const std::string& code, int64_t now_ms);

@@ -78,6 +78,8 @@ inline constexpr std::string_view history = "history";  // {after_id, limit?} ->
 inline constexpr std::string_view key_add = "key_add";        // {name, role, public_key, counter?}
 inline constexpr std::string_view key_revoke = "key_revoke";  // {name}
 inline constexpr std::string_view key_list = "key_list";      // -> {keys}
+// The office calendar (admins): close the office on a date (holiday, one-off closure) or open it again.
+inline constexpr std::string_view calendar_set = "calendar_set";  // {date, closed, kind?, reason_id?, reason_en?}
 }  // namespace cmd
 
 // Event types (Event.type).
@@ -104,6 +106,7 @@ inline constexpr std::string_view tickets_moved = "tickets_moved";
 inline constexpr std::string_view issue_refused = "issue_refused";  // a ticket the office could not take
 inline constexpr std::string_view device_key_added = "device_key_added";
 inline constexpr std::string_view device_key_revoked = "device_key_revoked";
+inline constexpr std::string_view calendar_changed = "calendar_changed";  // {changed, closed, closures}
 }  // namespace ev
 
 // Error codes (Reply.error.code).
@@ -117,6 +120,7 @@ inline constexpr std::string_view illegal_state = "illegal_state";    // e.g. fi
 inline constexpr std::string_view quota_exhausted = "quota_exhausted";
 inline constexpr std::string_view service_halted = "service_halted";
 inline constexpr std::string_view queue_empty = "queue_empty";
+inline constexpr std::string_view office_closed = "office_closed";    // no numbers now (hours, holiday, window)
 inline constexpr std::string_view auth_failed = "auth_failed";
 inline constexpr std::string_view storage = "storage";                // disk full, I/O error
 inline constexpr std::string_view internal = "internal";
