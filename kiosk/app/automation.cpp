@@ -41,6 +41,8 @@ json view_to_json(const View& v) {
     case ScreenId::home:
     case ScreenId::question:
       j["title"] = v.choice.title;
+      j["subtitle"] = v.choice.subtitle;
+      j["office_closed"] = v.choice.office_closed;
       j["buttons"] = buttons_json(v.choice.buttons);
       j["priority_note"] = v.choice.priority_note;
       break;

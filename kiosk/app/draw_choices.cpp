@@ -187,11 +187,27 @@ void draw_priorities(Paint& p, const ChoiceScreen& v, const Rect& row) {
   }
 }
 
+// Outside the office's hours: no cards, only when numbers are given again and why.
+void draw_office_closed(Paint& p, const ChoiceScreen& v, float top) {
+  const auto& f = p.f;
+  const float m = p.margin(), w = f.width - 2 * m;
+  ImFont* big = p.font(FontRole::large_bold);
+  ImFont* body = p.font(FontRole::large);
+  const float h = wrapped_height(big, w - f.px(80), v.title) + wrapped_height(body, w - f.px(80), v.subtitle) + f.px(140);
+  const float y = top + std::max(f.px(40), (f.height - top - h) * 0.4f);
+  p.dl->AddRectFilled({m, y}, {m + w, y + h}, pal::surface, f.px(24));
+  p.dl->AddRect({m, y}, {m + w, y + h}, pal::highlight, f.px(24), 0, f.px(4));
+  float ty = y + f.px(50);
+  ty += wrapped_text(p.dl, body, {m + f.px(40), ty}, w - f.px(80), v.subtitle, pal::text_muted) + f.px(40);
+  wrapped_text(p.dl, big, {m + f.px(40), ty}, w - f.px(80), v.title, pal::highlight);
+}
+
 }  // namespace
 
 void draw_choices(Paint& p, const ChoiceScreen& v, float top) {
   const auto& f = p.f;
   const float m = p.margin();
+  if (v.office_closed) return draw_office_closed(p, v, top);
   float y = top + f.px(p.portrait() ? 40 : 20);
   // Landscape questions have the back button on the left of the title: keep clear of it.
   const float side = v.can_go_back && !p.portrait() ? f.px(330) : 0;

@@ -46,6 +46,18 @@ std::string office_metrics_text(const OfficeState& s, int64_t now_ms) {
     out << "antrian_tickets_refused_today{service=\"" << x.code << "\"} " << x.refused_today << "\n";
   family("antrian_service_status", "gauge", "0 normal, 1 degraded, 2 halted.");
   for (const auto& x : summaries) out << "antrian_service_status{service=\"" << x.code << "\"} " << int(x.status) << "\n";
+  family("antrian_service_issuing", "gauge", "1 when the office calendar gives numbers for the service now.");
+  for (const auto& x : summaries) out << "antrian_service_issuing{service=\"" << x.code << "\"} " << int(x.issuing_open) << "\n";
+  family("antrian_service_can_take_numbers", "gauge", "0 when no new number can be taken (halted, blangko, quota, full).");
+  for (const auto& x : summaries)
+    out << "antrian_service_can_take_numbers{service=\"" << x.code << "\",condition=\"" << x.condition << "\"} "
+        << int(x.condition == "normal" || x.condition == "degraded" || x.condition == "blangko_low") << "\n";
+  family("antrian_shortage", "gauge", "What stops or slows services without a declared disruption (1 = present; halted=1 stops it).");
+  for (const Shortage& x : shortages(s))
+    out << "antrian_shortage{kind=\"" << x.kind << "\",id=\"" << x.id << "\",halted=\"" << int(x.halted) << "\"} 1\n";
+  family("antrian_device_ok", "gauge", "1 when a device's last report is ok (kiosk printers, display audio), 0 on a fault.");
+  for (const auto& [id, d] : s.devices)
+    out << "antrian_device_ok{device=\"" << id << "\",state=\"" << d.state << "\"} " << int(device_ok(d)) << "\n";
   family("antrian_counters_open", "gauge", "Lokets signed in and not on a break.");
   int open = 0;
   for (const auto& [_, c] : s.counters) open += c.state == CounterState::open;

@@ -86,6 +86,13 @@ Result<Decision> cmd_disruption_set(const OfficeState& s, const json& a, const C
     if (!lv) return lv.error();
     if (!parse(*lv, d.level)) return bad_arg("level", "must be degraded or down");
   }
+  // Minutes from now count on the hub's clock, never a client's (a laptop's clock may be wrong).
+  if (a.contains("expected_minutes")) {
+    if (a.contains("expected_end")) return bad_arg("expected_minutes", "give expected_minutes or expected_end, not both");
+    auto m = get_int(a, "expected_minutes", 1, 90LL * 24 * 60);
+    if (!m) return m.error();
+    d.expected_end = ctx.now_ms + *m * 60'000;
+  }
   if (a.contains("expected_end")) {
     if (a["expected_end"].is_null()) d.expected_end.reset();
     else {

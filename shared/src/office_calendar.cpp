@@ -325,4 +325,14 @@ std::string format_next_opening(int64_t next_ms, int64_t now_ms, int offset_hour
   return trf("calendar.day_at_time", lang, {day, time});
 }
 
+std::string issuing_closed_text(std::string_view why, const std::string& name, Lang lang) {
+  const std::string key = "calendar.closed." + std::string(why);
+  if (!has_string(key)) return {};
+  if (why == "holiday" || why == "on_break") {
+    if (name.empty()) return std::string(tr(why == "holiday" ? "calendar.closed.day_off" : "calendar.closed.on_break_plain", lang));
+    return trf(key, lang, {name});
+  }
+  return std::string(tr(key, lang));
+}
+
 }  // namespace antrian

@@ -34,6 +34,11 @@ ServiceSummary service_summary(const OfficeState& s, const std::string& code, in
   x.alternative_id = svc->second.alternative_id;
   x.alternative_en = svc->second.alternative_en;
   x.eta_new_s = eta_for_new_ticket(s, code, Priority::reguler, now_ms);
+  if (x.status == ServiceStatus::halted) x.condition = "halted";
+  else if (x.tickets_left && *x.tickets_left <= 0)
+    x.condition = x.limited_by == "blangko" ? "no_blangko" : x.limited_by == "hours" ? "full_today" : "quota_used_up";
+  else if (x.status == ServiceStatus::degraded) x.condition = "degraded";
+  else if (x.blangko_low) x.condition = "blangko_low";
   const IssuingStatus issuing = OfficeCalendar(s).issuing(code, now_ms);
   x.issuing_open = issuing.open;
   x.issuing_closed = std::string(to_string(issuing.why));
@@ -67,6 +72,7 @@ nlohmann::json to_json(const ServiceSummary& x) {
           {"eta_new_s", x.eta_new_s ? json(*x.eta_new_s) : json(nullptr)},
           {"expected_end", x.expected_end ? json(*x.expected_end) : json(nullptr)},
           {"disruptions", d},
+          {"condition", x.condition},
           {"issuing_open", x.issuing_open},
           {"issuing_closed", x.issuing_closed},
           {"issuing_next_at", x.issuing_next_at ? json(*x.issuing_next_at) : json(nullptr)},
@@ -116,7 +122,9 @@ nlohmann::json to_json(const OfficeHoursSummary& x) {
           {"next_issuing_at", x.next_issuing_at ? json(*x.next_issuing_at) : json(nullptr)},
           {"closes_at", x.closes_at ? json(*x.closes_at) : json(nullptr)},
           {"next_text_id", x.next_text_id},
-          {"next_text_en", x.next_text_en}};
+          {"next_text_en", x.next_text_en},
+          {"closed_text_id", x.issuing_any ? "" : issuing_closed_text(x.closed, x.reason_id, Lang::id)},
+          {"closed_text_en", x.issuing_any ? "" : issuing_closed_text(x.closed, x.reason_en, Lang::en)}};
 }
 
 std::vector<const Ticket*> recent_calls(const OfficeState& s, std::size_t max) {
@@ -132,6 +140,67 @@ std::vector<const Ticket*> recent_calls(const OfficeState& s, std::size_t max) {
   std::sort(out.begin(), out.end(), [&](const Ticket* a, const Ticket* b) { return last_call(a) > last_call(b); });
   if (out.size() > max) out.resize(max);
   return out;
+}
+
+bool device_ok(const DeviceStatus& d) { return d.state == "ok" || d.state.empty(); }
+
+std::string device_problem_text(const DeviceStatus& d, Lang lang) {
+  const std::string key = "device." + d.state;
+  std::string what = has_string(key) ? std::string(tr(key, lang)) : d.state;
+  return d.id + ": " + what;
+}
+
+std::vector<Shortage> shortages(const OfficeState& s) {
+  std::vector<Shortage> out;
+  auto name = [](const Resource& r, Lang lang) {
+    const std::string& n = lang == Lang::id ? r.name_id : r.name_en;
+    return n.empty() ? r.id : n;
+  };
+  for (const auto& [rid, r] : s.resources) {
+    Shortage x;
+    x.id = rid;
+    x.services = services_needing(s, rid);
+    bool all_promised = false;
+    for (const std::string& code : x.services)
+      if (auto left = blangko_unpromised(s, code); left && *left <= 0) all_promised = true;
+    if (r.kind == ResourceKind::card_printers && r.total > 0 && r.working < r.total) {
+      x.kind = "printers";
+      x.halted = r.working <= 0;
+      for (Lang l : {Lang::id, Lang::en})
+        (l == Lang::id ? x.text_id : x.text_en) =
+            trf("display.printers_working", l, {name(r, l), std::to_string(std::max(0, r.working)), std::to_string(r.total)});
+    } else if (r.kind == ResourceKind::blangko && (r.stock <= 0 || all_promised)) {
+      x.kind = "blangko_out";
+      x.halted = true;
+      for (Lang l : {Lang::id, Lang::en})
+        (l == Lang::id ? x.text_id : x.text_en) =
+            r.stock <= 0 ? trf("display.stock_out", l, {name(r, l)})
+                         : trf("display.stock_promised", l, {name(r, l), std::to_string(r.stock)});
+    } else if (r.kind == ResourceKind::blangko && r.stock <= r.low_threshold) {
+      x.kind = "blangko_low";
+      for (Lang l : {Lang::id, Lang::en})
+        (l == Lang::id ? x.text_id : x.text_en) = trf("display.stock_low", l, {name(r, l), std::to_string(r.stock)});
+    } else {
+      continue;
+    }
+    out.push_back(std::move(x));
+  }
+  for (const auto& [id, d] : s.devices) {
+    if (device_ok(d)) continue;
+    Shortage x;
+    x.kind = "device";
+    x.id = id;
+    x.text_id = device_problem_text(d, Lang::id);
+    x.text_en = device_problem_text(d, Lang::en);
+    x.since = d.at;
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+nlohmann::json to_json(const Shortage& x) {
+  return {{"kind", x.kind}, {"id", x.id}, {"halted", x.halted}, {"text_id", x.text_id},
+          {"text_en", x.text_en}, {"services", x.services}, {"since", x.since}};
 }
 
 }  // namespace antrian

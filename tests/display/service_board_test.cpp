@@ -137,3 +137,39 @@ TEST_CASE("the running text carries the announcement and every banner, or a welc
   CHECK(m.find(b[0].text()) != std::string::npos);
   CHECK(m.find("Selamat datang") == std::string::npos);
 }
+
+TEST_CASE("blangko all promised (stock 2, 2 B waiting): the row and a banner say so, never Normal") {
+  TestOffice o;
+  o.run(proto::cmd::resource_set, {{"resource", "blangko"}, {"stock", 2}});
+  o.issue("B", 2);
+  auto rows = service_rows(o.state, DisplayFilter{}, o.now, Lang::id);
+  CHECK(service(rows, "B").status_text == "Blangko habis");
+  CHECK(service(rows, "B").status == ServiceStatus::halted);
+  CHECK(service(rows, "A").status_text == "Normal");
+  auto bs = banners(o.state, DisplayFilter{}, o.now, Lang::id);
+  REQUIRE(bs.size() == 1);
+  CHECK(bs[0].halted);
+  CHECK(bs[0].title == "Pencetakan e-KTP terhenti");
+  CHECK(bs[0].message == "Blangko e-KTP habis: sisa 2 kartu sudah untuk pemohon yang menunggu, nomor baru tidak diberikan");
+  // Low, not out: an amber banner and the row's word.
+  o.run(proto::cmd::resource_set, {{"resource", "blangko"}, {"stock", 150}});
+  rows = service_rows(o.state, DisplayFilter{}, o.now, Lang::id);
+  CHECK(service(rows, "B").status_text == "Blangko menipis");
+  bs = banners(o.state, DisplayFilter{}, o.now, Lang::id);
+  REQUIRE(bs.size() == 1);
+  CHECK_FALSE(bs[0].halted);
+  CHECK(bs[0].message == "Blangko e-KTP menipis: sisa 150 kartu");
+}
+
+TEST_CASE("a device fault (kiosk printer out of paper, display audio) gets a banner") {
+  TestOffice o;
+  o.run(proto::cmd::device_report, {{"device", "kiosk-1/printer"}, {"state", "paper_out"}, {"message", "paper end"}});
+  o.run(proto::cmd::device_report, {{"device", "tv-1/audio"}, {"state", "error"}, {"message", "no sound card"}});
+  auto bs = banners(o.state, DisplayFilter{}, o.now, Lang::id);
+  REQUIRE(bs.size() == 2);
+  CHECK(bs[0].title == "Perangkat bermasalah");
+  CHECK(bs[0].message == "kiosk-1/printer: kertas habis");
+  CHECK(bs[1].message == "tv-1/audio: bermasalah");
+  o.run(proto::cmd::device_report, {{"device", "kiosk-1/printer"}, {"state", "ok"}});
+  CHECK(banners(o.state, DisplayFilter{}, o.now, Lang::en).size() == 1);
+}

@@ -2,12 +2,14 @@
 // following what another shell does.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <future>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "antrian/hub_client.h"
+#include "antrian/office_config.h"
 #include "hub_process.h"
 
 using namespace antrian::test;

@@ -10,7 +10,10 @@
 #include <fstream>
 #include <thread>
 
+#include <httplib.h>
+
 #include "antrian/office_config.h"
+#include "antrian/office_time.h"
 #include "hub_process.h"
 #include "kiosk_process.h"
 
@@ -221,4 +224,45 @@ TEST_CASE("e2e: an issue retried while the hub stalls gives exactly one ticket")
   REQUIRE(::kill(hub.pid(), SIGCONT) == 0);
   REQUIRE_OK(kiosk, "wait ticket 15");
   CHECK(labels(hub_state(hub)) == std::vector<std::string>{"C-001"});
+}
+
+namespace {
+// 2026-11-23 is a Monday; the hub's clock is pinned so the test never depends on today.
+int64_t monday(int hour, int minute) { return local_midnight_ms(2026, 11, 23, 7) + (hour * 60 + minute) * 60'000LL; }
+}  // namespace
+
+TEST_CASE("e2e: two people turned away at the kiosk (blangko out) are counted twice, in the state and /metrics") {
+  TempDir dir;
+  HubProcess hub(dir.path() + "/hub", {"--clock-start", std::to_string(monday(9, 0))});
+  REQUIRE(antrian::test::run_ctl(hub, {"resource-set", "blangko", "--stock", "0"}).exit_code == 0);
+  KioskProcess kiosk(kiosk_args(hub, "none"), dir.path() + "/kiosk.log");
+  REQUIRE_OK(kiosk, "wait home 15");
+  REQUIRE_OK(kiosk, "tap route:ektp");
+  for (int person = 0; person < 2; ++person) {
+    REQUIRE_OK(kiosk, "tap route:ektp-cetak");
+    REQUIRE_OK(kiosk, "wait unavailable");
+    CHECK(has(kiosk.command("view")["view"]["headline"], "sudah habis"));
+    REQUIRE_OK(kiosk, "tap back");
+    REQUIRE_OK(kiosk, "wait question");
+  }
+  const json state = hub_state(hub);
+  CHECK(labels(state).empty());
+  CHECK(state["refused_today"]["B"] == 2);
+  httplib::Client http("127.0.0.1", hub.http_port());
+  auto metrics = http.Get("/metrics");
+  REQUIRE(metrics);
+  CHECK(has(metrics->body, "antrian_tickets_refused_today{service=\"B\"} 2"));
+}
+
+TEST_CASE("e2e: after closing the kiosk shows when numbers are given again instead of its cards") {
+  TempDir dir;
+  HubProcess hub(dir.path() + "/hub", {"--clock-start", std::to_string(monday(15, 7))});
+  KioskProcess kiosk(kiosk_args(hub, "none"), dir.path() + "/kiosk.log");
+  REQUIRE_OK(kiosk, "wait home 15");
+  const json v = kiosk.command("view")["view"];
+  CHECK(v["office_closed"] == true);
+  CHECK(v["buttons"].empty());
+  CHECK(v["title"] == "Pengambilan nomor dibuka lagi besok pukul 08:00");
+  CHECK(v["subtitle"] == "Kantor sudah tutup untuk hari ini");
+  CHECK(labels(hub_state(hub)).empty());
 }

@@ -162,7 +162,8 @@ TEST_CASE("strings: every screen's words exist in Indonesian and English (no raw
     views.push_back(k.model.view(k.t));  // warning
     k.tap("back");
     k.tap("back");
-    k.tap("route:akta");
+    Effects refused = k.tap("route:akta");
+    k.model.on_issue_reply(k.office.issue(*refused.issue), k.t);  // the hub says no, and counts it
     views.push_back(k.model.view(k.t));  // unavailable
     k.tap("back");
     Effects fx = k.tap("route:kk");

@@ -264,8 +264,10 @@ TEST_CASE("model: a used-up quota gives no ticket, says why and what to do inste
   k.refresh();
   CHECK(k.button("route:akta").status_word == "Kuota habis");
   CHECK(k.button("route:akta").left_text == "Sisa 0 nomor hari ini");
+  // The kiosk still asks the hub, which refuses and counts the refusal (reports, /metrics).
   Effects fx = k.tap("route:akta");
-  CHECK_FALSE(fx.issue);
+  REQUIRE(fx.issue);
+  k.answer(fx);
   REQUIRE(k.model.screen() == ScreenId::unavailable);
   const View v = k.view();
   CHECK(v.notice.headline == "Nomor antrian Akta Kelahiran untuk hari ini sudah habis");
@@ -340,4 +342,36 @@ TEST_CASE("model: back to Home after the idle time, Home itself has no timer") {
   k.model.tick(k.t);
   CHECK(k.model.screen() == ScreenId::home);
   CHECK(k.model.next_deadline_ms() == kNoDeadline);
+}
+
+TEST_CASE("model: after closing the kiosk shows when numbers are given again instead of cards") {
+  Kiosk k;
+  k.office.now = antrian::test::kMonday9am + (6 * 60 + 7) * 60'000LL;  // Monday 15:07
+  k.refresh();
+  View v = k.view();
+  CHECK(v.choice.office_closed);
+  CHECK(v.choice.buttons.empty());
+  CHECK(v.choice.title == "Pengambilan nomor dibuka lagi besok pukul 08:00");
+  CHECK(v.choice.subtitle == "Kantor sudah tutup untuk hari ini");
+  k.tap("lang");
+  CHECK(k.view().choice.title == "Numbers are given again tomorrow at 08:00");
+}
+
+TEST_CASE("model: a service outside its own issuing window says when it opens, and the hub says no") {
+  Kiosk k;
+  k.office.state.services["C"].issuing_until_min = 11 * 60;
+  k.office.now = antrian::test::kMonday9am + 2 * 3'600'000LL + 5 * 60'000;  // 11:05
+  k.refresh();
+  CHECK_FALSE(k.view().choice.office_closed);
+  CHECK(k.button("route:kk").status_word == "Dibuka lagi besok pukul 08:00");
+  CHECK(k.button("route:akta").status_word == "Normal");
+  Effects fx = k.tap("route:kk");
+  REQUIRE(fx.issue);
+  k.answer(fx);
+  REQUIRE(k.model.screen() == ScreenId::unavailable);
+  const View v = k.view();
+  CHECK(v.notice.headline == "Nomor antrian Kartu Keluarga belum dapat diambil sekarang");
+  CHECK(v.notice.advice == "Pengambilan nomor dibuka lagi besok pukul 08:00.");
+  CHECK(contains(v.notice.detail, "tomorrow at 08:00"));
+  CHECK(k.office.state.tickets.empty());
 }

@@ -71,6 +71,12 @@ std::vector<std::string> all_day_office(const std::string& dir) {
   cfg["office"]["opening_hour"] = 0;
   cfg["office"]["closing_hour"] = 24;
   cfg["office"]["quota_follows_capacity"] = false;  // nor about the lokets' remaining time
+  // The office calendar: open every day round the clock, no breaks, no cutoff, no holidays.
+  cfg["office"]["hours"] = nlohmann::json::object();
+  for (const char* day : {"sun", "mon", "tue", "wed", "thu", "fri", "sat"}) cfg["office"]["hours"][day] = "00:00-24:00";
+  cfg["office"]["breaks"] = nlohmann::json::array();
+  cfg["office"]["last_ticket_minutes"] = 0;
+  cfg["holidays"] = nlohmann::json::array();
   std::filesystem::create_directories(dir);
   const std::string file = dir + "/all-day-office.json";
   std::ofstream(file) << cfg.dump(2);

@@ -193,7 +193,8 @@ void add_commands(CLI::App& app, Plan& plan) {
     sc->add_option("--id", *id, "Update this disruption instead of declaring a new one");
     sc->add_option("--message-id", *msg_id, "Message in Bahasa Indonesia");
     sc->add_option("--message-en", *msg_en, "Message in English");
-    sc->add_option("--expected-minutes", *minutes, "Expected back in this many minutes")->check(CLI::Range(0, 100000));
+    sc->add_option("--expected-minutes", *minutes, "Expected back in this many minutes on the hub's clock (0: unknown)")
+        ->check(CLI::Range(0, 90 * 24 * 60));
     sc->add_option("--services", *services, "Affected services (default: those that need the resource)")->delimiter(',');
     sc->callback([&plan, resource, level, id, msg_id, msg_en, minutes, services] {
       plan.cmd = c::disruption_set;
@@ -246,6 +247,31 @@ void add_commands(CLI::App& app, Plan& plan) {
     sc->callback([&plan, text] {
       plan.cmd = c::announcement_set;
       plan.args = {{"text", *text}};
+    });
+  }
+  {
+    auto* sc = app.add_subcommand("closure-add", "Close the office on a date (a holiday or a one-off closure)");
+    auto date = std::make_shared<std::string>();
+    auto reason_id = std::make_shared<std::string>();
+    auto reason_en = std::make_shared<std::string>();
+    auto holiday = std::make_shared<bool>(false);
+    sc->add_option("date", *date, "YYYY-MM-DD (office time zone)")->required();
+    sc->add_option("--reason-id", *reason_id, "Why, in Bahasa Indonesia (every screen shows it)")->required();
+    sc->add_option("--reason-en", *reason_en, "Why, in English");
+    sc->add_flag("--holiday", *holiday, "A public holiday (default: a one-off closure)");
+    sc->callback([&plan, date, reason_id, reason_en, holiday] {
+      plan.cmd = c::calendar_set;
+      plan.args = {{"date", *date}, {"closed", true}, {"kind", *holiday ? "holiday" : "closure"}, {"reason_id", *reason_id}};
+      if (!reason_en->empty()) plan.args["reason_en"] = *reason_en;
+    });
+  }
+  {
+    auto* sc = app.add_subcommand("closure-remove", "Open the office again on a date that was closed");
+    auto date = std::make_shared<std::string>();
+    sc->add_option("date", *date, "YYYY-MM-DD")->required();
+    sc->callback([&plan, date] {
+      plan.cmd = c::calendar_set;
+      plan.args = {{"date", *date}, {"closed", false}};
     });
   }
   {

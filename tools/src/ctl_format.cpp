@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "antrian/model_json.h"
+#include "antrian/office_calendar.h"
 #include "antrian/office_time.h"
 #include "antrian/office_view.h"
 #include "ctl.h"
@@ -21,12 +22,29 @@ void print_state(const json& result) {
   int tz = 7;
   timezone_offset_hours(s.office.timezone, tz);
   std::cout << s.office.name << " — " << format_long_date_en(now, tz) << " " << format_hhmm(now, tz)
-            << " (" << s.office.timezone << "), event " << s.seq << "\n\nServices:\n";
+            << " (" << s.office.timezone << "), event " << s.seq << "\n";
+  // The hub's answer from the office calendar (the same model every screen asks).
+  const OfficeHoursSummary hours = office_hours_summary(s, now);
+  if (hours.issuing_any) {
+    std::cout << "Office: numbers are given now";
+    if (hours.closes_at) std::cout << ", closing at " << format_hhmm(*hours.closes_at, tz);
+    std::cout << "\n";
+  } else {
+    std::cout << "Kantor / Office: " << issuing_closed_text(hours.closed, hours.reason_id, Lang::id) << " / "
+              << issuing_closed_text(hours.closed, hours.reason_en, Lang::en) << "\n  " << hours.next_text_id << "\n  "
+              << hours.next_text_en << "\n";
+  }
+  for (const auto& [date, c] : s.closures)
+    if (date >= s.day) std::cout << "  closed " << date << " (" << c.kind << "): " << c.reason_id
+                                 << (c.reason_en.empty() || c.reason_en == c.reason_id ? "" : " / " + c.reason_en) << "\n";
+  std::cout << "\nServices:\n";
   for (const ServiceSummary& x : service_summaries(s, now)) {
-    std::cout << "  " << x.code << "  " << x.name_en << ": " << to_string(x.status) << ", " << x.waiting
+    std::cout << "  " << x.code << "  " << x.name_en << ": " << x.condition << ", " << x.waiting
               << " waiting, wait " << (x.eta_new_s ? minutes(*x.eta_new_s) : "unknown") << ", issued "
               << x.issued_today;
     if (x.tickets_left) std::cout << ", " << *x.tickets_left << " left today";
+    if (!x.issuing_open && hours.issuing_any && x.issuing_next_at)
+      std::cout << ", no numbers until " << format_next_opening(*x.issuing_next_at, now, tz, Lang::en);
     std::cout << "\n";
   }
   std::cout << "\nLokets:\n";
@@ -46,7 +64,18 @@ void print_state(const json& result) {
     std::cout << "  #" << id << " " << d.resource << " " << to_string(d.level) << " since "
               << format_hhmm(d.started_at, tz);
     if (d.expected_end) std::cout << ", expected back " << format_hhmm(*d.expected_end, tz);
-    if (!d.message_en.empty()) std::cout << ": " << d.message_en;
+    // Both languages: staff wrote the Indonesian message for the hall.
+    if (!d.message_id.empty()) std::cout << ": " << d.message_id;
+    if (!d.message_en.empty() && d.message_en != d.message_id) std::cout << (d.message_id.empty() ? ": " : " / ") << d.message_en;
+    std::cout << "\n";
+  }
+  // What stops a service without a disruption (blangko, printers) and device faults.
+  const std::vector<Shortage> short_list = shortages(s);
+  if (!short_list.empty()) std::cout << "\nShortages and devices:\n";
+  for (const Shortage& x : short_list) {
+    std::cout << "  " << (x.halted ? "STOP " : "warn ") << x.text_id;
+    if (x.text_en != x.text_id) std::cout << " / " << x.text_en;
+    if (x.since > 0) std::cout << " (since " << format_hhmm(x.since, tz) << ")";
     std::cout << "\n";
   }
   std::cout << "\nWaiting:";

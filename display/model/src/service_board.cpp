@@ -71,8 +71,11 @@ std::vector<ServiceRow> service_rows(const OfficeState& s, const DisplayFilter& 
     ServiceRow r;
     r.code = code;
     r.name = name_in(svc, lang);
-    r.status = sum.status;
-    r.status_text = std::string(tr(std::string("status.") + std::string(to_string(sum.status)), lang));
+    // What stops the service, in one word ("Blangko habis"), never "Normal" when no number can be taken.
+    r.status = sum.condition == "normal" || sum.condition == "degraded" || sum.condition == "blangko_low"
+                   ? sum.status : ServiceStatus::halted;
+    if (sum.condition == "blangko_low" && r.status == ServiceStatus::normal) r.status = ServiceStatus::degraded;
+    r.status_text = std::string(tr("status." + sum.condition, lang));
     r.waiting = sum.waiting;
     r.waiting_text = trf("display.waiting_n", lang, {std::to_string(sum.waiting)});
     r.eta_s = sum.eta_new_s;
@@ -125,23 +128,17 @@ std::vector<Banner> banners(const OfficeState& s, const DisplayFilter& filter, i
       b.when = std::string(tr("display.expected_unknown", lang));
     out.push_back(std::move(b));
   }
-  // Shortages nobody declared yet: printers broken, blank cards used up.
-  for (const auto& [rid, r] : s.resources) {
-    if (std::find(declared.begin(), declared.end(), rid) != declared.end()) continue;
+  // Shortages nobody declared (printers N of M, blangko used up or all promised, low)
+  // and device faults: the hub's one list (office_view.h).
+  for (const Shortage& x : shortages(s)) {
+    const bool device = x.kind == "device";
+    if (!device && std::find(declared.begin(), declared.end(), x.id) != declared.end()) continue;
+    const std::vector<std::string> names = shown_names(s, filter, x.services, lang);
+    if (!device && names.empty()) continue;
     Banner b;
-    if (r.kind == ResourceKind::card_printers && r.total > 0 && r.working < r.total) {
-      b.halted = r.working <= 0;
-      b.message = trf("display.printers_working", lang,
-                      {name_in(r, lang), std::to_string(std::max(0, r.working)), std::to_string(r.total)});
-    } else if (r.kind == ResourceKind::blangko && r.stock <= 0) {
-      b.halted = true;
-      b.message = trf("display.stock_out", lang, {name_in(r, lang)});
-    } else {
-      continue;
-    }
-    const std::vector<std::string> names = shown_names(s, filter, services_needing(s, rid), lang);
-    if (names.empty()) continue;
-    b.title = title_for(names, b.halted, lang);
+    b.halted = x.halted;
+    b.message = lang == Lang::id ? x.text_id : x.text_en;
+    b.title = device ? std::string(tr("display.banner_devices", lang)) : title_for(names, b.halted, lang);
     if (b.halted) b.when = std::string(tr("display.expected_unknown", lang));
     out.push_back(std::move(b));
   }

@@ -98,9 +98,12 @@ Effects KioskModel::on_issue_reply(const proto::Reply& reply, int64_t now_ms) {
   last_activity_ms_ = now_ms;
   if (!reply.ok) {
     const std::string& code = reply.error.code;
-    if (code == proto::err::quota_exhausted || code == proto::err::service_halted) {
+    if (code == proto::err::quota_exhausted || code == proto::err::service_halted ||
+        code == proto::err::office_closed) {
       base_ = Base::unavailable;
-      unavailable_ = code == proto::err::quota_exhausted ? Unavailable::quota : Unavailable::closed;
+      unavailable_ = code == proto::err::quota_exhausted ? Unavailable::quota
+                     : code == proto::err::office_closed ? Unavailable::hours
+                                                         : Unavailable::closed;
       unavailable_detail_ = reply.error.reason;
     } else {
       base_ = Base::failed;
@@ -214,14 +217,10 @@ bool KioskModel::choose(const RouteNode& node, int64_t now_ms, Effects& fx) {
   if (!c) return false;
   leaf_id_ = node.id;
   leaf_service_ = node.service;
-  if (!c->enabled) {
-    base_ = Base::unavailable;
-    unavailable_ = Unavailable::closed;
-    unavailable_detail_.clear();
-  } else if (c->quota_used_up()) {
-    base_ = Base::unavailable;
-    unavailable_ = Unavailable::quota;
-    unavailable_detail_.clear();
+  if (!c->enabled || c->quota_used_up() || !c->issuing_open) {
+    // The hub refuses it and counts the refusal (reports, /metrics): ask it, so every
+    // person turned away is counted once; its answer shows why and what to do instead.
+    issue(now_ms, fx);
   } else if (c->status != ServiceStatus::normal) {
     base_ = Base::warning;  // warned honestly, then the person decides
   } else {

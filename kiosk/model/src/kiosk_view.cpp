@@ -4,6 +4,7 @@
 
 #include "antrian/kiosk/format.h"
 #include "antrian/kiosk/kiosk_model.h"
+#include "antrian/office_calendar.h"
 #include "antrian/office_time.h"
 
 namespace antrian::kiosk {
@@ -73,6 +74,12 @@ ChoiceButton KioskModel::button_view(const RouteNode& node) const {
   if (!c->enabled) {
     b.status = ServiceStatus::halted;
     b.status_word = std::string(tr("kiosk.card.closed", lang_));
+  } else if (!c->issuing_open) {
+    b.status = ServiceStatus::halted;
+    b.status_word = c->issuing_next_at
+                        ? trf("calendar.card", lang_, {format_next_opening(*c->issuing_next_at, office_.hub_now_ms,
+                                                                            office_.tz_hours, lang_)})
+                        : std::string(tr("kiosk.card.closed", lang_));
   } else if (c->quota_used_up()) {
     b.status = ServiceStatus::halted;
     std::string key = "kiosk.card.used_up." + c->limited_by;
@@ -91,6 +98,14 @@ ChoiceButton KioskModel::button_view(const RouteNode& node) const {
 ChoiceScreen KioskModel::choice_view() const {
   ChoiceScreen v;
   const std::vector<RouteNode>* choices = choices_at(routes_, path_);
+  if (!office_.services.empty() && !office_.hours.issuing_any) {
+    // Outside the office's hours: when numbers come back, instead of cards.
+    v.office_closed = true;
+    v.title = lang_ == Lang::id ? office_.hours.next_text_id : office_.hours.next_text_en;
+    v.subtitle = issuing_closed_text(office_.hours.closed, lang_ == Lang::id ? office_.hours.reason_id
+                                                                             : office_.hours.reason_en, lang_);
+    return v;
+  }
   if (path_.empty()) {
     v.title = std::string(tr("kiosk.home.question", lang_));
     v.subtitle = std::string(tr("kiosk.home.subtitle", lang_));
@@ -158,12 +173,19 @@ NoticeScreen KioskModel::notice_view() const {
       // Why there are no more numbers: the quota, the blank cards, or the hours left.
       const std::string why = c && (c->limited_by == "blangko" || c->limited_by == "hours") ? c->limited_by : "quota";
       n.body = std::string(tr("kiosk.quota.body." + why, lang_));
+    } else if (unavailable_ == Unavailable::hours) {
+      n.headline = trf("kiosk.hours.headline", lang_, {name});
+      n.body = (c ? issuing_closed_text(c->issuing_closed, "", lang_) + " " : std::string()) +
+               std::string(tr("kiosk.hours.body", lang_));
     } else {
       n.headline = trf("kiosk.closed.headline", lang_, {name});
       n.body = std::string(tr("kiosk.closed.body", lang_));
     }
     n.advice_title = std::string(tr("kiosk.advice_title", lang_));
     n.advice = trf("kiosk.quota.advice", lang_, {hour});
+    if (c && c->issuing_next_at)  // the calendar knows exactly when
+      n.advice = trf("calendar.issuing_again", lang_,
+                     {format_next_opening(*c->issuing_next_at, office_.hub_now_ms, office_.tz_hours, lang_)}) + ".";
     const std::string alt = alternative_text();
     if (alt != tr("kiosk.alternative.generic", lang_)) n.advice += "\n" + alt;
     if (const ServiceCard* a = alternative_card())

@@ -25,6 +25,7 @@ OfficeSnapshot snapshot_office(const OfficeState& s, int64_t now_ms) {
   o.opening_hour = s.office.opening_hour;
   o.routing = s.office.routing;
   o.hub_now_ms = now_ms;
+  o.hours = office_hours_summary(s, now_ms);
   for (const auto& [code, svc] : s.services) {
     const ServiceSummary sum = service_summary(s, code, now_ms);
     ServiceCard c;
@@ -41,6 +42,9 @@ OfficeSnapshot snapshot_office(const OfficeState& s, int64_t now_ms) {
     c.eta_regular_s = sum.eta_new_s;
     c.eta_priority_s = eta_for_new_ticket(s, code, Priority::lansia, now_ms);
     c.expected_end = sum.expected_end;
+    c.issuing_open = sum.issuing_open;
+    c.issuing_closed = sum.issuing_closed;
+    c.issuing_next_at = sum.issuing_next_at;
     for (const Disruption* d : sum.disruptions) {
       DisruptionNote n;
       n.message = {d->message_id, d->message_en};

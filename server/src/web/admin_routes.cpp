@@ -18,7 +18,10 @@
 //   POST /api/admin/counter                   {number, name, services} (counter_set)
 //   POST /api/admin/bulk-move                 {service, to_service, reason}: every waiting
 //                                             ticket moved, or closed with the reason (bulk_move)
+//   POST /api/admin/closures                  {date, closed, kind, reason_id, reason_en}: close the
+//                                             office on a date or open it again (calendar_set)
 #include "antrian/model_json.h"
+#include "antrian/office_calendar.h"
 #include "antrian/office_time.h"
 #include "antrian/office_view.h"
 #include "antrian/queue_rules.h"
@@ -77,7 +80,14 @@ json overview(const OfficeState& s, int64_t now) {
     served += t.state == TicketState::done;
     issued += t.transferred_from == 0;
   }
+  json closures = json::array();
+  for (const auto& [date, c] : s.closures)
+    if (date >= s.day) closures.push_back(to_json(c));  // past dates are history
   return {{"office", office_header(s)},
+          {"hours", to_json(office_hours_summary(s, now))},
+          {"calendar", to_json(s.office.hours)},
+          {"shortages", [&] { json l = json::array(); for (const Shortage& x : shortages(s)) l.push_back(to_json(x)); return l; }()},
+          {"closures", closures},
           {"seq", s.seq},
           {"totals", {{"issued", issued}, {"waiting", waiting}, {"served", served}}},
           {"services", services},
@@ -265,6 +275,17 @@ void mount_admin_routes(httplib::Server& server, WebContext& ctx) {
       return send_error(res, 400, "bad_request", "number: give the loket's number, e.g. 1");
     if (args->size() < 2) return send_error(res, 400, "bad_request", "nothing to change: give name or services");
     run_command(ctx, res, *s, "counter_set", std::move(*args));
+  });
+
+  // Holidays and one-off closures: the hub's calendar_set, logged as calendar_changed.
+  server.Post("/api/admin/closures", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto s = require_admin(ctx, req, res, true);
+    if (!s) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    auto args = pick(*body, {"date", "closed", "kind", "reason_id", "reason_en"}, res);
+    if (!args) return;
+    run_command(ctx, res, *s, "calendar_set", std::move(*args));
   });
 
   // Every waiting ticket of a service moved to another service (label, token, priority

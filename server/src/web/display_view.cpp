@@ -176,6 +176,20 @@ json display_view(const OfficeState& s, const WebDisplayFilter& f, const std::ve
     }
   }
 
+  // Shortages nobody declared and device faults: the hub's one list (office_view.h).
+  for (const Shortage& x : shortages(s)) {
+    json affected = json::array();
+    for (const std::string& code : x.services)
+      if (f.shows_service(code)) affected.push_back(service_names(s, code));
+    if (x.kind != "device" && affected.empty()) continue;
+    bool declared = false;
+    for (const auto& [_, d] : s.disruptions) declared |= d.active && d.resource == x.id;
+    if (declared) continue;
+    banners.push_back({{"id", 0}, {"kind", x.kind}, {"level", x.halted ? "down" : "degraded"},
+                       {"text_id", x.text_id}, {"text_en", x.text_en}, {"expected_end", nullptr},
+                       {"services", affected}});
+  }
+
   json call_list = json::array();
   std::size_t kept = 0;
   for (auto it = calls.rbegin(); it != calls.rend() && kept < kCallsSent; ++it) {

@@ -55,6 +55,7 @@
   function build(v) {
     A.clear(main);
     var overview = section('overview', 'web.admin.nav.overview');
+    overview.appendChild(A.el('div', { id: 'hours' }));
     overview.appendChild(A.el('div', { id: 'totals', 'class': 'cards' }));
     overview.appendChild(A.el('div', { id: 'hall' }));
     // Everyone waiting in a service moved to another (by default its alternative), or
@@ -116,9 +117,34 @@
     dis.appendChild(f);
     main.appendChild(dis);
 
+    var devices = section('devices', 'web.admin.nav.devices');
+    devices.appendChild(A.el('div', { id: 'shortages' }));
+    devices.appendChild(A.el('div', { id: 'device-list' }));
+    main.appendChild(devices);
+
     var resources = section('resources', 'web.admin.nav.resources');
     resources.appendChild(A.el('div', { id: 'resource-list' }));
     main.appendChild(resources);
+
+    // The office calendar: holidays and one-off closures (calendar_set on the hub).
+    var cal = section('calendar', 'web.admin.nav.calendar', 'web.admin.calendar_note');
+    cal.appendChild(A.el('div', { id: 'closure-list' }));
+    var cDate = A.el('input', { id: 'c-date', type: 'date', required: 'required' });
+    var cReasonId = A.el('input', { id: 'c-reason-id', maxlength: '200', required: 'required' });
+    var cReasonEn = A.el('input', { id: 'c-reason-en', maxlength: '200' });
+    var cHoliday = A.el('input', { id: 'c-holiday', type: 'checkbox' });
+    var cf = A.el('form', { id: 'closure-add', 'class': 'grid' }, [field('web.admin.closure_date', cDate),
+      field('web.admin.closure_reason_id', cReasonId), field('web.admin.closure_reason_en', cReasonEn),
+      field('web.admin.closure_holiday', cHoliday),
+      A.el('button', { type: 'submit', id: 'closure-submit' }, [A.bi('web.admin.closure_add')])]);
+    cf.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var body = { date: cDate.value, closed: true, kind: cHoliday.checked ? 'holiday' : 'closure', reason_id: cReasonId.value };
+      if (cReasonEn.value) body.reason_en = cReasonEn.value;
+      send('/api/admin/closures', body, 'web.admin.closure_saved');
+    });
+    cal.appendChild(cf);
+    main.appendChild(cal);
 
     var ann = section('announcement', 'web.admin.nav.announcement', 'web.admin.announcement_note');
     var text = A.el('textarea', { id: 'announcement-text', maxlength: '500', rows: '3',
@@ -235,7 +261,7 @@
       var rows = A.el('tbody');
       for (var i = 0; i < v.services.length; i++) {
         var s = v.services[i];
-        rows.appendChild(A.el('tr', { 'class': s.status, 'data-service': s.code }, [td(s.code + ' ' + s.name_id), td(A.bi('status.' + s.status)),
+        rows.appendChild(A.el('tr', { 'class': s.status, 'data-service': s.code, 'data-condition': s.condition }, [td(s.code + ' ' + s.name_id), td(A.bi('status.' + (s.condition || s.status))),
           td(s.waiting), td(s.open_counters), td(s.eta_new_s === null ? '–' : A.waitText(s.eta_new_s)),
           td(s.issued_today), td(s.tickets_left),
           td(s.waiting > 0 ? A.el('button', { type: 'button', 'class': 'bm-open', 'data-code': s.code, onclick: function () {
@@ -251,6 +277,49 @@
       }
       box.appendChild(A.el('table', { id: 'hall-lokets' }, [th(['web.admin.col.loket', 'web.admin.col.state', 'web.admin.col.staff',
         'web.admin.col.ticket', 'web.admin.col.services']), lrows]));
+    });
+  }
+
+  function renderCalendar(v) {
+    part('hours', v.hours, function (box) {
+      var h = v.hours;
+      if (h.issuing_any) box.appendChild(A.bi('web.admin.hours_open', null, 'p'));
+      else box.appendChild(A.el('p', { 'class': 'banner warn' }, [A.el('strong', { text: h.closed_text_id + ' · ' + h.next_text_id }),
+        ' ', A.el('span', { 'class': 'en', lang: 'en', text: h.closed_text_en + ' · ' + h.next_text_en })]));
+    });
+    part('closure-list', v.closures, function (box) {
+      if (!v.closures.length) { box.appendChild(A.bi('web.admin.closures_none', null, 'p')); return; }
+      var rows = A.el('tbody');
+      for (var i = 0; i < v.closures.length; i++) {
+        var c = v.closures[i];
+        rows.appendChild(A.el('tr', { 'data-date': c.date }, [td(c.date), td(c.reason_id + (c.reason_en && c.reason_en !== c.reason_id ? ' / ' + c.reason_en : '')),
+          td(A.el('button', { type: 'button', 'class': 'c-remove', 'data-date': c.date, onclick: function () {
+            send('/api/admin/closures', { date: this.getAttribute('data-date'), closed: false }, 'web.admin.closure_saved'); } },
+            [A.bi('web.admin.closure_remove')]))]));
+      }
+      box.appendChild(A.el('table', { id: 'closure-table' }, [th(['web.admin.closure_date', 'web.admin.closure_reason_id', 'web.admin.col.actions']), rows]));
+    });
+  }
+
+  // What stops a service without a declared disruption, and every device's own report.
+  function renderDevices(v) {
+    part('shortages', v.shortages, function (box) {
+      for (var i = 0; i < v.shortages.length; i++) {
+        var x = v.shortages[i];
+        box.appendChild(A.el('p', { 'class': 'banner ' + (x.halted ? 'down' : 'warn'), 'data-shortage': x.kind }, [
+          A.el('strong', { text: x.text_id }), ' ', A.el('span', { 'class': 'en', lang: 'en', text: x.text_en })]));
+      }
+    });
+    part('device-list', v.devices, function (box) {
+      if (!v.devices.length) { box.appendChild(A.bi('web.admin.devices_none', null, 'p')); return; }
+      var off = v.office.offset_h, rows = A.el('tbody');
+      for (var i = 0; i < v.devices.length; i++) {
+        var d = v.devices[i];
+        rows.appendChild(A.el('tr', { 'class': d.state === 'ok' ? 'normal' : 'halted', 'data-device': d.id }, [td(d.id),
+          td(A.bi('device.' + d.state)), td(d.at ? A.hhmm(d.at, off) : '–'), td(d.message || '–')]));
+      }
+      box.appendChild(A.el('table', { id: 'device-table' }, [th(['web.admin.col.device', 'web.admin.col.state',
+        'web.admin.col.since', 'web.admin.col.message']), rows]));
     });
   }
 
@@ -355,6 +424,8 @@
     A.$('office').textContent = v.office.short_name || v.office.name;
     if (!built) build(v);
     renderTotals(v);
+    renderCalendar(v);
+    renderDevices(v);
     renderDisruptions(v);
     renderResources(v);
     renderLists(v);

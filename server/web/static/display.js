@@ -92,10 +92,13 @@
     var box = A.clear(A.$('services'));
     for (var i = 0; i < v.services.length; i++) {
       var s = v.services[i];
+      // The hub's one word for what stops it ("Blangko habis"), never "Normal" when no number can be taken.
+      var cond = s.condition || s.status;
+      var cls = cond === 'normal' || cond === 'degraded' ? s.status : cond === 'blangko_low' ? 'degraded' : 'halted';
       var wait = s.status === 'halted' ? A.t('status.halted') : s.eta_new_s === null ? '–' : A.waitText(s.eta_new_s);
-      box.appendChild(A.el('div', { 'class': 'svc ' + s.status, 'data-service': s.code }, [
+      box.appendChild(A.el('div', { 'class': 'svc ' + cls, 'data-service': s.code, 'data-condition': cond }, [
         A.el('div', { 'class': 'svc-name' }, [A.biText(s.code + ' · ' + s.name_id, s.name_en)]),
-        A.el('div', { 'class': 'svc-status' }, [A.bi('status.' + s.status)]),
+        A.el('div', { 'class': 'svc-status' }, [A.bi('status.' + cond)]),
         A.el('div', { 'class': 'svc-wait' }, [A.bi('web.display.waiting', [s.waiting]), A.el('span', { 'class': 'eta', text: wait })])]));
     }
   }
@@ -107,6 +110,12 @@
       for (var j = 0; j < b.services.length; j++) names.push(b.services[j].name_id);
       var end = b.expected_end ? A.t('web.notice.expected_end', [A.hhmm(b.expected_end, v.office.offset_h)]) +
                 ' / ' + A.te('web.notice.expected_end', [A.hhmm(b.expected_end, v.office.offset_h)]) : '';
+      if (b.text_id) {  // a shortage or a device fault, worded by the hub
+        box.appendChild(A.el('div', { 'class': 'banner ' + b.level, 'data-shortage': b.kind }, [
+          A.el('strong', { text: b.text_id }), A.el('span', { 'class': 'en', lang: 'en', text: ' / ' + b.text_en }),
+          names.length ? A.el('span', { 'class': 'affects', text: ' (' + names.join(', ') + ')' }) : null]));
+        continue;
+      }
       box.appendChild(A.el('div', { 'class': 'banner ' + b.level, 'data-disruption': b.id }, [
         A.el('strong', { text: b.resource_id + ' — ' + A.t('web.level.' + b.level) + ' / ' + A.te('web.level.' + b.level) }),
         A.el('span', { text: ' ' + (b.message_id || '') + (b.message_en ? ' / ' + b.message_en : '') }),

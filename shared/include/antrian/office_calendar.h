@@ -126,5 +126,8 @@ class OfficeCalendar {
 // "Senin pukul 08:00", "besok pukul 08:00", "hari ini pukul 13:00", or a date for
 // more than a week ahead: when numbers are given again, as every screen says it.
 std::string format_next_opening(int64_t next_ms, int64_t now_ms, int offset_hours, Lang lang);
+// Why numbers are not given, for a screen: `why` is to_string(IssuingClosed), `name`
+// the holiday's or break's name ("Kantor tutup hari ini: Hari Natal").
+std::string issuing_closed_text(std::string_view why, const std::string& name, Lang lang);
 
 }  // namespace antrian

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "antrian/model.h"
+#include "antrian/strings.h"
 
 namespace antrian {
 
@@ -27,6 +28,10 @@ struct ServiceSummary {
   std::optional<int64_t> eta_new_s;      // wait for a ticket taken now; nullopt = unknown
   std::optional<int64_t> expected_end;   // when a halted service is expected back
   std::vector<const Disruption*> disruptions;
+  // What every screen says about the service in one word (its status word's key is
+  // "status." + condition): halted, no_blangko, quota_used_up, full_today, degraded,
+  // blangko_low or normal. A service nobody can take a number for is never "normal".
+  std::string condition = "normal";
   // The office calendar (office_calendar.h): are numbers given now, and when again.
   bool issuing_open = true;
   std::string issuing_closed = "open";       // to_string(IssuingClosed)
@@ -46,6 +51,25 @@ struct OfficeHoursSummary {
   std::string next_text_id, next_text_en;  // "Pengambilan nomor dibuka lagi Senin pukul 08:00"
 };
 OfficeHoursSummary office_hours_summary(const OfficeState& s, int64_t now_ms);
+
+// A device whose own report is not "ok" (a kiosk's ticket printer out of paper, a
+// display's audio failing), in words for a screen: "kiosk-1/printer: kertas habis".
+std::string device_problem_text(const DeviceStatus& d, Lang lang);
+bool device_ok(const DeviceStatus& d);
+
+// What stops or slows services without a declared disruption: card printers N of M,
+// blangko used up (or all promised to people waiting), blangko low, device faults.
+// One list that the wall display, the web display, /admin, antrian-ctl and /metrics show.
+struct Shortage {
+  std::string kind;       // "printers", "blangko_out", "blangko_low", "device"
+  std::string id;         // the resource or device id
+  bool halted = false;    // red: nobody can be served or take a number because of it
+  std::string text_id, text_en;  // "Blangko e-KTP habis: ...", "kiosk-1/printer: kertas habis"
+  std::vector<std::string> services;  // affected service codes (empty for devices)
+  int64_t since = 0;      // devices: when it reported (0: unknown)
+};
+std::vector<Shortage> shortages(const OfficeState& s);
+nlohmann::json to_json(const Shortage& x);
 nlohmann::json to_json(const OfficeHoursSummary& x);
 
 std::vector<ServiceSummary> service_summaries(const OfficeState& s, int64_t now_ms);

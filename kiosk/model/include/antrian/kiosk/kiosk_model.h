@@ -82,7 +82,7 @@ class KioskModel {
   enum class Base { home, question, warning, unavailable, ticket, failed };
   enum class Staff { none, pin, menu };
   enum class PrintState { none, printing, ok, failed, disabled };
-  enum class Unavailable { quota, closed };
+  enum class Unavailable { quota, closed, hours };
 
   // Navigation.
   void go_home(Effects& fx, bool reset_person);

@@ -12,6 +12,7 @@
 
 #include "antrian/kiosk/text.h"
 #include "antrian/model.h"
+#include "antrian/office_view.h"
 
 namespace antrian::kiosk {
 
@@ -38,6 +39,10 @@ struct ServiceCard {
   std::vector<int> counters;                     // lokets that serve it (where to wait)
   Text alternative;                  // what the office offers while it cannot serve
   std::string alternative_service;   // a service that can help instead (e.g. F for a certificate)
+  // The office calendar (office_calendar.h): numbers given now, else when again.
+  bool issuing_open = true;
+  std::string issuing_closed = "open";
+  std::optional<int64_t> issuing_next_at;
 
   bool quota_used_up() const { return tickets_left && *tickets_left <= 0; }
   std::optional<int64_t> eta(Priority p) const { return p == Priority::reguler ? eta_regular_s : eta_priority_s; }
@@ -52,6 +57,7 @@ struct OfficeSnapshot {
   int opening_hour = 8;
   nlohmann::json routing = nlohmann::json::array();
   std::map<std::string, ServiceCard> services;  // by code
+  OfficeHoursSummary hours;                     // no service gives numbers: the kiosk says when again
   int64_t hub_now_ms = 0;
 
   // code -> name, what the routing table is checked against.

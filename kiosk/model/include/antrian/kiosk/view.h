@@ -56,6 +56,9 @@ struct ChoiceScreen {
   std::string priority_note;               // question screens: "Antrian prioritas: Lansia"
   bool can_go_back = false;
   std::string back_label;
+  // No service gives numbers now (after hours, a holiday, the Friday break): no
+  // cards; title says when numbers are given again, subtitle why.
+  bool office_closed = false;
 };
 
 struct WarningScreen {
