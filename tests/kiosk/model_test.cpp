@@ -346,7 +346,7 @@ TEST_CASE("model: back to Home after the idle time, Home itself has no timer") {
 
 TEST_CASE("model: after closing the kiosk shows when numbers are given again instead of cards") {
   Kiosk k;
-  k.office.now = antrian::test::kMonday9am + (6 * 60 + 7) * 60'000LL;  // Monday 15:07
+  k.office.now = kiosk_test::kMonday9am + (6 * 60 + 7) * 60'000LL;  // Monday 15:07
   k.refresh();
   View v = k.view();
   CHECK(v.choice.office_closed);
@@ -360,7 +360,7 @@ TEST_CASE("model: after closing the kiosk shows when numbers are given again ins
 TEST_CASE("model: a service outside its own issuing window says when it opens, and the hub says no") {
   Kiosk k;
   k.office.state.services["C"].issuing_until_min = 11 * 60;
-  k.office.now = antrian::test::kMonday9am + 2 * 3'600'000LL + 5 * 60'000;  // 11:05
+  k.office.now = kiosk_test::kMonday9am + 2 * 3'600'000LL + 5 * 60'000;  // 11:05
   k.refresh();
   CHECK_FALSE(k.view().choice.office_closed);
   CHECK(k.button("route:kk").status_word == "Dibuka lagi besok pukul 08:00");

@@ -184,7 +184,8 @@ CounterView build_view(const ConsoleModel& model, const Mirror& m) {
   build_header(v, model, m);
   build_connection(v, model, m);
   if (const auto& n = model.notice())
-    v.notice = NoticeView{n->kind, trf(n->key, v.lang, n->args), n->detail};
+    // The hub's own reason is English: one language at a time, so only on an English screen.
+    v.notice = NoticeView{n->kind, trf(n->key, v.lang, n->args), v.lang == Lang::en ? n->detail : std::string()};
   if (model.busy(m)) v.busy_text = std::string(tr("counter.busy", v.lang));
   v.lang_button = button_for(Action::toggle_lang, model, m);
   if (v.mode == Mode::sign_in) {

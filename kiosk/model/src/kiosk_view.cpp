@@ -307,8 +307,11 @@ StaffMenu KioskModel::staff_view() const {
     m.message = trf(staff_message_key_, lang_, staff_message_args_);
     m.tone = staff_tone_;
   } else if (desired_report_) {
-    m.message = trf("kiosk.staff.printer_state", lang_,
-                    {desired_report_->state + (desired_report_->message.empty() ? "" : " - " + desired_report_->message)});
+    // The printer's own message is English technical text: shown only on an English screen.
+    const std::string key = "device." + desired_report_->state;
+    std::string word = has_string(key) ? std::string(tr(key, lang_)) : desired_report_->state;
+    if (lang_ == Lang::en && !desired_report_->message.empty()) word += " (" + desired_report_->message + ")";
+    m.message = trf("kiosk.staff.printer_state", lang_, {word});
   }
   return m;
 }

@@ -38,9 +38,10 @@ std::string error_page_html(int status, std::string_view reason) {
       "<title>" + code + "</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>"
       "<body class=\"page error-page\"><main class=\"card\"><h1>" + code + "</h1><p class=\"id\">" +
       html_escape(tr(key, Lang::id)) + "</p><p class=\"en\" lang=\"en\">" + html_escape(tr(key, Lang::en)) + "</p>";
-  if (!reason.empty()) html += "<p class=\"reason\">" + html_escape(reason) + "</p>";
-  html += "<p><a href=\"/\">" + html_escape(tr("web.error.home", Lang::id)) + " / " +
-          html_escape(tr("web.error.home", Lang::en)) + "</a></p></main></body></html>";
+  // The technical reason is English: marked so, after the Indonesian text, for staff.
+  if (!reason.empty()) html += "<p class=\"reason\" lang=\"en\">" + html_escape(reason) + "</p>";
+  html += "<p><a href=\"/\">" + html_escape(tr("web.error.home", Lang::id)) + " / <span lang=\"en\">" +
+          html_escape(tr("web.error.home", Lang::en)) + "</span></a></p></main></body></html>";
   return html;
 }
 

@@ -106,6 +106,14 @@ json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms, con
             {"eta_s", nullptr},
             {"loket", nullptr},
             {"target_loket", loket_json(s, t.target_counter)}};
+  // Why it was moved (a bulk move's or a transfer's reason), and a target loket on a break.
+  for (auto it = t.history.rbegin(); it != t.history.rend(); ++it)
+    if (it->what == "transferred" || it->what == "returned") {
+      if (!it->note.empty()) j["moved_note"] = it->note;
+      break;
+    }
+  if (auto c = s.counters.find(t.target_counter); c != s.counters.end() && t.state == TicketState::waiting)
+    j["target_loket_state"] = to_string(c->second.state);
   if (t.state == TicketState::waiting) {
     const int ahead = known ? known->ahead : ahead_of(s, t);
     j["ahead"] = ahead;

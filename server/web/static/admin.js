@@ -292,7 +292,9 @@
       var rows = A.el('tbody');
       for (var i = 0; i < v.closures.length; i++) {
         var c = v.closures[i];
-        rows.appendChild(A.el('tr', { 'data-date': c.date }, [td(c.date), td(c.reason_id + (c.reason_en && c.reason_en !== c.reason_id ? ' / ' + c.reason_en : '')),
+        var why = A.el('span', null, [c.reason_id]);
+        if (c.reason_en && c.reason_en !== c.reason_id) why.appendChild(A.el('span', { 'class': 'en', lang: 'en', text: ' / ' + c.reason_en }));
+        rows.appendChild(A.el('tr', { 'data-date': c.date }, [td(c.date), td(why),
           td(A.el('button', { type: 'button', 'class': 'c-remove', 'data-date': c.date, onclick: function () {
             send('/api/admin/closures', { date: this.getAttribute('data-date'), closed: false }, 'web.admin.closure_saved'); } },
             [A.bi('web.admin.closure_remove')]))]));
@@ -316,7 +318,8 @@
       for (var i = 0; i < v.devices.length; i++) {
         var d = v.devices[i];
         rows.appendChild(A.el('tr', { 'class': d.state === 'ok' ? 'normal' : 'halted', 'data-device': d.id }, [td(d.id),
-          td(A.bi('device.' + d.state)), td(d.at ? A.hhmm(d.at, off) : '–'), td(d.message || '–')]));
+          td(A.bi('device.' + d.state)), td(d.at ? A.hhmm(d.at, off) : '–'),
+          td(d.message ? A.el('span', { lang: 'en', text: d.message }) : '–')]));  // the device's own (English) words
       }
       box.appendChild(A.el('table', { id: 'device-table' }, [th(['web.admin.col.device', 'web.admin.col.state',
         'web.admin.col.since', 'web.admin.col.message']), rows]));

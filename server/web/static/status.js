@@ -52,6 +52,9 @@
       if (v.eta_s !== null) box.appendChild(line('web.status.eta_at', [A.hhmm(now + v.eta_s * 1000, off)], 'muted'));
       else box.appendChild(line('web.status.eta_unknown', null, 'muted'));
       if (v.target_loket) box.appendChild(line('web.status.target_loket', [v.target_loket.name]));
+      if (v.target_loket && v.target_loket_state && v.target_loket_state !== 'open')
+        box.appendChild(line('web.status.target_loket_' + v.target_loket_state, [v.target_loket.name]));
+      box.appendChild(line('web.status.stay_near', null, 'muted'));
     } else if (v.state === 'called') {
       box.appendChild(A.el('div', { 'class': 'call', id: 'call' }, [
         A.bi(v.recalls > 0 ? 'web.status.recalled' : 'web.status.called', null, 'p'),
@@ -63,6 +66,7 @@
       box.appendChild(line('web.status.end.' + v.state, v.loket ? [v.loket.name] : ['']));
     }
     if (v.transferred) box.appendChild(line('web.status.transferred', null, 'muted'));
+    if (v.moved_note) box.appendChild(line('web.status.moved_why', [v.moved_note]));
     var n = notice(v.notice, off);
     if (n) box.appendChild(n);
     box.appendChild(line('web.status.issued_at', [A.hhmm(v.issued_at, off)], 'muted'));
