@@ -266,3 +266,39 @@ TEST_CASE("e2e: after closing the kiosk shows when numbers are given again inste
   CHECK(v["subtitle"] == "Kantor sudah tutup untuk hari ini");
   CHECK(labels(hub_state(hub)).empty());
 }
+
+TEST_CASE("e2e: the kiosk at 07:59, 10:00, 14:59, 15:01 and 23:59: the warning only while numbers are given") {
+  // Printing halted by the central server, back in two hours. What a person at the
+  // kiosk is offered depends on the hour, on the hub's clock (never the machine's):
+  // Tuesday 10 February 2026; numbers 08:00-14:30 (the last 30 minutes before closing).
+  struct Hour {
+    int hh, mm;
+    bool open;
+    const char* title;  // the home screen's title when numbers are not given
+  };
+  for (const Hour h : {Hour{10, 0, true, ""}, Hour{7, 59, false, "Pengambilan nomor dibuka lagi hari ini pukul 08:00"},
+                       Hour{14, 59, false, "Pengambilan nomor dibuka lagi besok pukul 08:00"},
+                       Hour{15, 1, false, "Pengambilan nomor dibuka lagi besok pukul 08:00"},
+                       Hour{23, 59, false, "Pengambilan nomor dibuka lagi besok pukul 08:00"}}) {
+    CAPTURE(h.hh);
+    TempDir dir;
+    HubProcess hub(dir.path() + "/hub", antrian::test::clock_at(antrian::test::pinned_office_time_ms(h.hh, h.mm)));
+    auto set = antrian::test::run_ctl(hub, {"disruption-set", "siak", "down", "--message-id", "Server pusat terputus",
+                                            "--message-en", "Central server down", "--expected-minutes", "120"});
+    REQUIRE_MESSAGE(set.exit_code == 0, set.err);
+    KioskProcess kiosk(kiosk_args(hub, "none"), dir.path() + "/kiosk.log");
+    REQUIRE_OK(kiosk, "wait home 15");
+    const json home = kiosk.command("view")["view"];
+    CHECK(home["office_closed"] == !h.open);
+    if (h.open) {
+      REQUIRE_OK(kiosk, "tap route:ektp");
+      REQUIRE_OK(kiosk, "tap route:ektp-cetak");
+      REQUIRE_OK(kiosk, "wait warning");
+      CHECK(has(kiosk.command("view")["view"]["headline"], "sedang terhenti"));
+    } else {
+      CHECK(home["buttons"].empty());
+      CHECK_MESSAGE(home["title"] == h.title, home.dump());
+    }
+    CHECK(labels(hub_state(hub)).empty());
+  }
+}
