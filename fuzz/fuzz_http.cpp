@@ -179,7 +179,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The ticket-status limits refill on a clock that jumps a minute per input, so they
   // do not turn every later status lookup into a 429; the sign-in limits keep real time.
   g_fake_ms += 60'000;
-  g_web->status_limiter.set_now_for_test(g_fake_ms);
+  g_web->status_addr_limiter.set_now_for_test(g_fake_ms);
+  g_web->status_token_limiter.set_now_for_test(g_fake_ms);
   g_web->miss_limiter.set_now_for_test(g_fake_ms);
   const std::string out = serve(input);
   // ANTRIAN_FUZZ_SHOW=1: print each answer's status lines (to check what seeds reach).
