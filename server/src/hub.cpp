@@ -14,6 +14,7 @@
 #include "antrian/capacity.h"
 #include "antrian/commands.h"
 #include "antrian/device_auth.h"
+#include "antrian/forecast.h"
 #include "antrian/model_json.h"
 #include "antrian/office_view.h"
 #include "antrian/service_notify.h"
@@ -85,6 +86,7 @@ void Hub::run_posted() {
     if (done)
       if (auto r = proto::decode_reply(reply)) done(*r);
   }
+  publish_forecast();
 }
 
 std::string Hub::clock_set(const proto::Request& req, bool& ok_out) {
@@ -319,6 +321,24 @@ Result<Ok> Hub::commit_staged() {
   return r;
 }
 
+void Hub::refresh_forecast() {
+  const int64_t now = clock_.now_ms();
+  if (forecast_current(state_, now)) return;
+  // Made on the hub's thread, the only one that changes the state: reading it needs no lock.
+  Forecast f = compute_forecast(state_, now);
+  std::unique_lock lock(state_mu_);
+  state_.forecast = std::move(f);
+}
+
+void Hub::publish_forecast() {
+  refresh_forecast();
+  if (state_.forecast.seq == published_forecast_.first && state_.forecast.made_at == published_forecast_.second) return;
+  published_forecast_ = {state_.forecast.seq, state_.forecast.made_at};
+  const std::string body = to_json(state_.forecast).dump();
+  pub_.send(zmq::buffer(proto::kTopicForecast), zmq::send_flags::sndmore);
+  pub_.send(zmq::buffer(body), zmq::send_flags::none);
+}
+
 void Hub::publish_pending() {
   for (const Event& e : unpublished_) publish(e);
   unpublished_.clear();
@@ -341,6 +361,7 @@ void Hub::heartbeat() {
     if (auto r = append(std::move(closing), "", ""); !r) spdlog::error("signing out at closing failed: {}", r.error().reason);
     publish_pending();
   }
+  publish_forecast();  // time moved on: a forecast older than a minute is made again
   const std::string body = nlohmann::json{{"seq", state_.seq}, {"at", clock_.now_ms()}}.dump();
   pub_.send(zmq::buffer(proto::kTopicHeartbeat), zmq::send_flags::sndmore);
   pub_.send(zmq::buffer(body), zmq::send_flags::none);
@@ -369,6 +390,7 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   }
   if (req.cmd == cmd::clock_set) return clock_set(req, ok_out);
   if (req.cmd == cmd::snapshot) {
+    refresh_forecast();
     // What screens draw; the day's closed history is paged with `history`.
     ok_out = true;
     return encode_reply(ok_reply(req.id, {{"seq", state_.seq}, {"now", now}, {"state", snapshot_json(state_)},
@@ -419,6 +441,7 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
     return *stored;
   }
   CommandContext ctx{now, req.role, req.args.value("client", "")};
+  if (req.cmd == cmd::issue) refresh_forecast();  // the wait it promises is the forecast's
   auto decision = decide(state_, req, ctx);
   if (!decision) {
     std::string reply = fail(decision.error());
@@ -560,6 +583,7 @@ void Hub::run() {
     }
     failed_commits_.clear();
     publish_pending();
+    publish_forecast();  // once for what was drained, after its events
     // A large reply (a page of the log) leaves freed memory behind: give it back.
     if (largest > kTrimAfterBytes) ::malloc_trim(0);
   }

@@ -91,6 +91,11 @@ class Hub {
   void publish(const Event& e);
   void publish_pending();
   void heartbeat();
+  // The forecast (forecast.h): remade when the state or the time moved on, and sent
+  // on the "fc" topic once after a batch of changes.
+  void refresh_forecast();
+  void publish_forecast();
+  std::pair<int64_t, int64_t> published_forecast_{-1, 0};  // seq and made_at last sent
 
   std::unique_ptr<Store> store_;
   OfficeState state_;

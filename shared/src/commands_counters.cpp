@@ -1,4 +1,5 @@
 // Rules for lokets: sign in with a PIN, sign out, take a break, come back.
+#include "antrian/forecast.h"
 #include "antrian/secrets.h"
 #include "command_support.h"
 
@@ -64,8 +65,17 @@ Result<Decision> cmd_pause(const OfficeState& s, const json& a, const CommandCon
     return illegal((*c)->name + " is " + std::string(to_string((*c)->state)) + ", not open");
   if (holds_open_ticket(s, **c))
     return illegal((*c)->name + " still has a ticket: finish it, mark it no-show or transfer it first");
+  // How long the break lasts (the forecast brings the loket back then); a usual break
+  // when not said.
+  int64_t break_ms = kAssumedBreakMs;
+  if (a.contains("minutes")) {
+    auto m = get_int(a, "minutes", 1, 480);
+    if (!m) return m.error();
+    break_ms = *m * 60'000;
+  }
   Counter cc = **c;
   cc.state = CounterState::paused;
+  cc.break_until = ctx.now_ms + break_ms;
   return counter_changed(cc, actor_of(s, ctx, cc.number), ctx, "paused");
 }
 
@@ -75,6 +85,7 @@ Result<Decision> cmd_resume(const OfficeState& s, const json& a, const CommandCo
   if ((*c)->state != CounterState::paused) return illegal((*c)->name + " is not on a break");
   Counter cc = **c;
   cc.state = CounterState::open;
+  cc.break_until = 0;
   return counter_changed(cc, actor_of(s, ctx, cc.number), ctx, "resumed");
 }
 

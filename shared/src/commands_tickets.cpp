@@ -3,6 +3,7 @@
 
 #include "antrian/capacity.h"
 #include "antrian/eta.h"
+#include "antrian/forecast.h"
 #include "antrian/office_calendar.h"
 #include "antrian/office_time.h"
 #include "antrian/queue_rules.h"
@@ -154,13 +155,20 @@ Result<Decision> cmd_issue(const OfficeState& s, const json& a, const CommandCon
   t.priority = p;
   t.issued_at = t.queue_at = ctx.now_ms;
   t.token = random_token();
-  t.eta_s_at_issue = eta_for_new_ticket(s, service.code, p, ctx.now_ms);
+  // The figure the kiosk showed ("the wait if you took one now"): the hub's forecast,
+  // remade here only when it is not up to date (a unit test, a clock that jumped).
+  const std::optional<WaitFigure> wait =
+      forecast_current(s, ctx.now_ms) ? forecast_new_wait(s, service.code, p, ctx.now_ms)
+                                      : forecast_new_wait(compute_forecast(s, ctx.now_ms), service.code, p, ctx.now_ms);
+  if (wait) t.eta_s_at_issue = wait->eta_s;
   const std::string actor = actor_of(s, ctx, 0);
   t.history.push_back(step("issued", ctx, 0, actor));
 
   Decision d;
   d.result["ticket"] = to_json(t, true);  // the kiosk needs the token for the QR
   d.result["eta_s"] = t.eta_s_at_issue ? json(*t.eta_s_at_issue) : json(nullptr);
+  d.result["eta_low_s"] = wait ? json(wait->low_s) : json(nullptr);
+  d.result["eta_high_s"] = wait ? json(wait->high_s) : json(nullptr);
   d.result["ahead"] = ahead_of(s, t);
   d.result["status"] = to_string(service_health(s, service.code).status);
   d.events.push_back(make_event(proto::ev::ticket_issued, ctx, actor,
@@ -244,7 +252,8 @@ Result<Decision> cmd_finish(const OfficeState& s, const json& a, const CommandCo
   if ((*cur)->state != TicketState::serving)
     return illegal((*cur)->label() + " was called but not started: start serving it first, or mark it no-show");
   const double served_s = std::max<int64_t>(0, ctx.now_ms - (*cur)->started_at) / 1000.0;
-  const ServiceStats st = updated_stats(s, (*cur)->service, served_s);
+  const double turn_s = std::max<int64_t>(0, ctx.now_ms - (*cur)->called_at) / 1000.0;
+  const ServiceStats st = updated_stats(s, (*cur)->service, served_s, turn_s);
   json extra = {{"service_s", served_s}, {"stats", {to_json(st)}}};
   // A finished printing ticket used one blank card.
   json used = json::array();
@@ -266,7 +275,10 @@ Result<Decision> cmd_no_show(const OfficeState& s, const json& a, const CommandC
   if (!cur) return cur.error();
   if ((*cur)->state != TicketState::called)
     return illegal((*cur)->label() + " is being served, so the applicant is here: finish it instead");
-  return closed_by_counter(s, **c, **cur, TicketState::no_show, proto::ev::ticket_no_show, ctx);
+  // Waiting for someone who does not come is part of the loket's turn (the forecast learns it).
+  const double turn_s = std::max<int64_t>(0, ctx.now_ms - (*cur)->called_at) / 1000.0;
+  json extra = {{"stats", {to_json(updated_stats(s, (*cur)->service, std::nullopt, turn_s))}}};
+  return closed_by_counter(s, **c, **cur, TicketState::no_show, proto::ev::ticket_no_show, ctx, extra);
 }
 
 Result<Decision> cmd_transfer(const OfficeState& s, const json& a, const CommandContext& ctx) {
@@ -436,8 +448,10 @@ Result<Decision> cmd_ticket_lookup(const OfficeState& s, const json& a, const Co
   Decision d;
   d.result["ticket"] = to_json(*found, false);
   d.result["ahead"] = found->state == TicketState::waiting ? json(ahead_of(s, *found)) : json(nullptr);
-  auto eta = eta_for_ticket(s, *found, ctx.now_ms);
-  d.result["eta_s"] = eta ? json(*eta) : json(nullptr);
+  const auto w = found->state == TicketState::waiting ? forecast_ticket_wait(s, found->id, ctx.now_ms) : std::nullopt;
+  d.result["eta_s"] = w ? json(w->eta_s) : json(nullptr);
+  d.result["eta_low_s"] = w ? json(w->low_s) : json(nullptr);
+  d.result["eta_high_s"] = w ? json(w->high_s) : json(nullptr);
   d.result["status"] = to_string(service_health(s, found->service).status);
   return d;
 }

@@ -355,6 +355,19 @@ struct HubClient::Impl {
             heard(body.value("at", int64_t(0)));
             const int64_t hub_seq = body.value("seq", int64_t(0));
             if (synced && !recovering && hub_seq != seq) hub_seq > seq ? request_events_since() : request_snapshot();
+          } else if (topic == proto::kTopicForecast) {
+            // The hub's estimated waits: taken as they come (they are the hub's figure
+            // for its latest state, which this mirror reaches through the events).
+            try {
+              Forecast f = forecast_from_json(body);
+              {
+                std::unique_lock l(state_mu);
+                state.forecast = std::move(f);
+              }
+              if (synced) notify_change();
+            } catch (const std::exception& ex) {
+              spdlog::warn("ignored an unreadable forecast: {}", ex.what());
+            }
           } else if (topic == proto::kTopicEvent) {
             try {
               Event e = event_from_json(body);

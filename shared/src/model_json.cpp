@@ -1,6 +1,7 @@
 #include "antrian/model_json.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
 #include <type_traits>
@@ -39,13 +40,30 @@ T opt(const json& j, const char* key, T fallback) {
 
 }  // namespace
 
+namespace {
+
+// A roster time, "HH:MM" as the office calendar reads them.
+int minutes_of(const json& j, const char* key) {
+  const std::string t = j.at(key).get<std::string>();
+  int minutes = 0;
+  if (!parse_hhmm(t, minutes))
+    throw std::invalid_argument(std::string(key) + ": must be a time of day \"HH:MM\" (00:00..24:00), not \"" + t + "\"");
+  return minutes;
+}
+
+}  // namespace
+
 json to_json(const Office& o) {
+  json roster = json::array();
+  for (const RosterShift& r : o.roster)
+    roster.push_back({{"counter", r.counter}, {"from", hhmm(r.from_min)}, {"until", hhmm(r.until_min)}});
   json j = {{"name", o.name},           {"short_name", o.short_name},
             {"timezone", o.timezone},   {"public_url", o.public_url},
             {"opening_hour", o.opening_hour}, {"closing_hour", o.closing_hour},
             {"quota_follows_capacity", o.quota_follows_capacity},
             {"routing", o.routing}};
   j.update(to_json(o.hours));
+  if (!o.roster.empty()) j["roster"] = roster;  // absent: the default, as configs written before it
   return j;
 }
 
@@ -68,6 +86,8 @@ Office office_from_json(const json& j) {
       if (d.is_open()) open = std::min(open, d.open_min), close = std::max(close, d.close_min);
     if (close > 0) o.opening_hour = open / 60, o.closing_hour = (close + 59) / 60;
   }
+  for (const json& r : opt<json>(j, "roster", json::array()))
+    o.roster.push_back({r.at("counter").get<int>(), minutes_of(r, "from"), minutes_of(r, "until")});
   return o;
 }
 
@@ -106,7 +126,8 @@ Service service_from_json(const json& j) {
 json to_json(const Counter& c) {
   return {{"number", c.number},   {"name", c.name},
           {"services", c.services}, {"state", to_string(c.state)},
-          {"staff", c.staff},     {"current_ticket", c.current_ticket}};
+          {"staff", c.staff},     {"current_ticket", c.current_ticket},
+          {"break_until", c.break_until}};
 }
 
 Counter counter_from_json(const json& j) {
@@ -117,6 +138,7 @@ Counter counter_from_json(const json& j) {
   c.state = j.contains("state") ? enum_from<CounterState>(j, "state") : CounterState::closed;
   c.staff = opt<std::string>(j, "staff", "");
   c.current_ticket = opt<int64_t>(j, "current_ticket", 0);
+  c.break_until = opt<int64_t>(j, "break_until", 0);
   return c;
 }
 
@@ -247,12 +269,49 @@ Disruption disruption_from_json(const json& j) {
 }
 
 json to_json(const ServiceStats& s) {
-  return {{"service", s.service}, {"mean_service_s", s.mean_service_s}, {"samples", s.samples}};
+  return {{"service", s.service},           {"mean_service_s", s.mean_service_s}, {"samples", s.samples},
+          {"mean_cycle_s", s.mean_cycle_s}, {"var_cycle_s2", s.var_cycle_s2},     {"cycle_samples", s.cycle_samples}};
 }
 
 ServiceStats stats_from_json(const json& j) {
   return {j.at("service").get<std::string>(), j.at("mean_service_s").get<double>(),
-          opt<int>(j, "samples", 0)};
+          opt<int>(j, "samples", 0),          opt<double>(j, "mean_cycle_s", 0.0),
+          opt<double>(j, "var_cycle_s2", 0.0), opt<int>(j, "cycle_samples", 0)};
+}
+
+namespace {
+
+json call_json(const std::optional<CallForecast>& c) {
+  return c ? json::array({c->at_ms, c->low_ms, c->high_ms}) : json(nullptr);
+}
+
+std::optional<CallForecast> call_from_json(const json& j) {
+  if (j.is_null()) return std::nullopt;
+  if (!j.is_array() || j.size() != 3) throw std::invalid_argument("forecast: a call time is [at, low, high] or null");
+  return CallForecast{j.at(0).get<int64_t>(), j.at(1).get<int64_t>(), j.at(2).get<int64_t>()};
+}
+
+}  // namespace
+
+json to_json(const Forecast& f) {
+  json tickets = json::object(), fresh = json::object();
+  for (const auto& [id, c] : f.tickets) tickets[std::to_string(id)] = call_json(c);
+  for (const auto& [code, c] : f.new_regular) fresh[code]["reguler"] = call_json(c);
+  for (const auto& [code, c] : f.new_priority) fresh[code]["prioritas"] = call_json(c);
+  return {{"seq", f.seq}, {"made_at", f.made_at}, {"tickets", tickets}, {"new", fresh}};
+}
+
+Forecast forecast_from_json(const json& j) {
+  Forecast f;
+  f.seq = opt<int64_t>(j, "seq", -1);
+  f.made_at = opt<int64_t>(j, "made_at", 0);
+  const json tickets = opt<json>(j, "tickets", json::object()), fresh = opt<json>(j, "new", json::object());
+  for (const auto& [id, c] : tickets.items()) f.tickets[std::stoll(id)] = call_from_json(c);
+  for (const auto& [code, x] : fresh.items()) {
+    if (x.contains("reguler")) f.new_regular[code] = call_from_json(x["reguler"]);
+    if (x.contains("prioritas")) f.new_priority[code] = call_from_json(x["prioritas"]);
+  }
+  return f;
 }
 
 json to_json(const DeviceStatus& d) {
@@ -310,6 +369,7 @@ json state_to_json(const OfficeState& s, bool public_view, bool all_tickets) {
   for (const auto& [_, c] : s.closures) j["closures"].push_back(to_json(c));
   j["next_ticket_id"] = s.next_ticket_id;
   j["next_disruption_id"] = s.next_disruption_id;
+  j["forecast"] = to_json(s.forecast);
   return j;
 }
 
@@ -361,6 +421,7 @@ OfficeState state_from_json(const json& j) {
     if (auto c = closure_from_json(v, "closures")) s.closures[c->date] = *c;
   s.next_ticket_id = opt<int64_t>(j, "next_ticket_id", 1);
   s.next_disruption_id = opt<int64_t>(j, "next_disruption_id", 1);
+  if (j.contains("forecast") && j["forecast"].is_object()) s.forecast = forecast_from_json(j["forecast"]);
   reindex(s);
   return s;
 }

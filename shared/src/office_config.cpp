@@ -44,6 +44,11 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
         cfg.office.opening_hour >= cfg.office.closing_hour)
       return config_error("office", "opening_hour must be before closing_hour, both 0..24");
     if (!cfg.office.routing.is_array()) return config_error("office.routing", "must be a list");
+    if (root.contains("roster")) {
+      if (!root["roster"].is_array()) return config_error("roster", "must be a list of {counter, from, until}");
+      where = "roster";
+      cfg.office.roster = office_from_json({{"name", cfg.office.name}, {"roster", root["roster"]}}).roster;
+    }
     if (root.contains("routing")) {
       if (!root["routing"].is_array()) return config_error("routing", "must be a list");
       cfg.office.routing = root["routing"];
@@ -101,6 +106,13 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
       for (const std::string& s : c.services)
         if (!codes.count(s)) return config_error(where + ".services", "unknown service \"" + s + "\"");
       cfg.counters.push_back(c);
+    }
+
+    for (size_t i = 0; i < cfg.office.roster.size(); ++i) {
+      const RosterShift& r = cfg.office.roster[i];
+      where = "roster[" + std::to_string(i) + "]";
+      if (!numbers.count(r.counter)) return config_error(where + ".counter", "no loket " + std::to_string(r.counter));
+      if (r.from_min >= r.until_min) return config_error(where, "from must be before until");
     }
 
     std::set<std::string> staff_ids;

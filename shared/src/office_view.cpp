@@ -4,6 +4,7 @@
 
 #include "antrian/capacity.h"
 #include "antrian/eta.h"
+#include "antrian/forecast.h"
 #include "antrian/model_json.h"
 #include "antrian/office_calendar.h"
 #include "antrian/queue_rules.h"
@@ -33,7 +34,12 @@ ServiceSummary service_summary(const OfficeState& s, const std::string& code, in
   x.refused_today = refused == s.refused_today.end() ? 0 : refused->second;
   x.alternative_id = svc->second.alternative_id;
   x.alternative_en = svc->second.alternative_en;
-  x.eta_new_s = eta_for_new_ticket(s, code, Priority::reguler, now_ms);
+  if (auto w = forecast_new_wait(s, code, Priority::reguler, now_ms)) {
+    x.eta_new_s = w->eta_s;
+    x.eta_new_low_s = w->low_s;
+    x.eta_new_high_s = w->high_s;
+  }
+  x.eta_new_priority_s = eta_for_new_ticket(s, code, Priority::lansia, now_ms);
   if (x.status == ServiceStatus::halted) x.condition = "halted";
   else if (x.tickets_left && *x.tickets_left <= 0)
     x.condition = x.limited_by == "blangko" ? "no_blangko" : x.limited_by == "hours" ? "full_today" : "quota_used_up";
@@ -70,6 +76,9 @@ nlohmann::json to_json(const ServiceSummary& x) {
           {"alternative_id", x.alternative_id},
           {"alternative_en", x.alternative_en},
           {"eta_new_s", x.eta_new_s ? json(*x.eta_new_s) : json(nullptr)},
+          {"eta_new_low_s", x.eta_new_low_s ? json(*x.eta_new_low_s) : json(nullptr)},
+          {"eta_new_high_s", x.eta_new_high_s ? json(*x.eta_new_high_s) : json(nullptr)},
+          {"eta_new_priority_s", x.eta_new_priority_s ? json(*x.eta_new_priority_s) : json(nullptr)},
           {"expected_end", x.expected_end ? json(*x.expected_end) : json(nullptr)},
           {"disruptions", d},
           {"condition", x.condition},

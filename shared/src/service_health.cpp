@@ -36,6 +36,7 @@ ServiceHealth service_health(const OfficeState& s, const std::string& service) {
       any_halting_end_unknown = true;
     }
   }
+  h.running_capacity = h.capacity;
   if (halted) {
     h.status = ServiceStatus::halted;
     h.capacity = 0;

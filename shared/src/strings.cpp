@@ -431,6 +431,7 @@ constexpr Row kRows[] = {
     {"web.status.ahead", "Di depan Anda", "Ahead of you"},
     {"web.status.eta", "Perkiraan tunggu", "Estimated wait"},
     {"web.status.eta_at", "Perkiraan dipanggil sekitar pukul {0}", "Expected to be called around {0}"},
+    {"web.status.eta_range", "Kemungkinan besar antara pukul {0} dan {1}", "Most likely between {0} and {1}"},
     {"web.status.eta_unknown", "Perkiraan waktu belum tersedia: belum ada loket yang buka untuk layanan ini", "No estimate yet: no loket is open for this service"},
     {"web.status.target_loket", "Anda akan dipanggil ke {0}", "You will be called to {0}"},
     {"web.status.called", "Nomor Anda dipanggil!", "Your number is called!"},

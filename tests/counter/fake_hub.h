@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "antrian/commands.h"
+#include "antrian/forecast.h"
 #include "antrian/counter/console_model.h"
 #include "antrian/office_config.h"
 #include "antrian/secrets.h"
@@ -88,6 +89,7 @@ class FakeHub {
   void apply(Event e) {
     e.seq = hub.seq + 1;
     apply_event(hub, e);
+    hub.forecast = compute_forecast(hub, now);  // as the hub does after every change
   }
 
   OfficeState hub;   // the truth

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "antrian/commands.h"
+#include "antrian/forecast.h"
 #include "antrian/office_config.h"
 #include "antrian/protocol.h"
 #include "antrian/secrets.h"
@@ -65,6 +66,7 @@ class TestOffice {
     e.seq = state.seq + 1;
     if (e.at == 0) e.at = now;
     apply_event(state, e);
+    state.forecast = compute_forecast(state, now);  // as the hub does after every change
     return e;
   }
 

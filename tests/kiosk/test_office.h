@@ -7,6 +7,7 @@
 #include <string>
 
 #include "antrian/commands.h"
+#include "antrian/forecast.h"
 #include "antrian/kiosk/kiosk_model.h"
 #include "antrian/kiosk/office_snapshot.h"
 #include "antrian/office_config.h"
@@ -65,6 +66,7 @@ class TestOffice {
   void apply(Event e) {
     e.seq = state.seq + 1;
     apply_event(state, e);
+    state.forecast = compute_forecast(state, now);  // as the hub does after every change
   }
 
   OfficeState state;

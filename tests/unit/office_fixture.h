@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "antrian/commands.h"
+#include "antrian/forecast.h"
 #include "antrian/office_config.h"
 #include "antrian/office_time.h"
 #include "antrian/secrets.h"
@@ -86,9 +87,16 @@ class TestOffice {
     state.office.quota_follows_capacity = false;  // a second before midnight is not a full day
   }
 
+  // Like the hub: apply, then make the forecast the screens read.
   void apply(Event e) {
     e.seq = state.seq + 1;
     apply_event(state, e);
+    state.forecast = compute_forecast(state, now);
+  }
+  // Time passes with no change: the hub remakes its forecast at least once a minute.
+  void advance(int64_t ms) {
+    now += ms;
+    state.forecast = compute_forecast(state, now);
   }
 
   OfficeState state;

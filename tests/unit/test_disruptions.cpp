@@ -29,7 +29,8 @@ TEST_CASE("default mapping: the central server halts recording and printing, KK 
 TEST_CASE("tickets left follow the quota, the blangko and the hours") {
   TestOffice o;  // 09:00, closing 15:00
   o.open(3);     // loket 3 serves B and A
-  // B: quota 200; blangko 2000; hours: 6 h x 1 loket / 240 s = 90.
+  // B: quota 200; blangko 2000; hours: 6 h x half of lokets 2 and 3 (each serves A
+  // and B; the roster plans them all day) / 240 s = 90.
   auto b = tickets_left_today(o.state, "B", o.now);
   CHECK(b.tickets == 90);
   CHECK(b.limited_by == LimitedBy::hours);

@@ -43,9 +43,8 @@ std::vector<WaitingTicket> waiting_for_loket(const OfficeState& s, int loket, in
   }
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [_, w] : rows) out.push_back(std::move(w));
-  // Each estimate looks at the whole queue: bound the work on a very busy day.
-  for (std::size_t i = 0; i < out.size() && i < kEstimatedRows; ++i)
-    out[i].eta_s = eta_for_ticket(s, s.tickets.at(out[i].id), now_ms);
+  // The hub's forecast (a look-up, not a computation): the figure every screen shows.
+  for (WaitingTicket& w : out) w.eta_s = eta_for_ticket(s, s.tickets.at(w.id), now_ms);
   return out;
 }
 

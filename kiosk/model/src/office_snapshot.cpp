@@ -40,7 +40,7 @@ OfficeSnapshot snapshot_office(const OfficeState& s, int64_t now_ms) {
     c.alternative = {sum.alternative_id, sum.alternative_en};
     c.alternative_service = svc.alternative_service;
     c.eta_regular_s = sum.eta_new_s;
-    c.eta_priority_s = eta_for_new_ticket(s, code, Priority::lansia, now_ms);
+    c.eta_priority_s = sum.eta_new_priority_s;
     c.expected_end = sum.expected_end;
     c.issuing_open = sum.issuing_open;
     c.issuing_closed = sum.issuing_closed;

@@ -1,6 +1,7 @@
 #include "web/ticket_status.h"
 
 #include "antrian/eta.h"
+#include "antrian/forecast.h"
 #include "antrian/model_json.h"
 #include "antrian/office_time.h"
 #include "antrian/office_view.h"
@@ -118,7 +119,14 @@ json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms, con
     const int ahead = known ? known->ahead : ahead_of(s, t);
     j["ahead"] = ahead;
     j["position"] = ahead + 1;
-    if (auto eta = eta_seconds(s, t.service, ahead, now_ms)) j["eta_s"] = *eta;  // = eta_for_ticket
+    // The hub's forecast, the same figure the counter list and the displays show.
+    j["eta_low_s"] = nullptr;
+    j["eta_high_s"] = nullptr;
+    if (auto w = forecast_ticket_wait(s, t.id, now_ms)) {
+      j["eta_s"] = w->eta_s;
+      j["eta_low_s"] = w->low_s;
+      j["eta_high_s"] = w->high_s;
+    }
   }
   if (t.counter > 0 && t.state != TicketState::waiting) j["loket"] = loket_json(s, t.counter);
   return j;

@@ -50,6 +50,9 @@
           text: v.eta_s === null ? A.t('common.unknown') : A.waitText(v.eta_s) })])
       ]));
       if (v.eta_s !== null) box.appendChild(line('web.status.eta_at', [A.hhmm(now + v.eta_s * 1000, off)], 'muted'));
+      // The hub's range around its estimate, when it is wide enough to matter.
+      if (v.eta_s !== null && v.eta_low_s !== null && v.eta_high_s - v.eta_low_s >= 120)
+        box.appendChild(line('web.status.eta_range', [A.hhmm(now + v.eta_low_s * 1000, off), A.hhmm(now + v.eta_high_s * 1000, off)], 'muted'));
       else box.appendChild(line('web.status.eta_unknown', null, 'muted'));
       if (v.target_loket) box.appendChild(line('web.status.target_loket', [v.target_loket.name]));
       if (v.target_loket && v.target_loket_state && v.target_loket_state !== 'open')

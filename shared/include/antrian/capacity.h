@@ -1,8 +1,9 @@
 #pragma once
 // How many more tickets a service can honestly take today: the smallest of its
-// daily quota, the blangko cards left (for services that print cards) and what the
-// working lokets can still serve before closing at the current capacity
-// (printers N of M, a slow central server). The kiosk stops issuing at zero.
+// daily quota, the blangko cards not yet promised (for services that print cards)
+// and what the day's planned lokets (planned_capacity.h: the roster, not who is
+// signed in now) can still serve before closing at the current capacity (printers
+// N of M, a slow central server). The kiosk stops issuing at zero.
 #include <cstdint>
 #include <optional>
 #include <string>

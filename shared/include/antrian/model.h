@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "antrian/forecast_data.h"
 #include "antrian/office_calendar.h"
 #include "antrian/ticket_index.h"
 
@@ -21,6 +22,12 @@ enum class ServiceStatus { normal, degraded, halted };
 enum class ResourceKind { central_server, network, card_printers, blangko, other };
 enum class DisruptionLevel { degraded, down };
 
+// A loket staffed for part of the day (the roster), in minutes after local midnight.
+struct RosterShift {
+  int counter = 0;
+  int from_min = 0, until_min = 0;
+};
+
 struct Office {
   std::string name;
   std::string short_name;
@@ -32,6 +39,9 @@ struct Office {
   // The kiosk stops issuing what the working lokets cannot serve before closing.
   bool quota_follows_capacity = true;
   nlohmann::json routing = nlohmann::json::array();  // kiosk routing table (config)
+  // Who is planned to staff which loket when (planned_capacity.h); empty: every
+  // configured loket over the opening hours.
+  std::vector<RosterShift> roster;
 };
 
 struct Service {
@@ -57,6 +67,7 @@ struct Counter {
   CounterState state = CounterState::closed;
   std::string staff;                  // staff id signed in, empty when closed
   int64_t current_ticket = 0;         // 0 = none
+  int64_t break_until = 0;            // paused: when the break is expected to end (unix ms, 0 = open)
 };
 
 struct TicketStep {
@@ -145,10 +156,17 @@ struct DeviceKey {
 };
 
 // Learned service time per service (exponential moving average).
+// Times are learned as they would be at full capacity (a ticket served at 2 of 6
+// printers counts a third as long), so a disruption's slowdown is not counted twice.
 struct ServiceStats {
   std::string service;
   double mean_service_s = 0;
   int samples = 0;
+  // A loket's whole turn for one ticket of the service: from the call until the loket
+  // is free again (walk-up, service, no-shows): what the forecast plays forward.
+  double mean_cycle_s = 0;
+  double var_cycle_s2 = 0;  // its spread (exponentially weighted variance)
+  int cycle_samples = 0;
 };
 
 // Everything the hub knows now. The snapshot sent to clients is this state (tokens
@@ -174,6 +192,9 @@ struct OfficeState {
   int64_t next_disruption_id = 1;
   // Derived from `tickets`, not logged: read it through ticket_index(state).
   mutable TicketIndex index;
+  // Derived, not logged: the hub's forecast of the waits (forecast.h), made after
+  // every change and sent to every screen with the snapshot and on the "fc" topic.
+  Forecast forecast;
 };
 
 // Names on the wire and in the database ("waiting", "lansia", ...).

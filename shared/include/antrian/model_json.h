@@ -18,6 +18,7 @@ json to_json(const Disruption& d);
 json to_json(const ServiceStats& s);
 json to_json(const DeviceStatus& d);
 json to_json(const DeviceKey& k);
+json to_json(const Forecast& f);
 
 // from_json throws nlohmann::json::exception on a malformed value; callers that take
 // untrusted input catch it and turn it into an Error.
@@ -31,6 +32,7 @@ Disruption disruption_from_json(const json& j);
 ServiceStats stats_from_json(const json& j);
 DeviceStatus device_from_json(const json& j);
 DeviceKey device_key_from_json(const json& j);
+Forecast forecast_from_json(const json& j);
 
 // The whole state. public_view drops ticket tokens and PIN hashes.
 // all_tickets = false leaves "tickets" empty (snapshot_json fills in its own choice).

@@ -26,6 +26,8 @@ struct ServiceSummary {
   int refused_today = 0;
   std::string alternative_id, alternative_en;  // what the office offers while halted
   std::optional<int64_t> eta_new_s;      // wait for a ticket taken now; nullopt = unknown
+  std::optional<int64_t> eta_new_low_s, eta_new_high_s;  // its range (the hub's forecast)
+  std::optional<int64_t> eta_new_priority_s;  // the same for lansia, disabilitas, ibu hamil
   std::optional<int64_t> expected_end;   // when a halted service is expected back
   std::vector<const Disruption*> disruptions;
   // What every screen says about the service in one word (its status word's key is

@@ -17,6 +17,9 @@
 //          {"v":1, "id":"<same>", "ok":false, "error":{"code":"<err>", "reason":"<text>"}}
 // Event    {"seq":N, "at":<unix ms>, "type":"<event>", "actor":"<who>", "data":{...}}
 // Heartbeat{"seq":<last seq>, "at":<unix ms>}          (every second)
+// Forecast {"seq":<state seq>, "made_at":<unix ms>, "tickets":{...}, "new":{...}}
+//          topic "fc": the hub's estimated waits (forecast.h), after every change and
+//          at least once a minute; the snapshot carries the latest as state.forecast.
 //
 // A request id that the hub has answered before gets the first answer again and never
 // acts twice, also across a hub restart (ids are stored with the events they caused).
@@ -37,6 +40,7 @@ inline constexpr int kMaxEventsPerReply = 1000;
 
 inline constexpr std::string_view kTopicEvent = "ev";
 inline constexpr std::string_view kTopicHeartbeat = "hb";
+inline constexpr std::string_view kTopicForecast = "fc";
 inline constexpr int kHeartbeatIntervalMs = 1000;
 // Two missed heartbeats: a client shows "offline" within 3 s of the hub going away.
 inline constexpr int kOfflineAfterMs = 2000;
@@ -58,7 +62,7 @@ inline constexpr std::string_view cancel = "cancel";          // {ticket, reason
 inline constexpr std::string_view bulk_move = "bulk_move";    // {service, to_service | reason}
 // Hubs started with --manual-clock only (the simulator): set the hub's time.
 inline constexpr std::string_view clock_set = "clock_set";    // {now}
-inline constexpr std::string_view pause = "pause";            // {counter}
+inline constexpr std::string_view pause = "pause";            // {counter, minutes?}
 inline constexpr std::string_view resume = "resume";          // {counter}
 inline constexpr std::string_view sign_in = "sign_in";        // {counter, staff, pin}
 inline constexpr std::string_view sign_out = "sign_out";      // {counter}

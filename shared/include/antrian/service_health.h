@@ -14,6 +14,7 @@ namespace antrian {
 struct ServiceHealth {
   ServiceStatus status = ServiceStatus::normal;
   double capacity = 1.0;                 // 1 = full speed, 0 = halted
+  double running_capacity = 1.0;         // the share once a halt ends (printers N of M stay)
   std::vector<int64_t> disruption_ids;   // active disruptions affecting it
   bool end_known = true;                 // every halting disruption has an expected end
   std::optional<int64_t> expected_end;   // latest expected end of the halting ones

@@ -19,11 +19,8 @@ struct WaitingTicket {
   bool for_this_loket = false;  // transferred to this loket by name
   bool service_halted = false;  // call-next skips it; it can still be called by hand
   int64_t waited_s = 0;         // since it joined the line (kept through transfers)
-  std::optional<int64_t> eta_s; // estimated wait; nullopt = unknown
+  std::optional<int64_t> eta_s; // the hub's estimated wait (forecast.h); nullopt = unknown
 };
-
-// Rows past this many get no estimate (nullopt): nobody reads that far on screen.
-inline constexpr std::size_t kEstimatedRows = 100;
 
 std::vector<WaitingTicket> waiting_for_loket(const OfficeState& s, int loket, int64_t now_ms);
 

@@ -1,0 +1,337 @@
+#include "antrian/forecast.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <queue>
+#include <tuple>
+#include <vector>
+
+#include "antrian/eta.h"
+#include "antrian/planned_capacity.h"
+#include "antrian/service_health.h"
+
+namespace antrian {
+namespace {
+
+constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+constexpr int64_t kVirtualId = std::numeric_limits<int64_t>::max();
+// The range is about the middle 80% of a normal spread around the estimate.
+constexpr double kRangeZ = 1.28;
+// A service time still running past its mean is expected to need this share more.
+constexpr double kOverrunShare = 0.25;
+// Arrivals are expected at the pace of this last stretch of the day.
+constexpr int64_t kArrivalWindowMs = 60 * 60'000;
+constexpr int64_t kMinArrivalWindowMs = 15 * 60'000;
+
+// One service as the forecast sees it.
+struct Svc {
+  std::string code;
+  double cycle_ms = 0;     // one loket turn at the capacity the service runs at
+  double var_ms2 = 0;      // its spread
+  double service_ms = 0;   // the service part (for a ticket already being served)
+  int64_t halted_until = 0;  // 0: running; kNever: halted, end unknown
+};
+
+struct Item {
+  int64_t queue_at = 0, id = 0;
+  int svc = 0;
+  bool operator<(const Item& o) const { return std::tie(queue_at, id) < std::tie(o.queue_at, o.id); }
+};
+
+struct Loket {
+  int number = 0;
+  std::vector<int> services;  // indices into Svc, in the loket's order of preference
+  std::vector<Item> targeted;  // transferred to this loket by name, in line order
+  int64_t free_at = 0;
+  double var_ms2 = 0;
+};
+
+// Everything one change needs, prepared once and shared by every run.
+struct Hall {
+  int64_t now = 0;
+  std::vector<Svc> svcs;
+  std::vector<std::vector<Item>> prio, reg;  // per service, in line order (not targeted)
+  std::vector<Loket> lokets;
+  // Applicants still to come, at the pace of the last hour, until the kiosk closes:
+  // ms between two arrivals per service (0: none expected), and when they stop.
+  std::vector<double> prio_gap_ms, reg_gap_ms;
+  int64_t arrivals_until = 0;
+};
+
+// The ticket added to a run: a new one taken now.
+struct Virtual {
+  int svc = -1;
+  bool priority = false;
+};
+
+double learned_cycle_s(const OfficeState& s, const std::string& code, double& var_s2) {
+  const double mean = turn_seconds(s, code);
+  auto st = s.stats.find(code);
+  // Until a few turns are seen the spread is a guess: half the mean.
+  var_s2 = st != s.stats.end() && st->second.cycle_samples >= 3 ? st->second.var_cycle_s2 : 0.25 * mean * mean;
+  return mean;
+}
+
+// Priority applicants still to come go before those waiting; regular ones of a service
+// a shared loket prefers go before the other service's: the forecast expects them at
+// the pace of the last hour (of the time open today, when that is shorter).
+void expect_arrivals(const OfficeState& s, const std::map<std::string, int>& index, Hall& h) {
+  h.prio_gap_ms.assign(h.svcs.size(), 0);
+  h.reg_gap_ms.assign(h.svcs.size(), 0);
+  const auto window = open_window_today(s, h.now);
+  if (!window) return;
+  h.arrivals_until = window->second;
+  const int64_t span = std::clamp<int64_t>(h.now - window->first, kMinArrivalWindowMs, kArrivalWindowMs);
+  std::vector<int> prio(h.svcs.size()), reg(h.svcs.size());
+  // Newest first (ids grow with time): only the last stretch is read.
+  for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
+    const Ticket& t = it->second;
+    if (t.issued_at < h.now - span) break;
+    if (t.transferred_from != 0) continue;
+    auto si = index.find(t.service);
+    if (si == index.end()) continue;
+    ++(t.priority != Priority::reguler ? prio : reg)[std::size_t(si->second)];
+  }
+  for (std::size_t i = 0; i < h.svcs.size(); ++i) {
+    if (prio[i] > 0) h.prio_gap_ms[i] = double(span) / prio[i];
+    if (reg[i] > 0) h.reg_gap_ms[i] = double(span) / reg[i];
+  }
+}
+
+Hall prepare(const OfficeState& s, int64_t now) {
+  Hall h;
+  h.now = now;
+  std::map<std::string, int> index;
+  for (const auto& [code, svc] : s.services) {
+    const ServiceHealth health = service_health(s, code);
+    Svc x;
+    x.code = code;
+    const double cap = std::max(0.01, health.status == ServiceStatus::halted ? health.running_capacity : health.capacity);
+    double var_s2 = 0;
+    const double cycle_s = learned_cycle_s(s, code, var_s2);
+    x.cycle_ms = cycle_s * 1000 / cap;
+    x.var_ms2 = var_s2 * 1e6 / (cap * cap);
+    x.service_ms = mean_service_seconds(s, code) * 1000 / cap;
+    if (health.status == ServiceStatus::halted)
+      x.halted_until = svc.enabled && health.end_known && health.expected_end ? std::max(now, *health.expected_end) : kNever;
+    index[code] = int(h.svcs.size());
+    h.svcs.push_back(x);
+  }
+  h.prio.resize(h.svcs.size());
+  h.reg.resize(h.svcs.size());
+  std::map<int, std::size_t> loket_at;
+  for (const auto& [number, c] : s.counters) {
+    if (c.state == CounterState::closed) continue;
+    Loket l;
+    l.number = number;
+    for (const std::string& code : c.services)
+      if (auto it = index.find(code); it != index.end()) l.services.push_back(it->second);
+    l.free_at = now;
+    if (c.state == CounterState::paused)
+      l.free_at = c.break_until > now ? c.break_until : now + (c.break_until > 0 ? kAssumedBreakMs / 3 : kAssumedBreakMs);
+    // The applicant at the desk first.
+    auto cur = s.tickets.find(c.current_ticket);
+    if (c.current_ticket != 0 && cur != s.tickets.end() && cur->second.is_open()) {
+      const Ticket& t = cur->second;
+      auto si = index.find(t.service);
+      if (si != index.end()) {
+        const Svc& x = h.svcs[si->second];
+        const bool serving = t.state == TicketState::serving;
+        const double mean = serving ? x.service_ms : x.cycle_ms;
+        const double elapsed = double(now - (serving ? t.started_at : t.called_at));
+        l.free_at = now + int64_t(std::max(mean - elapsed, kOverrunShare * mean));
+        l.var_ms2 = 0.5 * x.var_ms2;
+      }
+    }
+    loket_at[number] = h.lokets.size();
+    h.lokets.push_back(std::move(l));
+  }
+  // The open tickets only (the index), so the cost follows the queue, not the day.
+  for (int64_t id : ticket_index(s).open) {
+    auto found = s.tickets.find(id);
+    if (found == s.tickets.end() || found->second.state != TicketState::waiting) continue;
+    const Ticket& t = found->second;
+    auto si = index.find(t.service);
+    if (si == index.end()) continue;
+    const Item item{t.queue_at, t.id, si->second};
+    if (t.target_counter != 0) {
+      if (auto l = loket_at.find(t.target_counter); l != loket_at.end()) h.lokets[l->second].targeted.push_back(item);
+      continue;  // transferred to a loket that is closed: nobody calls it now
+    }
+    (t.priority != Priority::reguler ? h.prio : h.reg)[si->second].push_back(item);
+  }
+  for (auto& v : h.prio) std::sort(v.begin(), v.end());
+  for (auto& v : h.reg) std::sort(v.begin(), v.end());
+  for (auto& l : h.lokets) std::sort(l.targeted.begin(), l.targeted.end());
+  expect_arrivals(s, index, h);
+  return h;
+}
+
+// One play of the rest of the queue. Calls `on_call(item, at, sd)` for every call;
+// stops early when it returns false.
+template <typename OnCall>
+void play(const Hall& h, const Virtual& v, OnCall&& on_call) {
+  const std::size_t n = h.svcs.size();
+  // Per service and class, how many were called: the ones waiting, then the new
+  // ticket (when this run adds one), then those expected to come.
+  std::vector<std::size_t> pi(n, 0), ri(n, 0), ti(h.lokets.size(), 0);
+  std::vector<double> var(h.lokets.size());
+  // The queue's head at time t, if there is one by then.
+  auto head = [&](int svc, bool priority, int64_t t, Item& out) {
+    const std::size_t i = std::size_t(svc);
+    const std::vector<Item>& list = (priority ? h.prio : h.reg)[i];
+    std::size_t at = (priority ? pi : ri)[i];
+    if (at < list.size()) return out = list[at], true;
+    at -= list.size();
+    if (v.svc == svc && v.priority == priority) {
+      if (at == 0) return out = Item{h.now, kVirtualId, svc}, true;
+      --at;
+    }
+    const double gap = (priority ? h.prio_gap_ms : h.reg_gap_ms)[i];
+    if (gap <= 0) return false;
+    const int64_t arrives = h.now + int64_t(gap * double(at + 1));
+    if (arrives > t || arrives >= h.arrivals_until) return false;
+    return out = Item{arrives, -1 - int64_t(at), svc}, true;
+  };
+  // When the next expected applicant of a service comes (kNever: none).
+  auto next_arrival = [&](int svc, bool priority) {
+    const std::size_t i = std::size_t(svc);
+    const std::vector<Item>& list = (priority ? h.prio : h.reg)[i];
+    std::size_t at = (priority ? pi : ri)[i];
+    const double gap = (priority ? h.prio_gap_ms : h.reg_gap_ms)[i];
+    if (at < list.size() || gap <= 0) return kNever;
+    at -= list.size();
+    if (v.svc == svc && v.priority == priority) {
+      if (at == 0) return kNever;
+      --at;
+    }
+    const int64_t arrives = h.now + int64_t(gap * double(at + 1));
+    return arrives >= h.arrivals_until ? kNever : arrives;
+  };
+  using Slot = std::tuple<int64_t, int, std::size_t>;  // free at, loket number, index
+  std::priority_queue<Slot, std::vector<Slot>, std::greater<Slot>> free;
+  for (std::size_t i = 0; i < h.lokets.size(); ++i) {
+    free.push({h.lokets[i].free_at, h.lokets[i].number, i});
+    var[i] = h.lokets[i].var_ms2;
+  }
+  while (!free.empty()) {
+    const auto [t, number, li] = free.top();
+    free.pop();
+    const Loket& l = h.lokets[li];
+    auto running = [&](int svc) { return h.svcs[std::size_t(svc)].halted_until <= t; };
+    Item pick{}, x{};
+    bool found = false;
+    if (ti[li] < l.targeted.size()) {
+      pick = l.targeted[ti[li]++];
+      found = true;
+    } else {
+      int from = -1;
+      for (int svc : l.services)
+        if (running(svc) && head(svc, true, t, x) && (!found || x < pick)) pick = x, from = svc, found = true;
+      if (found) {
+        ++pi[std::size_t(from)];
+      } else {
+        for (int svc : l.services)
+          if (running(svc) && head(svc, false, t, x)) {
+            pick = x;
+            found = true;
+            ++ri[std::size_t(svc)];
+            break;
+          }
+      }
+    }
+    if (!found) {
+      // Nothing to call now: wait for a halted service to come back, or the next applicant.
+      int64_t next = kNever;
+      for (int svc : l.services) {
+        const Svc& sv = h.svcs[std::size_t(svc)];
+        const bool waiting = head(svc, true, kNever - 1, x) || head(svc, false, kNever - 1, x);
+        if (!running(svc) && waiting) next = std::min(next, sv.halted_until);
+        if (running(svc)) next = std::min({next, next_arrival(svc, true), next_arrival(svc, false)});
+      }
+      if (next != kNever) free.push({std::max(next, t + 1), number, li});
+      continue;
+    }
+    if (!on_call(pick, t, std::sqrt(var[li]))) return;
+    const Svc& sv = h.svcs[std::size_t(pick.svc)];
+    var[li] += sv.var_ms2;
+    free.push({t + int64_t(sv.cycle_ms), number, li});
+  }
+}
+
+CallForecast call_at(int64_t now, int64_t at, double sd) {
+  return {at, std::max(now, at - int64_t(kRangeZ * sd)), at + int64_t(kRangeZ * sd)};
+}
+
+std::optional<CallForecast> new_ticket(const Hall& h, int svc, bool priority) {
+  std::optional<CallForecast> out;
+  play(h, Virtual{svc, priority}, [&](const Item& item, int64_t at, double sd) {
+    if (item.id != kVirtualId) return true;
+    out = call_at(h.now, at, sd);
+    return false;
+  });
+  return out;
+}
+
+}  // namespace
+
+Forecast compute_forecast(const OfficeState& s, int64_t now_ms) {
+  Forecast f;
+  f.seq = s.seq;
+  f.made_at = now_ms;
+  const Hall h = prepare(s, now_ms);
+  std::size_t left = 0;
+  for (int64_t id : ticket_index(s).open)
+    if (auto t = s.tickets.find(id); t != s.tickets.end() && t->second.state == TicketState::waiting)
+      f.tickets[id] = std::nullopt;
+  for (const auto& l : h.prio) left += l.size();
+  for (const auto& l : h.reg) left += l.size();
+  for (const auto& l : h.lokets) left += l.targeted.size();
+  if (left > 0)
+    play(h, Virtual{}, [&](const Item& item, int64_t at, double sd) {
+      if (item.id < 0) return true;  // an applicant expected to come
+      f.tickets[item.id] = call_at(now_ms, at, sd);
+      return --left > 0;
+    });
+  for (std::size_t i = 0; i < h.svcs.size(); ++i) {
+    const std::string& code = h.svcs[i].code;
+    const bool enabled = s.services.at(code).enabled;
+    f.new_regular[code] = enabled ? new_ticket(h, int(i), false) : std::nullopt;
+    f.new_priority[code] = enabled ? new_ticket(h, int(i), true) : std::nullopt;
+  }
+  return f;
+}
+
+bool forecast_current(const OfficeState& s, int64_t now_ms) {
+  return s.forecast.seq == s.seq && now_ms - s.forecast.made_at <= kForecastMaxAgeMs && now_ms >= s.forecast.made_at;
+}
+
+WaitFigure wait_from(const CallForecast& c, int64_t now_ms) {
+  auto secs = [&](int64_t at) { return std::max<int64_t>(0, at - now_ms) / 1000; };
+  WaitFigure w{secs(c.at_ms), secs(c.low_ms), secs(c.high_ms)};
+  w.low_s = std::min(w.low_s, w.eta_s);
+  w.high_s = std::max(w.high_s, w.eta_s);
+  return w;
+}
+
+std::optional<WaitFigure> forecast_ticket_wait(const OfficeState& s, int64_t ticket_id, int64_t now_ms) {
+  auto it = s.forecast.tickets.find(ticket_id);
+  if (it == s.forecast.tickets.end() || !it->second) return std::nullopt;
+  return wait_from(*it->second, now_ms);
+}
+
+std::optional<WaitFigure> forecast_new_wait(const Forecast& f, const std::string& service, Priority p,
+                                            int64_t now_ms) {
+  const auto& table = p == Priority::reguler ? f.new_regular : f.new_priority;
+  auto it = table.find(service);
+  if (it == table.end() || !it->second) return std::nullopt;
+  return wait_from(*it->second, now_ms);
+}
+
+std::optional<WaitFigure> forecast_new_wait(const OfficeState& s, const std::string& service, Priority p,
+                                            int64_t now_ms) {
+  return forecast_new_wait(s.forecast, service, p, now_ms);
+}
+
+}  // namespace antrian
