@@ -24,6 +24,31 @@ TEST_CASE("antrian-sim plays a normal and a disrupted day and accounts for every
     CHECK(d["arrived"] == 80);
     CHECK(d["issued"].get<int>() + d["refused"].get<int>() == 80);
     CHECK(d["served"].get<int>() + d["no_show"].get<int>() + d["not_called_by_closing"].get<int>() == d["issued"]);
-    for (const char* e : {"ours", "blind", "oracle"}) CHECK(d["estimators"][e]["n"].get<int>() > 0);
+    for (const char* e : {"ours", "blind", "oracle", "forward"}) CHECK(d["estimators"][e]["n"].get<int>() > 0);
+    CHECK(d["estimators"]["forward"]["unknown"].get<int>() < d["estimators"]["forward"]["n"].get<int>());
   }
+  // The ratio line: ours against the forward oracle on A and B, written like 0.97x.
+  const auto at = r.out.find("disrupted day, A and B within");
+  REQUIRE(at != std::string::npos);
+  const std::string line = r.out.substr(at, r.out.find('\n', at) - at);
+  CHECK(line.find("forward oracle") != std::string::npos);
+  CHECK(line.back() == 'x');
+}
+
+TEST_CASE("antrian-sim --help names the forward oracle; a loket on a break and shared lokets are days of their own") {
+  auto help = run_process({ANTRIAN_SIM_BIN, "--help"}, 10000);
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("forward oracle") != std::string::npos);
+  TempDir dir;
+  const std::string out = dir.path() + "/sim.json";
+  auto r = run_process({ANTRIAN_SIM_BIN, "--arrivals", "60", "--seed", "3", "--day", "break", "--oracle-runs", "9",
+                        "--json", out}, 60000);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto days = nlohmann::json::parse(std::ifstream(out));
+  REQUIRE(days.size() == 1);
+  CHECK(days[0]["day"] == "break");
+  CHECK(days[0]["served"].get<int>() > 0);
+  auto bad = run_process({ANTRIAN_SIM_BIN, "--day", "sunday"}, 10000);
+  CHECK(bad.exit_code != 0);
 }

@@ -6,11 +6,13 @@
 #include <stdexcept>
 
 #include "antrian/model_json.h"
+#include "forward_oracle.h"
 
 namespace antrian::sim {
 namespace {
 
-enum class Kind { arrival, counter_free, counter_start, counter_finish, counter_no_show, printers_fail, central_down, central_up };
+enum class Kind { arrival, counter_free, counter_start, counter_finish, counter_no_show, printers_fail, central_down, central_up,
+                  break_due, break_end };
 
 struct Step {
   int64_t t_s;  // seconds after midnight
@@ -23,14 +25,16 @@ struct Step {
 
 class Day {
  public:
-  Day(const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed)
-      : plan_(plan), hub_(hub), midnight_ms_(midnight_ms), rng_(seed) {}
+  Day(const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed, int oracle_runs)
+      : plan_(plan), hub_(hub), midnight_ms_(midnight_ms), rng_(seed), seed_(seed), oracle_runs_(oracle_runs) {}
 
   DayResult run(const std::string& name) {
     result_.name = name;
     const OfficeState start = snapshot();
     for (const auto& [code, s] : start.services) configured_mean_[code] = s.mean_service_s;
-    for (const auto& [n, c] : start.counters) counter_services_[n] = c.services;
+    for (const auto& [n, c] : start.counters)
+      if (std::find(plan_.closed_lokets.begin(), plan_.closed_lokets.end(), n) == plan_.closed_lokets.end())
+        counter_services_[n] = c.services;
     const int64_t open_s = int64_t(plan_.open_hour) * 3600;
     set_clock(open_s - 300);
     for (const auto& [n, _] : counter_services_) {
@@ -42,6 +46,8 @@ class Day {
     arrivals_ = generate_arrivals(plan_, rng_);
     for (std::size_t i = 0; i < arrivals_.size(); ++i) schedule(arrivals_[i].at_s, Kind::arrival, 0, i);
     if (plan_.printers_fail_at_min >= 0) schedule(plan_.printers_fail_at_min * 60LL, Kind::printers_fail);
+    for (const Break& b : plan_.breaks) breaks_ahead_.push_back(b);
+    for (std::size_t i = 0; i < plan_.breaks.size(); ++i) schedule(plan_.breaks[i].at_min * 60LL, Kind::break_due, plan_.breaks[i].counter, i);
     if (plan_.central_down_at_min >= 0) {
       schedule(plan_.central_down_at_min * 60LL, Kind::central_down);
       schedule((plan_.central_down_at_min + plan_.central_down_minutes) * 60LL, Kind::central_up);
@@ -139,7 +145,46 @@ class Day {
         central_down_ = false;
         must(hub_.request("disruption_clear", {{"id", disruption_id_}}));
         return wake_idle("");
+      case Kind::break_due: {
+        // An idle loket goes at once; a busy one after the applicant at its desk.
+        auto idle = std::find(idle_.begin(), idle_.end(), s.counter);
+        if (idle != idle_.end()) {
+          idle_.erase(idle);
+          return take_break(s.counter, plan_.breaks[s.index].minutes);
+        }
+        pending_break_[s.counter] = plan_.breaks[s.index].minutes;
+        return;
+      }
+      case Kind::break_end:
+        must(hub_.request("resume", {{"counter", s.counter}}));
+        on_break_until_.erase(s.counter);
+        return schedule(now_s_, Kind::counter_free, s.counter);
     }
+  }
+
+  void take_break(int counter, int minutes) {
+    must(hub_.request("pause", {{"counter", counter}, {"minutes", minutes}}));
+    on_break_until_[counter] = now_s_ + minutes * 60LL;
+    for (auto it = breaks_ahead_.begin(); it != breaks_ahead_.end(); ++it)
+      if (it->counter == counter) {
+        breaks_ahead_.erase(it);
+        break;
+      }
+    schedule(now_s_ + minutes * 60LL, Kind::break_end, counter);
+  }
+
+  // What the simulator knows to be true now, for the forward oracle.
+  Truth truth() const {
+    Truth t;
+    t.now_s = now_s_;
+    t.midnight_ms = midnight_ms_;
+    for (const auto& p : plan_.services) {
+      t.capacity[p.code] = capacity(p.code);
+      if (central_down_ && needs_central(p.code)) t.halted_until_s[p.code] = central_end_s_;
+    }
+    t.break_end_s = on_break_until_;
+    t.breaks_ahead = breaks_ahead_;
+    return t;
   }
 
   void arrive(const Arrival& a) {
@@ -158,11 +203,19 @@ class Day {
     x.blind_s = blind_estimate_s(ahead, configured_mean_[a.service], lokets);
     const int64_t halted_for = central_down_ && needs_central(a.service) ? central_end_s_ - now_s_ : 0;
     x.oracle_s = oracle_estimate_s(ahead, profile(a.service).true_mean_s, capacity(a.service), lokets, halted_for);
-    open_samples_[r.result["ticket"]["id"].get<int64_t>()] = {x, now_s_};
+    const int64_t id = r.result["ticket"]["id"].get<int64_t>();
+    if (oracle_runs_ > 0)
+      x.forward_s = forward_oracle_s(snapshot(), id, plan_, truth(), oracle_runs_, seed_ * 1'000'003 + uint64_t(id));
+    open_samples_[id] = {x, now_s_};
     wake_idle(a.service);
   }
 
   void call(int counter) {
+    if (auto b = pending_break_.find(counter); b != pending_break_.end()) {
+      const int minutes = b->second;
+      pending_break_.erase(b);
+      return take_break(counter, minutes);
+    }
     auto r = hub_.request("call_next", {{"counter", counter}});
     if (!r.ok) {
       if (r.error.code != "queue_empty") throw std::runtime_error("call_next failed: " + r.error.reason);
@@ -180,17 +233,22 @@ class Day {
       open_samples_.erase(it);
     }
     std::uniform_real_distribution<double> u(0, 1);
-    if (u(rng_) < plan_.no_show_rate) return schedule(now_s_ + 120, Kind::counter_no_show, counter);
-    // The applicant walks up (30 s), then is served; printing is slower with fewer printers.
+    if (u(rng_) < plan_.no_show_rate) return schedule(now_s_ + plan_.no_show_after_s, Kind::counter_no_show, counter);
+    // The applicant walks up, then is served; printing is slower with fewer printers.
     const double served = sample_service_s(profile(service), rng_) / capacity(service);
-    schedule(now_s_ + 30, Kind::counter_start, counter);
-    schedule(now_s_ + 30 + int64_t(served), Kind::counter_finish, counter);
+    schedule(now_s_ + plan_.walk_up_s, Kind::counter_start, counter);
+    schedule(now_s_ + plan_.walk_up_s + int64_t(served), Kind::counter_finish, counter);
   }
 
   const DayPlan& plan_;
   HubClient& hub_;
   int64_t midnight_ms_;
   std::mt19937_64 rng_;
+  uint64_t seed_;
+  int oracle_runs_;
+  std::map<int, int> pending_break_;        // loket -> minutes, once its applicant is done
+  std::map<int, int64_t> on_break_until_;   // lokets on a break now
+  std::vector<Break> breaks_ahead_;         // breaks not yet taken
   std::priority_queue<Step, std::vector<Step>, std::greater<Step>> steps_;
   int order_ = 0;
   int64_t now_s_ = 0;
@@ -206,8 +264,9 @@ class Day {
 
 }  // namespace
 
-DayResult run_day(const std::string& name, const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed) {
-  return Day(plan, hub, midnight_ms, seed).run(name);
+DayResult run_day(const std::string& name, const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed,
+                  int oracle_runs) {
+  return Day(plan, hub, midnight_ms, seed, oracle_runs).run(name);
 }
 
 }  // namespace antrian::sim

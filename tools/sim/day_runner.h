@@ -1,9 +1,10 @@
 #pragma once
 // Plays one office day against a real hub on a manual clock: every arrival takes a
 // ticket through the protocol (as the kiosk does), every loket calls, serves and
-// finishes (as the counter program does), and the disruptions of the plan are
-// declared and cleared (as staff would). Records each applicant's three estimates
-// and the wait they really had.
+// finishes (as the counter program does), lokets take their breaks, and the
+// disruptions of the plan are declared and cleared (as staff would). Records each
+// applicant's estimates (ours, blind, formula, forward oracle) and the wait they
+// really had.
 #include <map>
 #include <string>
 #include <vector>
@@ -21,7 +22,9 @@ struct DayResult {
   std::vector<Sample> samples;
 };
 
-// midnight_ms: local midnight of the simulated day on the hub's clock.
-DayResult run_day(const std::string& name, const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed);
+// midnight_ms: local midnight of the simulated day on the hub's clock. oracle_runs:
+// plays per ticket of the forward oracle (0: none).
+DayResult run_day(const std::string& name, const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed,
+                  int oracle_runs = 41);
 
 }  // namespace antrian::sim

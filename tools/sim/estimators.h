@@ -12,14 +12,16 @@ namespace antrian::sim {
 // blind to disruptions and to how long serving really takes.
 double blind_estimate_s(int ahead, double configured_mean_s, int open_lokets);
 
-// The best any estimator can do given the randomness of service: the true mean
-// service time (stretched by the true capacity) and the true end of a halt.
+// The formula oracle: the old formula with the true mean service time (stretched by
+// the true capacity) and the true end of a halt. Blind to lokets shared between
+// services and to breaks; forward_oracle.h is the honest judge.
 double oracle_estimate_s(int ahead, double true_mean_s, double capacity, int open_lokets, int64_t halted_for_s);
 
 struct Sample {
   std::string service;
   double actual_s = 0;
   std::optional<double> ours_s, blind_s, oracle_s;
+  std::optional<double> forward_s;  // the forward oracle (forward_oracle.h)
 };
 
 struct Score {

@@ -23,6 +23,29 @@ DayPlan DayPlan::disrupted() {
   return p;
 }
 
+DayPlan DayPlan::shared() {
+  DayPlan p = normal();
+  p.closed_lokets = {1, 6};
+  return p;
+}
+
+DayPlan DayPlan::with_breaks() {
+  DayPlan p = normal();
+  p.breaks = {{2, 10 * 60, 45}, {4, 11 * 60 + 30, 60}, {3, 12 * 60, 30}};
+  return p;
+}
+
+bool DayPlan::known(const std::string& name) {
+  return name == "normal" || name == "disrupted" || name == "shared" || name == "break";
+}
+
+DayPlan DayPlan::named(const std::string& name) {
+  if (name == "disrupted") return disrupted();
+  if (name == "shared") return shared();
+  if (name == "break") return with_breaks();
+  return normal();
+}
+
 std::vector<Arrival> generate_arrivals(const DayPlan& plan, std::mt19937_64& rng) {
   std::vector<Arrival> out;
   const int hours = plan.last_arrival_hour - plan.open_hour;
