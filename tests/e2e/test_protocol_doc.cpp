@@ -177,7 +177,9 @@ TEST_CASE("the worked example of docs/PROTOCOL.md runs as written") {
     if (lines[i].who != 'C') continue;
     // The answer is the first S: line after it that is not a publication.
     size_t j = i + 1;
-    while (j < lines.size() && lines[j].who == 'S' && (lines[j].frames[0] == "ev" || lines[j].frames[0] == "hb")) ++j;
+    while (j < lines.size() && lines[j].who == 'S' &&
+           (lines[j].frames[0] == "ev" || lines[j].frames[0] == "hb" || lines[j].frames[0] == "fc"))
+      ++j;
     REQUIRE_MESSAGE((j < lines.size() && lines[j].who == 'S'), "no S: line answers the C: line " << lines[i].number);
     const std::vector<std::string> got = devices.exchange(lines[i].frames);
     INFO("line " << lines[i].number);
