@@ -42,7 +42,7 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::cancel, {staff, {"ticket", "reason", "counter"}}},
       {cmd::bulk_move, {staff, {"service", "to_service", "reason", "counter"}}},
       {cmd::clock_set, {admin, {"now"}}},
-      {cmd::pause, {staff, {"counter"}}},
+      {cmd::pause, {staff, {"counter", "minutes"}}},
       {cmd::resume, {staff, {"counter"}}},
       {cmd::sign_in, {staff, {"counter", "staff", "pin"}}},
       {cmd::sign_out, {staff, {"counter"}}},
