@@ -120,7 +120,7 @@ TEST_CASE("view: services with status and the disruption message, English labels
   CHECK(v.services[0].status == ServiceStatus::halted);
   CHECK(v.services[0].status_text == "Halted");
   REQUIRE(v.services[0].messages.size() == 1);
-  CHECK(v.services[0].messages[0] == "Card printers \xE2\x80\x93 Down: Printers broken (expected back 10:00)");
+  CHECK(v.services[0].messages[0] == "Card printers \xE2\x80\x93 Halted: Printers broken (expected back 10:00)");
   CHECK(v.services[1].status == ServiceStatus::normal);
   CHECK(v.services[1].messages.empty());
   CHECK(v.waiting_title == "Waiting (2)");
