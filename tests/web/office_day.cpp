@@ -119,7 +119,12 @@ void simulate_office_day(HubClient& admin) {
       }
     }
   }
-  for (Desk& d : desks) must(admin, "sign_out", {{"counter", d.number}});
+  for (Desk& d : desks) {
+    auto r = admin.request("sign_out", {{"counter", d.number}});
+    // After closing the hub signs idle lokets out itself (the office calendar).
+    INFO("sign_out: " << r.error.reason);
+    CHECK((r.ok || r.error.reason.find("not signed in") != std::string::npos));
+  }
 }
 
 }  // namespace antrian::test
