@@ -63,7 +63,7 @@ TEST_CASE("issue and call at 07:59, 10:00, 14:59, 15:01, 23:59 and across the da
     // Staff sign in at that hour (a loket left signed in overnight is another test).
     REQUIRE(c.request("in", "sign_in", {{"counter", 1}, {"staff", "demo1"}, {"pin", "1234"}})["ok"] == true);
 
-    const json issued = c.request("a2", "issue", {{"service", "A"}, {"priority", "lansia"}}, "kiosk");
+    const json issued = c.request("a2", "issue", {{"service", "A"}}, "kiosk");
     if (h.issues) {
       REQUIRE(issued["ok"] == true);
       // The day rolled over between 10:00 and the next morning: numbering restarts.
