@@ -56,7 +56,8 @@
       else box.appendChild(line('web.status.eta_unknown', null, 'muted'));
       if (v.target_loket) box.appendChild(line('web.status.target_loket', [v.target_loket.name]));
       if (v.target_loket && v.target_loket_state && v.target_loket_state !== 'open')
-        box.appendChild(line('web.status.target_loket_' + v.target_loket_state, [v.target_loket.name]));
+        box.appendChild(line(v.target_loket_state === 'paused' ? 'web.status.target_loket_paused'
+                                                               : 'web.status.target_loket_closed', [v.target_loket.name]));
       box.appendChild(line('web.status.stay_near', null, 'muted'));
     } else if (v.state === 'called') {
       box.appendChild(A.el('div', { 'class': 'call', id: 'call' }, [
