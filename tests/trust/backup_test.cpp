@@ -61,7 +61,11 @@ TEST_CASE("a backup taken while the hub runs restores to exactly that moment") {
   const json after = snapshot(c2, "snap-3");
   CHECK(after["seq"] == at_backup["seq"]);
   CHECK(labels(after) == labels(at_backup));
-  CHECK(after["state"] == at_backup["state"]);
+  // The forecast is derived (made when asked, with its own time), not part of the backup.
+  json restored = after["state"], saved = at_backup["state"];
+  restored.erase("forecast");
+  saved.erase("forecast");
+  CHECK(restored == saved);
   // The restored hub goes on numbering from the backup's last ticket.
   CHECK(issue_ticket(c2, "again-1") == "A-006");
 }
