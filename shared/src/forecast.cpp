@@ -216,7 +216,11 @@ void play(const Hall& h, const Virtual& v, OnCall&& on_call) {
     var[i] = h.lokets[i].var_ms2;
   }
   while (!free.empty()) {
-    const auto [t, number, li] = free.top();
+    // Plain copies, not a structured binding: clang 14 (the fuzz build) cannot capture
+    // a binding in the lambda below.
+    const int64_t t = std::get<0>(free.top());
+    const int number = std::get<1>(free.top());
+    const std::size_t li = std::get<2>(free.top());
     free.pop();
     const Loket& l = h.lokets[li];
     auto running = [&](int svc) { return h.svcs[std::size_t(svc)].halted_until <= t; };
