@@ -65,7 +65,10 @@ void FrontPublisher::run() {
       std::lock_guard l(mu_);
       if (pass(ping, error)) {
         seen = version;
-        if (ping) last_ping = now;
+        if (ping) {
+          last_ping = now;
+          read_figures();
+        }
         if (refresh) last_full = now;
         if (warned) spdlog::info("web front: publishing again to {}", socket_.path());
         warned = false;
@@ -87,6 +90,20 @@ void FrontPublisher::run() {
       ctx_.feed.wait_newer(seen, 1s);
     }
   }
+}
+
+void FrontPublisher::read_figures() {
+  std::string nchan, nginx, error;
+  std::optional<FrontFigures> f;
+  if (socket_.get("/status/streams", nchan, error) && socket_.get("/status/connections", nginx, error))
+    if (auto with_streams = parse_nchan_status(nchan)) f = parse_nginx_status(nginx, *with_streams);
+  if (!f && figures_) spdlog::warn("web front: its status pages did not answer ({}); /metrics leaves them out", error);
+  figures_ = f;
+}
+
+std::optional<FrontFigures> FrontPublisher::figures() const {
+  std::lock_guard l(mu_);
+  return figures_;
 }
 
 bool FrontPublisher::pass(bool ping, std::string& error) {

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/display_view.h"
+#include "web/front_status.h"
 #include "web/nchan_socket.h"
 
 namespace antrian::web {
@@ -44,6 +45,9 @@ class FrontPublisher {
   int64_t messages_sent() const;
   int64_t passes() const;
   bool connected() const;
+  // The front's own figures (streams, connections), read with each clock ping;
+  // nullopt until read once or when the front's status pages did not answer.
+  std::optional<FrontFigures> figures() const;
 
  private:
   void run();
@@ -56,6 +60,10 @@ class FrontPublisher {
   NchanSocket socket_;
   std::unordered_map<std::string, std::string> last_;  // channel -> last view sent (dump)
   std::map<std::string, WebDisplayFilter> displays_;
+  // Reads the front's status pages into figures_. Holds mu_.
+  void read_figures();
+
+  std::optional<FrontFigures> figures_;
   bool admin_ = false;
   bool ok_ = false;
   int64_t sent_ = 0, passes_ = 0;

@@ -63,7 +63,7 @@ bool NchanSocket::write_all(const std::string& bytes, std::string& error) {
   return true;
 }
 
-bool NchanSocket::read_answer(std::string& error) {
+bool NchanSocket::read_answer(std::string& error, std::string* body_out) {
   for (;;) {
     const std::size_t end = inbox_.find("\r\n\r\n");
     if (end != std::string::npos) {
@@ -81,6 +81,7 @@ bool NchanSocket::read_answer(std::string& error) {
           error = "the web front refused a message: HTTP " + std::to_string(status) + " " + body.substr(0, 200);
           return false;
         }
+        if (body_out) *body_out = body;
         return true;
       }
     }
@@ -123,6 +124,15 @@ bool NchanSocket::publish(const std::vector<NchanMessage>& batch, std::string& e
         return false;
       }
     }
+  }
+  return true;
+}
+
+bool NchanSocket::get(const std::string& target, std::string& body, std::string& error) {
+  if (!connect(error)) return false;
+  if (!write_all("GET " + target + " HTTP/1.1\r\nHost: antrian-hub\r\n\r\n", error) || !read_answer(error, &body)) {
+    close();
+    return false;
   }
   return true;
 }

@@ -25,13 +25,15 @@ class NchanSocket {
   // the front is not there or refused a message (the connection is then dropped, and
   // the caller publishes everything again once it is back).
   bool publish(const std::vector<NchanMessage>& batch, std::string& error);
+  // GET on the same connection (the front's status pages); the answer's body in `body`.
+  bool get(const std::string& target, std::string& body, std::string& error);
   const std::string& path() const { return path_; }
 
  private:
   bool connect(std::string& error);
   bool write_all(const std::string& bytes, std::string& error);
   // Reads one answer; false on a broken connection or a status other than 2xx.
-  bool read_answer(std::string& error);
+  bool read_answer(std::string& error, std::string* body = nullptr);
   void close();
 
   std::string path_;

@@ -129,6 +129,22 @@ std::string WebApp::metrics_text() const {
         << "# HELP antrian_web_front_connected 1 when the last publish to the web front succeeded.\n"
         << "# TYPE antrian_web_front_connected gauge\n"
         << "antrian_web_front_connected " << (ctx_->front->connected() ? 1 : 0) << "\n";
+    if (const auto f = ctx_->front->figures()) {
+      out << "# HELP antrian_web_front_streams Live pages (phones, TVs, admin halls) streaming from the web front now.\n"
+          << "# TYPE antrian_web_front_streams gauge\n"
+          << "antrian_web_front_streams " << f->subscribers << "\n"
+          << "# HELP antrian_web_front_channels Channels the web front keeps a view in (tickets, displays, admin, clock).\n"
+          << "# TYPE antrian_web_front_channels gauge\n"
+          << "antrian_web_front_channels " << f->channels << "\n"
+          << "# HELP antrian_web_front_connections Client connections of the web front by state (reading is where slow-drip sockets sit).\n"
+          << "# TYPE antrian_web_front_connections gauge\n"
+          << "antrian_web_front_connections{state=\"reading\"} " << f->reading << "\n"
+          << "antrian_web_front_connections{state=\"writing\"} " << f->writing << "\n"
+          << "antrian_web_front_connections{state=\"waiting\"} " << f->waiting << "\n"
+          << "# HELP antrian_web_front_connections_active Client connections of the web front, all states.\n"
+          << "# TYPE antrian_web_front_connections_active gauge\n"
+          << "antrian_web_front_connections_active " << f->active << "\n";
+    }
   }
   return out.str();
 }
