@@ -1,8 +1,11 @@
 #!/bin/sh
 # Renders the screenshots of antrian-display in docs/screenshots/ against a demo hub
-# (bench/display-demo-hub.sh): calls at several lokets, SIAK down with an expected
-# time back, 2 of 6 printers, an announcement; then one fresh call so the newest-call
-# highlight shows.
+# (bench/display-demo-hub.sh, its clock pinned to Tue 10 Feb 2026 09:00 WIB): calls at
+# several lokets, SIAK down with an expected time back, 2 of 6 printers, an
+# announcement; then one fresh call so the newest-call highlight shows. Then SIAK is
+# back, the blank cards left are all promised to people waiting, and a display's
+# audio fails (a real display with no usable audio driver reports it to the hub): the
+# wall with the blangko banner, and a later page with the device fault.
 #   usage: display-screenshots.sh BUILD_DIR [OUT_DIR]   (default OUT_DIR: docs/screenshots)
 set -eu
 build=${1:?usage: display-screenshots.sh BUILD_DIR [OUT_DIR]}
@@ -29,4 +32,13 @@ shot() {
 shot display-calls-1920x1080.png --window 1920x1080
 shot display-calls-1280x720.png --window 1280x720
 shot display-hall-ektp-en.png --window 1280x720 --services A,B --title "e-KTP waiting room" --lang en
+# The banner band and the pane page through what does not fit at 80 px letters:
+# --pages-at shows the page that is up that many seconds into the cycle.
+shot display-services-1920x1080.png --window 1920x1080 --pages-at 22
+
+ctl disruption-clear 1
+ctl resource-set blangko --stock 3   # 6 B tickets wait: every card left is promised
+SDL_AUDIODRIVER=no-such-driver timeout 3 "$build/display/antrian-display" --hub "$hub" --headless --name tv-1 >/dev/null 2>&1 || true
+shot display-blangko-1920x1080.png --window 1920x1080
+shot display-device-fault-1920x1080.png --window 1920x1080 --pages-at 21
 ls -l "$out"/display-*.png

@@ -44,6 +44,10 @@ std::optional<ProgramOptions> parse_program_options(int argc, char** argv, int& 
                  "With --screenshot: seconds to wait for the hub's state before rendering (default 5)")
       ->type_name("SECONDS")
       ->check(CLI::Range(0.0, 60.0));
+  cli.add_option("--pages-at", o.pages_at_s,
+                 "Start the banner and pane pages this many seconds into their cycle (screenshots of later pages)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.0, 3600.0));
 
   try {
     cli.parse(argc, argv);

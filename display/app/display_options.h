@@ -16,6 +16,7 @@ struct ProgramOptions {
   bool print_events = false;  // with a window: print the same JSON lines on stdout
   std::string client_name = "display";
   double wait_for_hub_s = 5;  // --screenshot: how long to wait for the hub's state first
+  double pages_at_s = 0;      // the paged parts start this far into their cycle
 };
 
 // Parses argv. Returns the options, or sets exit_code (0 for --help, non-zero for a

@@ -4,6 +4,7 @@
 // ending), so the loop sleeps in between.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "antrian/display/display_runtime.h"
 #include "antrian/ui/app.h"
@@ -15,7 +16,8 @@ namespace antrian::display {
 
 class DisplayScreen : public ui::Screen {
  public:
-  DisplayScreen(ui::App& app, DisplayRuntime& runtime, std::string hub, bool scroll_running_text);
+  DisplayScreen(ui::App& app, DisplayRuntime& runtime, std::string hub, bool scroll_running_text,
+                std::int64_t pages_at_ms = 0);
 
   void draw(const ui::FrameInfo& f) override;
   std::int64_t next_deadline_ms(std::int64_t now_ms) override;
@@ -29,6 +31,13 @@ class DisplayScreen : public ui::Screen {
 
  private:
   void refresh(bool full_update);
+  // Which page of a paged part shows now; restarts from the first when its pages change.
+  struct Pager {
+    std::string key;
+    std::int64_t start_ms = 0;
+    std::int64_t offset_ms = 0;  // --pages-at
+    std::size_t current(const std::string& new_key, const std::vector<std::int64_t>& durations, std::int64_t now_ms);
+  };
 
   ui::App& app_;
   DisplayRuntime& rt_;
@@ -36,6 +45,7 @@ class DisplayScreen : public ui::Screen {
   RunningText running_text_;
   std::int64_t view_deadline_ = ui::kNever;  // local monotonic ms when the view must be rebuilt
   bool updated_once_ = false;
+  Pager pane_pager_, banner_pager_;
 };
 
 }  // namespace antrian::display

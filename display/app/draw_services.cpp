@@ -1,5 +1,5 @@
-// The frame around the calls: header, link and problem bars, disruption banners and
-// the per-service cards.
+// The frame around the calls: header, link and problem bars, the banner band and the
+// pages of services.
 #include <string>
 
 #include "antrian/strings.h"
@@ -14,20 +14,6 @@ namespace palette = ui::palette;
 
 constexpr const char* kWarningSign = "\xE2\x9A\xA0 ";  // U+26A0, merged into the text fonts
 
-// Text that is too wide for one line at its font size is broken in two at the space
-// nearest its middle, so a long message is drawn on two readable lines rather than
-// shrunk to one unreadable one (text_in_rect still shrinks what does not fit then).
-std::string two_lines_if_needed(const std::string& text, ImFont* font, float width) {
-  if (ui::text_size(text, font).x <= width) return text;
-  const std::size_t mid = text.size() / 2;
-  std::size_t best = std::string::npos;
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == ' ' && (best == std::string::npos || (i > mid ? i - mid : mid - i) < (best > mid ? best - mid : mid - best)))
-      best = i;
-  if (best == std::string::npos) return text;
-  return text.substr(0, best) + "\n" + text.substr(best + 1);
-}
-
 ui::Status ui_status(ServiceStatus s) {
   switch (s) {
     case ServiceStatus::normal: return ui::Status::normal;
@@ -37,6 +23,30 @@ ui::Status ui_status(ServiceStatus s) {
   return ui::Status::halted;
 }
 
+// A status pill at the reading size: a shape (circle fine, triangle slower, square
+// stopped, so it reads without colour) and the word. Width as the plan measured it.
+float big_pill(ImDrawList* dl, const ui::FrameInfo& f, const WallPlan& p, ImVec2 top_left, ServiceStatus s,
+               const std::string& word) {
+  const float R = p.reading_px, h = p.line_px * 0.94f;
+  const float w = pill_width(width_px(word, f.font(FontRole::large_bold), R), R);
+  const ui::StatusLook look = ui::status_look(ui_status(s));
+  const ui::Rect r{top_left, {top_left.x + w, top_left.y + h}};
+  dl->AddRectFilled(r.min, r.max, look.fill, h * 0.25f);
+  const float icon = R * 0.3f, half = icon * 0.5f;  // pill_width(): 0.2 pad, 0.3 icon, 0.12 gap, 0.2 pad
+  const ImVec2 c{r.min.x + R * 0.2f + half, r.center().y};
+  switch (s) {
+    case ServiceStatus::normal: dl->AddCircleFilled(c, half, look.text, 32); break;
+    case ServiceStatus::degraded:
+      dl->AddTriangleFilled({c.x, c.y - half}, {c.x + half * 1.1f, c.y + half * 0.9f}, {c.x - half * 1.1f, c.y + half * 0.9f},
+                            look.text);
+      break;
+    case ServiceStatus::halted: dl->AddRectFilled({c.x - half * 0.85f, c.y - half * 0.85f}, {c.x + half * 0.85f, c.y + half * 0.85f}, look.text); break;
+  }
+  const ui::Rect text_r{{r.min.x + R * 0.62f, r.min.y}, {r.max.x - R * 0.2f + 1, r.max.y}};
+  text_px(dl, text_r, word, f.font(FontRole::large_bold), R, look.text, Align::left);
+  return w;
+}
+
 }  // namespace
 
 void header(ImDrawList* dl, const ui::FrameInfo& f, const Box& box, const DisplayView& v) {
@@ -44,15 +54,15 @@ void header(ImDrawList* dl, const ui::FrameInfo& f, const Box& box, const Displa
   dl->AddRectFilled(r.min, r.max, palette::header);
   const ui::Rect in{{r.min.x + f.px(32), r.min.y}, {r.max.x - f.px(32), r.max.y}};
   const bool has_title = !v.title.empty();
-  ui::text_in_rect(dl, part(in, 0, has_title ? 0.06f : 0, 0.68f, has_title ? 0.60f : 1), v.office_name,
-                   f.font(FontRole::large_bold), palette::text, Align::left);
+  const float big = r.height() * 0.5f, small = r.height() * 0.33f;
+  text_px(dl, part(in, 0, has_title ? 0.04f : 0, 0.68f, has_title ? 0.58f : 1), v.office_name, f.font(FontRole::large_bold),
+          big, palette::text, Align::left);
   if (has_title)
-    ui::text_in_rect(dl, part(in, 0, 0.60f, 0.68f, 0.96f), v.title, f.font(FontRole::body), palette::highlight,
-                     Align::left);
-  ui::text_in_rect(dl, part(in, 0.70f, 0.06f, 1, 0.60f), v.clock_text, f.font(FontRole::large_bold),
-                   palette::highlight, Align::right);
-  ui::text_in_rect(dl, part(in, 0.62f, 0.60f, 1, 0.96f), v.date_text, f.font(FontRole::body), palette::text_muted,
-                   Align::right);
+    text_px(dl, part(in, 0, 0.60f, 0.68f, 0.96f), v.title, f.font(FontRole::large), small, palette::highlight, Align::left);
+  text_px(dl, part(in, 0.70f, 0.04f, 1, 0.58f), v.clock_text, f.font(FontRole::large_bold), big, palette::highlight,
+          Align::right);
+  text_px(dl, part(in, 0.62f, 0.60f, 1, 0.96f), v.date_text, f.font(FontRole::large), small, palette::text_muted,
+          Align::right);
 }
 
 void link_bar(ImDrawList* dl, const ui::FrameInfo& f, const Box& box, const DisplayView& v) {
@@ -68,57 +78,51 @@ void problem_bar(ImDrawList* dl, const ui::FrameInfo& f, const Box& box, const D
              palette::on_warn, Align::left);
 }
 
-void disruption_banner(ImDrawList* dl, const ui::FrameInfo& f, const Box& box, const Banner& b) {
-  const ui::Rect r = rect(box);
+void page_mark(ImDrawList* dl, const ui::FrameInfo& f, const ui::Rect& r, std::size_t index, std::size_t count, ImU32 color) {
+  if (count < 2) return;
+  const std::string mark = std::to_string(index + 1) + "/" + std::to_string(count);
+  const float px = f.px(30);
+  const ui::Rect box{{r.max.x - f.px(90), r.max.y - px * 1.1f}, {r.max.x - f.px(6), r.max.y}};
+  text_px(dl, box, mark, f.font(FontRole::large), px, color, Align::right);
+}
+
+void banner_page(ImDrawList* dl, const ui::FrameInfo& f, const WallPlan& p, const DisplayView& v, std::size_t index) {
+  const BannerPage& bp = p.banner_pages[index];
+  const Banner& b = v.banners[bp.banner];
+  const ui::Rect r = rect(p.layout.banner);
   const ImU32 fill = b.halted ? palette::error : palette::warn;
   const ImU32 text = b.halted ? palette::on_error : palette::on_warn;
   dl->AddRectFilled(r.min, r.max, fill);
   dl->AddLine({r.min.x, r.max.y - 1}, {r.max.x, r.max.y - 1}, palette::background, f.px(3));
-  const ui::Rect in{{r.min.x + f.px(32), r.min.y}, {r.max.x - f.px(32), r.max.y}};
-  ui::text_in_rect(dl, part(in, 0, 0.04f, 1, 0.56f), std::string(kWarningSign) + b.title, f.font(FontRole::large_bold),
-                   text, Align::left);
-  std::string detail = b.message;
-  if (!b.when.empty()) detail += (detail.empty() ? "" : " \xE2\x80\x94 ") + b.when;
-  ui::text_in_rect(dl, part(in, 0, 0.56f, 1, 0.98f), two_lines_if_needed(detail, f.font(FontRole::body), in.width()),
-                   f.font(FontRole::body), text, Align::left);
+  const Box& in = p.banner_inner;
+  for (std::size_t i = 0; i < bp.page.lines.size(); ++i) {
+    const TextLine& l = bp.page.lines[i];
+    const ui::Rect line{{in.x, in.y + i * p.line_px}, {in.x + in.w, in.y + (i + 1) * p.line_px}};
+    text_px(dl, line, l.text, f.font(l.bold ? FontRole::large_bold : FontRole::large), p.reading_px, text, Align::left);
+  }
+  page_mark(dl, f, r, index, p.banner_pages.size(), text);
 }
 
-void service_cards(ImDrawList* dl, const ui::FrameInfo& f, const Box& box, const DisplayView& v) {
-  if (v.services.empty()) return;
-  const float gap = f.px(12);
-  const Box area{box.x + gap, box.y + f.px(6), box.w - 2 * gap, box.h - f.px(18)};
-  const int n = static_cast<int>(v.services.size());
-  // One row while each card keeps a readable width; otherwise two (a portrait screen,
-  // or many services).
-  int cols = n;
-  while (cols > 1 && area.w / static_cast<float>(cols) < f.px(300)) cols = (cols + 1) / 2;
-  const Grid g{cols, (n + cols - 1) / cols};
-  for (int i = 0; i < n; ++i) {
-    const ServiceRow& s = v.services[static_cast<std::size_t>(i)];
-    const ui::Rect card = rect(tile_box(area, g, i, gap));
+void service_page(ImDrawList* dl, const ui::FrameInfo& f, const WallPlan& p, const DisplayView& v, const PanePage& page) {
+  const Box& in = p.pane_inner;
+  const float gap = std::round(p.reading_px * 0.4f), caption_h = std::round(p.caption_px * 1.05f);
+  float y = in.y;
+  for (std::size_t i : page.items) {
+    const ServiceRow& s = v.services[i];
+    const ServiceShape& shape = p.services[i];
+    const ui::Rect card{{in.x, y}, {in.x + in.w, y + shape.height}};
     dl->AddRectFilled(card.min, card.max, palette::surface, f.px(12));
-    // A stripe in the status colour along the top; the pill says it in words.
-    const ui::StatusLook look = ui::status_look(ui_status(s.status));
-    dl->AddRectFilled(card.min, {card.max.x, card.min.y + f.px(8)}, look.fill, f.px(12), ImDrawFlags_RoundCornersTop);
-    const ui::Rect r = card.inset(f.px(16));
-    const bool compact = g.rows > 1;  // two rows of cards: fewer lines each
-    ui::text_in_rect(dl, part(r, 0, 0, 1, compact ? 0.3f : 0.2f), s.name, f.font(FontRole::body_bold), palette::text,
-                     Align::left);
-    const float pill_y = r.min.y + r.height() * (compact ? 0.34f : 0.24f);
-    float pill_h = std::min(r.height() * (compact ? 0.28f : 0.19f), f.px(52));
-    const float pill_w = ui::status_pill_width(pill_h, s.status_text, f.font(FontRole::body_bold));
-    if (pill_w > r.width()) pill_h *= r.width() / pill_w;  // a narrow card gets a smaller pill, not an overflow
-    ui::status_pill(dl, {r.min.x, pill_y}, pill_h, ui_status(s.status), s.status_text, f.font(FontRole::body_bold));
-    if (compact) {
-      ui::text_in_rect(dl, part(r, 0, 0.66f, 1, 1), s.waiting_text + "  \xC2\xB7  " + s.eta_text,
-                       f.font(FontRole::body), palette::text, Align::left);
-      continue;
-    }
-    ui::text_in_rect(dl, part(r, 0, 0.46f, 1, 0.70f), s.waiting_text, f.font(FontRole::large_bold), palette::text,
-                     Align::left);
-    ui::text_in_rect(dl, part(r, 0, 0.72f, 1, 0.84f), tr("display.eta_label", f.lang), f.font(FontRole::small),
-                     palette::text_muted, Align::left);
-    ui::text_in_rect(dl, part(r, 0, 0.84f, 1, 1), s.eta_text, f.font(FontRole::body_bold), palette::text, Align::left);
+    const ui::Rect caption{{in.x + gap * 0.25f, y}, {in.x + in.w - gap * 0.25f, y + caption_h}};
+    text_px(dl, caption, s.code + "  \xC2\xB7  " + s.name + "  \xC2\xB7  " + s.waiting_text, f.font(FontRole::large_bold), p.caption_px, palette::text,
+            Align::left);
+    const float line_y = y + caption_h;
+    const float pill_w = big_pill(dl, f, p, {in.x + gap * 0.25f, line_y + p.line_px * 0.03f}, s.status, s.status_text);
+    const ui::Rect wait = shape.two_lines
+                              ? ui::Rect{{in.x + gap * 0.25f, line_y + p.line_px}, {in.x + in.w - gap * 0.25f, line_y + 2 * p.line_px}}
+                              : ui::Rect{{in.x + gap * 0.25f + pill_w + gap, line_y}, {in.x + in.w - gap * 0.25f, line_y + p.line_px}};
+    text_px(dl, wait, s.eta_text, f.font(FontRole::large), p.reading_px, palette::text,
+            shape.two_lines ? Align::left : Align::right);
+    y += shape.height + p.card_gap;
   }
 }
 

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "antrian/display/display_runtime.h"
+#include "antrian/display/layout.h"
 #include "antrian/ui/app.h"
 #include "display_options.h"
 #include "display_screen.h"
@@ -25,12 +26,14 @@ namespace {
 using namespace antrian;
 using namespace antrian::display;
 
-// Sizes for reading from across a hall (designed for 1080 lines, scaled to the window).
+// The reading size (layout.h: 80 px capitals at 1080 lines, readable from 10 m) for
+// every must-read text, built once at that size; smaller texts scale these glyphs
+// down. The huge font holds the newest number (ASCII only, to keep the atlas small).
 ui::FontSpecs display_fonts() {
   ui::FontSpecs s = ui::default_font_specs();
-  s[static_cast<std::size_t>(ui::FontRole::large)] = {52, false, false};
-  s[static_cast<std::size_t>(ui::FontRole::large_bold)] = {60, true, false};
-  s[static_cast<std::size_t>(ui::FontRole::huge)] = {250, true, true};
+  s[static_cast<std::size_t>(ui::FontRole::large)] = {reading_font_px(1080), false, false};
+  s[static_cast<std::size_t>(ui::FontRole::large_bold)] = {reading_font_px(1080), true, false};
+  s[static_cast<std::size_t>(ui::FontRole::huge)] = {300, true, true};
   return s;
 }
 
@@ -61,7 +64,8 @@ int run_window(const ProgramOptions& o) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     if (!rt.client().synced()) spdlog::warn("no state from {} yet; the screenshot shows the connecting screen", o.config.hub);
   }
-  DisplayScreen screen(app, rt, o.config.hub, o.config.running_text == "scroll");
+  DisplayScreen screen(app, rt, o.config.hub, o.config.running_text == "scroll",
+                       static_cast<std::int64_t>(o.pages_at_s * 1000));
   return app.run(screen);
 }
 

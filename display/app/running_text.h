@@ -1,7 +1,8 @@
 #pragma once
 // The running text along the bottom of the wall, a page at a time (default) or as a
-// scrolling marquee. Pages ask the loop for one frame when the next page is due
-// (request_redraw_at), so between pages nothing is drawn at all.
+// scrolling marquee. Pages end at sentence ends (text_pages.h) and ask the loop for
+// one frame when the next page is due (request_redraw_at), so between pages nothing
+// is drawn at all.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,13 +16,13 @@ class RunningText {
  public:
   explicit RunningText(bool scroll);
   void draw(const ui::FrameInfo& f, ImDrawList* dl, const ui::Rect& r, const std::vector<std::string>& items,
-            ImFont* font, ImU32 color);
+            ImFont* font, float px, ImU32 color);
 
  private:
   bool scroll_;
   ui::Marquee marquee_;
   std::vector<std::string> items_;
-  float width_ = 0, font_px_ = 0;
+  float width_ = 0, px_ = 0;
   std::vector<TextPage> pages_;
   std::int64_t start_ms_ = 0;
 };

@@ -1,5 +1,5 @@
 // The layout works by proportion at any window size: every box inside the window,
-// none overlapping, the calls the largest part.
+// none overlapping, the calls the largest part; the reading size follows the height.
 #include <doctest/doctest.h>
 
 #include <vector>
@@ -24,18 +24,18 @@ bool overlap(const Box& a, const Box& b) {
 TEST_CASE("every part fits the window and nothing overlaps, at every size") {
   const std::pair<float, float> sizes[] = {{1920, 1080}, {1280, 720}, {3840, 2160}, {1080, 1920}, {1024, 768}, {800, 480}};
   for (auto [w, h] : sizes) {
-    for (int banners : {0, 1, 2, 5}) {
+    for (bool banner : {false, true}) {
       for (bool bars : {false, true}) {
-        INFO(w, "x", h, " banners ", banners, " bars ", bars);
-        const ScreenLayout l = layout_screen(w, h, bars, bars, banners);
-        std::vector<Box> boxes = {l.header, l.link_bar, l.problem_bar, l.newest, l.lokets, l.services, l.footer};
-        boxes.insert(boxes.end(), l.banners.begin(), l.banners.end());
-        CHECK(l.banners.size() == static_cast<std::size_t>(std::min(banners, kMaxBanners)));
+        INFO(w, "x", h, " banner ", banner, " bars ", bars);
+        const ScreenLayout l = layout_screen(w, h, bars, bars, banner);
+        const std::vector<Box> boxes = {l.header, l.link_bar, l.problem_bar, l.banner, l.newest, l.pane, l.footer};
+        CHECK((l.banner.h > 0) == banner);
+        if (banner) CHECK(l.banner.h >= kBannerLines * reading_line_px(std::min(w, h)));
         for (std::size_t i = 0; i < boxes.size(); ++i) {
           CHECK(inside(boxes[i], w, h));
           for (std::size_t k = i + 1; k < boxes.size(); ++k) CHECK_FALSE(overlap(boxes[i], boxes[k]));
         }
-        CHECK(l.newest.h * l.newest.w > 0.1f * w * h);  // the newest call stays big
+        CHECK(l.newest.h * l.newest.w > 0.08f * w * h);  // the newest call stays big
         CHECK(l.header.w == w);
         CHECK(l.footer.bottom() == doctest::Approx(h));
       }
@@ -43,27 +43,18 @@ TEST_CASE("every part fits the window and nothing overlaps, at every size") {
   }
 }
 
-TEST_CASE("landscape puts the newest call beside the board, portrait above it") {
-  const ScreenLayout wide = layout_screen(1920, 1080, false, false, 0);
-  CHECK(wide.newest.y == wide.lokets.y);
-  CHECK(wide.newest.right() == doctest::Approx(wide.lokets.x));
-  const ScreenLayout tall = layout_screen(1080, 1920, false, false, 0);
-  CHECK(tall.newest.x == tall.lokets.x);
-  CHECK(tall.newest.bottom() == doctest::Approx(tall.lokets.y));
+TEST_CASE("landscape puts the newest call beside the pane, portrait above it") {
+  const ScreenLayout wide = layout_screen(1920, 1080, false, false, false);
+  CHECK(wide.newest.y == wide.pane.y);
+  CHECK(wide.newest.right() == doctest::Approx(wide.pane.x));
+  const ScreenLayout tall = layout_screen(1080, 1920, false, false, false);
+  CHECK(tall.newest.x == tall.pane.x);
+  CHECK(tall.newest.bottom() == doctest::Approx(tall.pane.y));
 }
 
-TEST_CASE("the loket grid makes tiles as tall as it can while they stay wide enough") {
-  const Grid g8 = tile_grid(8, 1150, 560);
-  CHECK(g8.cols * g8.rows >= 8);
-  CHECK(g8.cols == 3);
-  CHECK(tile_grid(1, 1150, 560).cols == 1);
-  const Grid g3 = tile_grid(3, 1150, 560);
-  CHECK(g3.cols * g3.rows >= 3);
-  CHECK(tile_grid(0, 100, 100).cols == 1);
-  const Box area{100, 50, 900, 600};
-  const Grid g{3, 2};
-  const Box last = tile_box(area, g, 5, 10);
-  CHECK(last.right() == doctest::Approx(area.right()));
-  CHECK(last.bottom() == doctest::Approx(area.bottom()));
-  CHECK(tile_box(area, g, 0, 10).x == area.x);
+TEST_CASE("the reading size follows the window's height: the same letters on the same TV at any resolution") {
+  CHECK(letter_px(reading_font_px(1080)) >= 80);
+  CHECK(letter_px(reading_font_px(720)) >= 80.0f * 720 / 1080);
+  CHECK(letter_px(reading_font_px(2160)) >= 160);
+  CHECK(reading_line_px(1080) >= reading_font_px(1080));
 }

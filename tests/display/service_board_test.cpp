@@ -22,7 +22,7 @@ const ServiceRow& service(const std::vector<ServiceRow>& rows, const std::string
 }  // namespace
 
 TEST_CASE("estimated waits are said roughly, and 'unknown' honestly") {
-  CHECK(eta_text(std::nullopt, 5, Lang::id) == "Belum dapat diperkirakan");
+  CHECK(eta_text(std::nullopt, 5, Lang::id) == "Belum diketahui");
   CHECK(eta_text(std::nullopt, 5, Lang::en) == "Not known yet");
   CHECK(eta_text(30, 1, Lang::id) == "Segera dilayani");
   CHECK(eta_text(600, 0, Lang::id) == "Segera dilayani");
@@ -46,7 +46,7 @@ TEST_CASE("service rows: waiting count and status in words, only for shown servi
   CHECK(service(rows, "A").status == ServiceStatus::normal);
   CHECK(service(rows, "A").status_text == "Normal");
   CHECK(service(rows, "A").eta_s.has_value());  // loket 1 is open for A
-  CHECK(service(rows, "C").eta_text == "Belum dapat diperkirakan");  // no loket open for C
+  CHECK(service(rows, "C").eta_text == "Belum diketahui");  // no loket open for C
 
   o.run(proto::cmd::disruption_set, {{"resource", "siak"}, {"level", "down"}});
   rows = service_rows(o.state, DisplayFilter({"A", "C"}, {}), o.now, Lang::en);
@@ -150,7 +150,7 @@ TEST_CASE("blangko all promised (stock 2, 2 B waiting): the row and a banner say
   REQUIRE(bs.size() == 1);
   CHECK(bs[0].halted);
   CHECK(bs[0].title == "Pencetakan e-KTP terhenti");
-  CHECK(bs[0].message == "Blangko e-KTP habis: sisa 2 kartu sudah untuk pemohon yang menunggu, nomor baru tidak diberikan");
+  CHECK(bs[0].message == "Blangko e-KTP habis. Sisa 2 kartu untuk pemohon yang sudah menunggu. Nomor baru tidak diberikan.");
   // Low, not out: an amber banner and the row's word.
   o.run(proto::cmd::resource_set, {{"resource", "blangko"}, {"stock", 150}});
   rows = service_rows(o.state, DisplayFilter{}, o.now, Lang::id);

@@ -21,12 +21,12 @@ struct ServiceRow {
   int waiting = 0;
   std::string waiting_text;  // "12 menunggu"
   std::optional<int64_t> eta_s;
-  std::string eta_text;      // "± 25 menit", "Belum dapat diperkirakan"
+  std::string eta_text;      // "± 25 menit", "Belum diketahui"
   std::optional<int> tickets_left;
 };
 
 // "± 25 menit" and friends (rounded to 5 minutes above 20); nobody waiting or under a
-// minute -> "Segera dilayani"; unknown -> "Belum dapat diperkirakan".
+// minute -> "Segera dilayani"; unknown -> "Belum diketahui".
 std::string eta_text(std::optional<int64_t> eta_s, int waiting, Lang lang);
 
 std::vector<ServiceRow> service_rows(const OfficeState& s, const DisplayFilter& filter, int64_t now_ms, Lang lang);
