@@ -61,6 +61,10 @@ std::string issuing_closed_reason(const OfficeState& s, const Service& service, 
 // commands_calendar.cpp
 Result<Decision> cmd_calendar_set(const OfficeState& s, const json& a, const CommandContext& ctx);
 json closures_json(const std::map<std::string, Closure>& closures);
+// commands_desk.cpp
+Result<Decision> cmd_restore_no_show(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_ticket_find(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_force_sign_out(const OfficeState& s, const json& a, const CommandContext& ctx);
 // commands_keys.cpp
 Result<Decision> cmd_key_add(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_key_revoke(const OfficeState& s, const json& a, const CommandContext& ctx);

@@ -128,6 +128,9 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::key_revoke, cmd_key_revoke},
       {proto::cmd::key_list, cmd_key_list},
       {proto::cmd::calendar_set, cmd_calendar_set},
+      {proto::cmd::restore_no_show, cmd_restore_no_show},
+      {proto::cmd::ticket_find, cmd_ticket_find},
+      {proto::cmd::force_sign_out, cmd_force_sign_out},
   };
   auto h = handlers.find(req.cmd);
   if (h == handlers.end())
@@ -136,7 +139,8 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
   try {
     // The first change of a new business day starts the day (numbers back to 001).
     if (auto day = day_rollover_event(s, ctx.now_ms); day && req.cmd != proto::cmd::ticket_lookup &&
-                                                      req.cmd != proto::cmd::key_list) {
+                                                      req.cmd != proto::cmd::key_list &&
+                                                      req.cmd != proto::cmd::ticket_find) {
       OfficeState rolled = s;
       apply_event(rolled, *day);
       auto r = h->second(rolled, req.args, ctx);

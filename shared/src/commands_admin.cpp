@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <set>
 
+#include "antrian/office_calendar.h"
+#include "antrian/office_time.h"
 #include "antrian/secrets.h"
 #include "antrian/service_health.h"
 #include "command_support.h"
@@ -18,6 +20,20 @@ Result<std::vector<std::string>> services_arg(const OfficeState& s, const json& 
     out.push_back(v.get<std::string>());
   }
   return out;
+}
+
+// "HH:MM" today in the office's zone, on the hub's clock; it must lie ahead.
+Result<int64_t> expected_at_today(const OfficeState& s, const json& a, int64_t now_ms) {
+  auto text = get_string(a, "expected_at", 5);
+  if (!text) return text.error();
+  int minutes = 0;
+  if (!parse_hhmm(*text, minutes)) return bad_arg("expected_at", "must be a time of day \"HH:MM\", not \"" + *text + "\"");
+  const LocalTime now = to_local(now_ms, offset_hours(s));
+  const int64_t at = local_midnight_ms(now.year, now.month, now.day, offset_hours(s)) + int64_t(minutes) * 60'000;
+  if (at <= now_ms)
+    return bad_arg("expected_at", *text + " has passed already on the hub's clock (it is " +
+                                      format_hhmm(now_ms, offset_hours(s)) + " there); give a later time or minutes");
+  return at;
 }
 
 }  // namespace
@@ -80,15 +96,23 @@ Result<Decision> cmd_disruption_set(const OfficeState& s, const json& a, const C
     d.started_at = ctx.now_ms;
     d.services = services_needing(s, *res);
     d.declared_by = actor_of(s, ctx, counter_arg(a));
+    d.counter = counter_arg(a);
   }
   if (a.contains("level") || !update) {
     auto lv = get_string(a, "level", 16);
     if (!lv) return lv.error();
     if (!parse(*lv, d.level)) return bad_arg("level", "must be degraded or down");
   }
-  // Minutes from now count on the hub's clock, never a client's (a laptop's clock may be wrong).
+  // Minutes from now and a time of day count on the hub's clock, never a client's (a
+  // laptop's clock may be wrong).
+  if (int(a.contains("expected_minutes")) + int(a.contains("expected_end")) + int(a.contains("expected_at")) > 1)
+    return bad_arg("expected_minutes", "give one of expected_minutes, expected_at and expected_end, not several");
+  if (a.contains("expected_at")) {
+    auto end = expected_at_today(s, a, ctx.now_ms);
+    if (!end) return end.error();
+    d.expected_end = *end;
+  }
   if (a.contains("expected_minutes")) {
-    if (a.contains("expected_end")) return bad_arg("expected_minutes", "give expected_minutes or expected_end, not both");
     auto m = get_int(a, "expected_minutes", 1, 90LL * 24 * 60);
     if (!m) return m.error();
     d.expected_end = ctx.now_ms + *m * 60'000;
@@ -125,6 +149,13 @@ Result<Decision> cmd_disruption_clear(const OfficeState& s, const json& a, const
   auto it = s.disruptions.find(*id);
   if (it == s.disruptions.end()) return not_found("no disruption " + std::to_string(*id));
   if (!it->second.active) return illegal("disruption " + std::to_string(*id) + " is already cleared");
+  // A loket clears what it reported itself; what an admin, a probe or the district
+  // declared is the admin's to clear.
+  if (ctx.role != proto::role::admin && (counter_arg(a) == 0 || it->second.counter != counter_arg(a)))
+    return make_error(std::string(proto::err::forbidden),
+                      "disruption " + std::to_string(*id) + " was reported " +
+                          (it->second.counter ? "by loket " + std::to_string(it->second.counter) : std::string("by the office")) +
+                          "; a loket clears only what it reported itself (ask the admin)");
   Disruption d = it->second;
   const std::string actor = actor_of(s, ctx, counter_arg(a));
   d.active = false;

@@ -61,7 +61,8 @@ json to_json(const Office& o) {
             {"timezone", o.timezone},   {"public_url", o.public_url},
             {"opening_hour", o.opening_hour}, {"closing_hour", o.closing_hour},
             {"quota_follows_capacity", o.quota_follows_capacity},
-            {"routing", o.routing}};
+            {"routing", o.routing},
+            {"no_show_return_minutes", o.no_show_return_min}};
   j.update(to_json(o.hours));
   if (!o.roster.empty()) j["roster"] = roster;  // absent: the default, as configs written before it
   return j;
@@ -77,6 +78,7 @@ Office office_from_json(const json& j) {
   o.closing_hour = opt<int>(j, "closing_hour", 15);
   o.quota_follows_capacity = opt<bool>(j, "quota_follows_capacity", true);
   o.routing = opt<json>(j, "routing", json::array());
+  o.no_show_return_min = opt<int>(j, "no_show_return_minutes", 30);
   auto hours = office_hours_from_json(j);
   if (!hours) throw std::invalid_argument(hours.error().reason);
   o.hours = *hours;
@@ -245,6 +247,7 @@ json to_json(const Disruption& d) {
           {"message_en", d.message_en},
           {"services", d.services},
           {"declared_by", d.declared_by},
+          {"counter", d.counter},
           {"active", d.active},
           {"cleared_at", d.cleared_at},
           {"cleared_by", d.cleared_by}};
@@ -262,6 +265,7 @@ Disruption disruption_from_json(const json& j) {
   d.message_en = opt<std::string>(j, "message_en", "");
   d.services = opt<std::vector<std::string>>(j, "services", {});
   d.declared_by = opt<std::string>(j, "declared_by", "");
+  d.counter = opt<int>(j, "counter", 0);
   d.active = opt<bool>(j, "active", true);
   d.cleared_at = opt<int64_t>(j, "cleared_at", 0);
   d.cleared_by = opt<std::string>(j, "cleared_by", "");

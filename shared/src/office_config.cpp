@@ -44,6 +44,10 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
         cfg.office.opening_hour >= cfg.office.closing_hour)
       return config_error("office", "opening_hour must be before closing_hour, both 0..24");
     if (!cfg.office.routing.is_array()) return config_error("office.routing", "must be a list");
+    if (cfg.office.no_show_return_min < 0 || cfg.office.no_show_return_min > 480)
+      return config_error("office.no_show_return_minutes",
+                          "must be a whole number of minutes from 0 (a no-show cannot be brought back) to 480, not " +
+                              std::to_string(cfg.office.no_show_return_min));
     if (root.contains("roster")) {
       if (!root["roster"].is_array()) return config_error("roster", "must be a list of {counter, from, until}");
       where = "roster";

@@ -47,8 +47,8 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::sign_in, {staff, {"counter", "staff", "pin"}}},
       {cmd::sign_out, {staff, {"counter"}}},
       {cmd::disruption_set,
-       {staff, {"id", "resource", "level", "expected_end", "expected_minutes", "message_id", "message_en", "services",
-               "counter"}}},
+       {staff, {"id", "resource", "level", "expected_end", "expected_minutes", "expected_at", "message_id", "message_en",
+               "services", "counter"}}},
       {cmd::disruption_clear, {staff, {"id", "counter"}}},
       // Kiosks report their printer with device_report, not resource_set.
       {cmd::resource_set, {admin, {"resource", "total", "working", "stock", "low_threshold", "stock_add"}}},
@@ -63,6 +63,9 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::key_revoke, {admin, {"name"}}},
       {cmd::key_list, {admin, {}}},
       {cmd::calendar_set, {admin, {"date", "closed", "kind", "reason_id", "reason_en"}}},
+      {cmd::restore_no_show, {staff, {"ticket", "counter"}}},
+      {cmd::ticket_find, {staff, {"number"}}},
+      {cmd::force_sign_out, {admin, {"counter", "reason"}}},
   };
   return table;
 }

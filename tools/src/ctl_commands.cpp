@@ -195,8 +195,10 @@ void add_commands(CLI::App& app, Plan& plan) {
     sc->add_option("--message-en", *msg_en, "Message in English");
     sc->add_option("--expected-minutes", *minutes, "Expected back in this many minutes on the hub's clock (0: unknown)")
         ->check(CLI::Range(0, 90 * 24 * 60));
+    auto at = std::make_shared<std::string>();
+    sc->add_option("--expected-at", *at, "Expected back at HH:MM today on the hub's clock")->excludes("--expected-minutes");
     sc->add_option("--services", *services, "Affected services (default: those that need the resource)")->delimiter(',');
-    sc->callback([&plan, resource, level, id, msg_id, msg_en, minutes, services] {
+    sc->callback([&plan, resource, level, id, msg_id, msg_en, minutes, at, services] {
       plan.cmd = c::disruption_set;
       plan.args = json::object();
       if (*id > 0) plan.args["id"] = *id;
@@ -210,6 +212,7 @@ void add_commands(CLI::App& app, Plan& plan) {
         plan.at_hub_time = [m = int64_t(*minutes)](json& args, int64_t hub_now) {
           args["expected_end"] = hub_now + m * 60'000;
         };
+      if (!at->empty()) plan.args["expected_at"] = *at;  // read on the hub's clock, by the hub
       if (!services->empty()) plan.args["services"] = *services;
     });
   }
@@ -217,9 +220,13 @@ void add_commands(CLI::App& app, Plan& plan) {
     auto* sc = app.add_subcommand("disruption-clear", "End a disruption");
     auto id = std::make_shared<int64_t>(0);
     sc->add_option("id", *id, "Disruption id (see `state`)")->required()->check(CLI::PositiveNumber);
-    sc->callback([&plan, id] {
+    auto counter = std::make_shared<int>(0);
+    sc->add_option("--loket", *counter, "The loket that reported it (a counter key clears only its own)")
+        ->check(CLI::Range(1, 999));
+    sc->callback([&plan, id, counter] {
       plan.cmd = c::disruption_clear;
       plan.args = {{"id", *id}};
+      if (*counter > 0) plan.args["counter"] = *counter;
     });
   }
   {

@@ -121,6 +121,7 @@ int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json)
   try {
     const json& r = reply.result;
     if (cmd == proto::cmd::snapshot) print_state(r);
+    else if (cmd == proto::cmd::ticket_find) print_found_ticket(r);
     else if (r.contains("ticket")) print_ticket_result(cmd, r);
     else if (r.contains("counter")) {
       const json& c = r["counter"];

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   Plan plan;
   add_commands(app, plan);
   add_key_commands(app, plan);
+  add_desk_commands(app, plan);
   WatchOptions watch;
   bool watching = false;
   add_watch(app, watch, watching);

@@ -42,6 +42,9 @@ struct Office {
   // Who is planned to staff which loket when (planned_capacity.h); empty: every
   // configured loket over the opening hours.
   std::vector<RosterShift> roster;
+  // How long after a no-show the applicant may still be brought back into line
+  // (restore_no_show); 0: never.
+  int no_show_return_min = 30;
 };
 
 struct Service {
@@ -129,6 +132,7 @@ struct Disruption {
   std::string message_id, message_en;
   std::vector<std::string> services;  // affected services
   std::string declared_by;
+  int counter = 0;  // the loket that reported it (0: an admin, a probe, the district)
   bool active = true;
   int64_t cleared_at = 0;
   std::string cleared_by;

@@ -84,6 +84,12 @@ inline constexpr std::string_view key_revoke = "key_revoke";  // {name}
 inline constexpr std::string_view key_list = "key_list";      // -> {keys}
 // The office calendar (admins): close the office on a date (holiday, one-off closure) or open it again.
 inline constexpr std::string_view calendar_set = "calendar_set";  // {date, closed, kind?, reason_id?, reason_en?}
+// The information desk: a no-show brought back into line within the office's time
+// (the loket that marked it, or an admin); any ticket of today found by its number;
+// a loket freed after its PC crashed (admins).
+inline constexpr std::string_view restore_no_show = "restore_no_show";  // {ticket, counter?}
+inline constexpr std::string_view ticket_find = "ticket_find";          // {number} -> ticket, actions
+inline constexpr std::string_view force_sign_out = "force_sign_out";    // {counter, reason?}
 }  // namespace cmd
 
 // Event types (Event.type).
@@ -111,6 +117,7 @@ inline constexpr std::string_view issue_refused = "issue_refused";  // a ticket 
 inline constexpr std::string_view device_key_added = "device_key_added";
 inline constexpr std::string_view device_key_revoked = "device_key_revoked";
 inline constexpr std::string_view calendar_changed = "calendar_changed";  // {changed, closed, closures}
+inline constexpr std::string_view ticket_restored = "ticket_restored";  // a no-show back in line
 }  // namespace ev
 
 // Error codes (Reply.error.code).
