@@ -5,6 +5,7 @@
 #   counter-sign-in.png     the sign-in screen
 #   counter-transfer.png    the transfer dialog
 #   counter-disruption.png  the report-a-disruption dialog
+#   counter-disruption-own.png  the same dialog on what this loket reported (update, F4 clear)
 #   counter-offline.png     the hub gone: banner, actions disabled
 #   counter-busy-en.png     the busy console in English
 #   usage: bench/counter-screenshots.sh [BUILD_DIR] [OUT_DIR]
@@ -68,7 +69,9 @@ printf 'wait-online\n' | shot counter-sign-in.png --loket 2
 printf 'sign-in 2 demo1 1234\ncall-next\nrecall\nsleep 1500\nstart\nsleep 2500\nkey Down\nkey Down\n' | shot counter-busy.png
 printf 'sign-in 2 demo1 1234\nsleep 1000\n' | shot counter-busy-en.png --lang en
 printf 'sign-in 2 demo1 1234\nkey F6\nkey Down\ntype berkas KK perlu dilegalisir dulu\n' | shot counter-transfer.png
-printf 'sign-in 2 demo1 1234\nkey F9\nkey Down\ntype koneksi ke SIAK putus-putus sejak 09.30\n' | shot counter-disruption.png
+printf 'sign-in 2 demo1 1234\nkey F9\nkey Down\ntype koneksi ke SIAK putus-putus sejak 09.30\nkey Tab\ntype 10:30\n' | shot counter-disruption.png
+# What this loket reported, opened again: Enter updates it, F4 clears it.
+printf 'sign-in 2 demo1 1234\nkey F9\nkey Down\nkey Tab\ntype 45\nkey Enter\nsleep 800\nkey F9\n' | shot counter-disruption-own.png
 
 # The hub goes away while the console is open.
 fifo=$work/steps

@@ -95,7 +95,7 @@ void draw_current(const ui::FrameInfo& f, const CounterView& v, const Rect& r) {
 
   const float x = r.min.x + left_w + pad;
   const float w = r.max.x - pad - x;
-  float y = r.min.y + f.px(80);
+  float y = r.min.y + f.px(70);
   if (!c.priority.empty()) {
     const Rect tag = rect_at(x, y, std::min(w, ui::text_size(c.priority, f.font(FontRole::body_bold)).x + f.px(40)), f.px(50));
     dl->AddRectFilled(tag.min, tag.max, palette::warn, f.px(10));
@@ -107,7 +107,7 @@ void draw_current(const ui::FrameInfo& f, const CounterView& v, const Rect& r) {
   caption(dl, {x, y}, c.timer_caption, f.font(FontRole::body));
   y += f.px(44);
   ui::text_in_rect(dl, rect_at(x, y, w, f.px(80)), c.timer, f.font(FontRole::large_bold), palette::text, ui::Align::left, true);
-  y += f.px(84);
+  y += f.px(76);
   if (!c.recalls.empty()) {
     ui::text_in_rect(dl, rect_at(x, y, w, f.px(40)), c.recalls, f.font(FontRole::small), palette::highlight, ui::Align::left, true);
     y += f.px(42);
@@ -123,12 +123,16 @@ void draw_actions(const ui::FrameInfo& f, const CounterView& v, const Rect& r, s
   const float gap = f.px(14);
   const float bw = (r.width() - gap * (cols - 1)) / cols;
   const float bh = (r.height() - gap * static_cast<float>(rows - 1)) / static_cast<float>(std::max(1, rows));
+  const std::size_t full = v.actions.size() / cols * cols;  // buttons in complete rows
   for (std::size_t i = 0; i < v.actions.size(); ++i) {
     const ButtonView& b = v.actions[i];
-    const float x = r.min.x + static_cast<float>(i % cols) * (bw + gap);
+    // A last row with fewer buttons shares the whole width.
+    const std::size_t in_row = i < full ? cols : v.actions.size() - full;
+    const float w = (r.width() - gap * static_cast<float>(in_row - 1)) / static_cast<float>(in_row);
+    const float x = r.min.x + static_cast<float>(i % cols) * (w + gap);
     const float y = r.min.y + static_cast<float>(i / cols) * (bh + gap);
     const std::string id = "##action_" + std::string(action_name(b.action));
-    if (action_button(id.c_str(), b, rect_at(x, y, bw, bh), f.font(FontRole::body_bold), f.font(FontRole::small),
+    if (action_button(id.c_str(), b, rect_at(x, y, i < full ? bw : w, bh), f.font(FontRole::body_bold), f.font(FontRole::small),
                       b.action == Action::call_next))
       out.push_back(intent_trigger(b.action));
   }
@@ -273,9 +277,9 @@ void draw_console(const ui::FrameInfo& f, const CounterView& v, float top, std::
 
   // Left: the held ticket, the actions, the notice.
   const float y0 = top + pad;
-  const Rect current = rect_at(pad, y0, left_w, f.px(400));
+  const Rect current = rect_at(pad, y0, left_w, f.px(360));
   draw_current(f, v, current);
-  const float notice_h = f.px(120);
+  const float notice_h = f.px(104);
   const Rect actions{{pad, current.max.y + pad}, {pad + left_w, bottom - notice_h - pad}};
   draw_actions(f, v, actions, out);
   const Rect notice = rect_at(pad, bottom - notice_h, left_w, notice_h);

@@ -37,14 +37,14 @@ Rect begin_dialog(const ui::FrameInfo& f, float w, float h) {
 // box, the notice, the buttons and the hint along the bottom of the panel.
 void dialog_bottom(const ui::FrameInfo& f, const CounterView& v, const Rect& r, const std::string& box_caption,
                    const std::string& text, const std::string& placeholder, const ButtonView& confirm,
-                   const ButtonView& cancel, const char* hint_key, std::vector<Intent>& out) {
+                   const ButtonView& cancel, const char* hint_key, std::vector<Intent>& out, bool focused = true) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float pad = f.px(30);
   const float x = r.min.x + pad, w = r.width() - 2 * pad;
   float y = r.max.y - pad - f.px(100) - f.px(24) - f.px(84) - f.px(50) - f.px(110);
   caption(dl, {x, y}, box_caption, f.font(FontRole::body));
   y += f.px(46);
-  text_box(dl, rect_at(x, y, w, f.px(84)), text, placeholder, f.font(FontRole::body));
+  text_box(dl, rect_at(x, y, w, f.px(84)), text, placeholder, f.font(FontRole::body), focused);
   y += f.px(84) + f.px(14);
   if (v.notice) {
     if (notice_bar("##dialog_notice", rect_at(x, y, w, f.px(96)), *v.notice, f.font(FontRole::body_bold), f.font(FontRole::small)))
@@ -122,6 +122,12 @@ void draw_disruption(const ui::FrameInfo& f, const CounterView& v, std::vector<I
     if (choice(id.c_str(), rect_at(cx[1], y, col_w, row_h), d.levels[i].text, d.levels[i].chosen, f.font(FontRole::body)))
       out.push_back(intent_level(levels[i]));
   }
+  // Under the levels: when it is expected back (minutes or a time, on the hub's clock).
+  y += f.px(24);
+  caption(dl, {cx[1], y}, tr("counter.disruption.expected", v.lang), f.font(FontRole::small));
+  y += f.px(40);
+  text_box(dl, rect_at(cx[1], y, col_w, row_h + f.px(8)), d.expected, d.expected_placeholder, f.font(FontRole::body),
+           d.expected_focus);
   y = top + f.px(46);
   for (std::size_t i = 0; i < d.services.size(); ++i, y += row_h + gap) {
     const std::string id = "##affected" + std::to_string(i);
@@ -129,8 +135,18 @@ void draw_disruption(const ui::FrameInfo& f, const CounterView& v, std::vector<I
     if (choice(id.c_str(), rect_at(cx[2], y, col_w, row_h), text, d.services[i].chosen, f.font(FontRole::body)))
       out.push_back(intent_number(Intent::Kind::toggle_affected, static_cast<int64_t>(i)));
   }
+  // What this loket reported on the chosen resource: Enter updates it, F4 clears it.
+  const float bw = f.px(340), bh = f.px(100);
+  const Rect clear = rect_at(r.min.x + pad, r.max.y - pad - bh, bw, bh);
+  if (!d.own.empty()) {  // in the free band above the message box
+    const float message_top = r.max.y - pad - f.px(100) - f.px(24) - f.px(84) - f.px(50) - f.px(110);
+    wrapped_text(dl, {r.min.x + pad, message_top - f.px(100)}, d.own, f.font(FontRole::body), palette::highlight,
+                 r.width() - 2 * pad);
+  }
+  if (action_button("##dialog_clear", d.clear, clear, f.font(FontRole::body_bold), f.font(FontRole::small)))
+    out.push_back(intent_of(Intent::Kind::clear_disruption));
   dialog_bottom(f, v, r, std::string(tr("counter.disruption.message", v.lang)), d.message, d.message_placeholder,
-                d.confirm, d.cancel, "counter.disruption.hint", out);
+                d.confirm, d.cancel, "counter.disruption.hint", out, !d.expected_focus);
 }
 
 }  // namespace

@@ -100,9 +100,17 @@ bool choice(const char* id, const Rect& r, std::string_view text, bool chosen, I
   return clicked;
 }
 
-void text_box(ImDrawList* dl, const Rect& r, std::string_view text, std::string_view placeholder, ImFont* font) {
+void text_box(ImDrawList* dl, const Rect& r, std::string_view text, std::string_view placeholder, ImFont* font,
+              bool focused) {
   dl->AddRectFilled(r.min, r.max, palette::background, 8.0f);
-  dl->AddRect(r.min, r.max, palette::highlight, 8.0f, 0, 2.0f);
+  // Only the box typing goes to has the bright frame and the caret.
+  dl->AddRect(r.min, r.max, focused ? palette::highlight : palette::surface_hi, 8.0f, 0, 2.0f);
+  if (!focused) {
+    const float pad = r.height() * 0.25f;
+    ui::text_in_rect(dl, {{r.min.x + pad, r.min.y}, {r.max.x - pad, r.max.y}}, text.empty() ? placeholder : text, font,
+                     text.empty() ? palette::text_muted : palette::text, ui::Align::left, true);
+    return;
+  }
   const float pad = r.height() * 0.25f;
   const Rect inner{{r.min.x + pad, r.min.y}, {r.max.x - pad, r.max.y}};
   if (text.empty()) {

@@ -32,7 +32,8 @@ bool choice(const char* id, const Rect& r, std::string_view text, bool chosen, I
             ui::Align align = ui::Align::left);
 
 // A box showing typed text with a steady caret at its end (or the placeholder).
-void text_box(ImDrawList* dl, const Rect& r, std::string_view text, std::string_view placeholder, ImFont* font);
+void text_box(ImDrawList* dl, const Rect& r, std::string_view text, std::string_view placeholder, ImFont* font,
+              bool focused = true);
 
 // The notice line: headline and, smaller, the hub's own reason. True when clicked (dismiss).
 bool notice_bar(const char* id, const Rect& r, const NoticeView& n, ImFont* font, ImFont* detail_font);

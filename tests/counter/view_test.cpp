@@ -27,8 +27,8 @@ TEST_CASE("view: every action button carries its shortcut and, when disabled, wh
   h.sign_in(m, 2, "ani");
   h.issue("A");
   const CounterView v = build_view(m, h.mirror());
-  REQUIRE(v.actions.size() == 9);
-  const char* keys[] = {"F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9"};
+  REQUIRE(v.actions.size() == 10);
+  const char* keys[] = {"F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F11"};
   for (std::size_t i = 0; i < v.actions.size(); ++i) {
     CHECK(v.actions[i].shortcut == keys[i]);
     CHECK_FALSE(v.actions[i].label.empty());

@@ -16,6 +16,7 @@ Key shortcut(Action a) {
     case Action::report_disruption: return Key::f9;
     case Action::toggle_lang: return Key::f10;
     case Action::sign_out: return Key::f12;
+    case Action::undo_no_show: return Key::f11;
   }
   return Key::none;
 }
@@ -34,6 +35,7 @@ std::string_view action_name(Action a) {
     case Action::report_disruption: return "report_disruption";
     case Action::toggle_lang: return "toggle_lang";
     case Action::sign_out: return "sign_out";
+    case Action::undo_no_show: return "undo_no_show";
   }
   return "";
 }
@@ -58,6 +60,7 @@ std::string_view action_label_key(Action a) {
     case Action::report_disruption: return "counter.action.report_disruption";
     case Action::toggle_lang: return "counter.action.toggle_lang";
     case Action::sign_out: return "counter.action.sign_out";
+    case Action::undo_no_show: return "counter.action.undo_no_show";
   }
   return "";
 }

@@ -1,6 +1,7 @@
 #include "antrian/counter/availability.h"
 
 #include "antrian/counter/desk_queue.h"
+#include "antrian/desk_rules.h"
 #include "antrian/queue_rules.h"
 
 namespace antrian::counter {
@@ -89,6 +90,10 @@ Availability availability(Action a, const Mirror& m, const Desk& d) {
       if (held) return no("counter.why.holding", {held_label});
       return yes();
     case Action::toggle_lang:
+      return yes();
+    case Action::undo_no_show:
+      // The hub's rule (desk_rules.h): this loket's last no-show, within the office's time.
+      if (!returnable_no_show_of(m.state, d.loket, m.now_ms)) return no("counter.why.no_recent_no_show");
       return yes();
   }
   return no("counter.why.not_signed_in");

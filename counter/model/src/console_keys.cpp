@@ -82,6 +82,7 @@ bool ConsoleModel::key_console(const KeyPress& k, const Mirror& m) {
       return true;
     }
     case Key::f9: trigger(Action::report_disruption, m); return true;
+    case Key::f11: trigger(Action::undo_no_show, m); return true;
     case Key::f12: trigger(Action::sign_out, m); return true;
     case Key::up: move_selection(-1, m); return true;
     case Key::down: move_selection(1, m); return true;
@@ -106,12 +107,15 @@ bool ConsoleModel::key_dialog(const KeyPress& k, const Mirror& m) {
     }
   } else {
     if (k.ctrl && digit_value(k.key) > 0) return toggle_affected(digit_value(k.key) - 1), true;
+    TextField& typing = disruption_.expected_focus ? disruption_.expected : disruption_.message;
     switch (k.key) {
+      case Key::tab: disruption_.expected_focus = !disruption_.expected_focus; return true;
+      case Key::f4: clear_own_disruption(m); return true;
       case Key::up: choose_resource(step_index(disruption_.chosen, -1, int(disruption_.resources.size())), m); return true;
       case Key::down: choose_resource(step_index(disruption_.chosen, 1, int(disruption_.resources.size())), m); return true;
       case Key::left: set_level(DisruptionLevel::degraded); return true;
       case Key::right: set_level(DisruptionLevel::down); return true;
-      case Key::backspace: disruption_.message.backspace(); return true;
+      case Key::backspace: typing.backspace(); return true;
       default: break;
     }
   }
@@ -127,7 +131,8 @@ void ConsoleModel::text(std::string_view utf8, const Mirror& m) {
     return;
   }
   if (dialog_ == DialogKind::transfer) transfer_.note.insert(utf8);
-  else if (dialog_ == DialogKind::disruption) disruption_.message.insert(utf8);
+  else if (dialog_ == DialogKind::disruption)
+    (disruption_.expected_focus ? disruption_.expected : disruption_.message).insert(utf8);
 }
 
 }  // namespace antrian::counter

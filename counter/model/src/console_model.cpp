@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "antrian/counter/desk_queue.h"
+#include "antrian/desk_rules.h"
 
 namespace antrian::counter {
 namespace {
@@ -106,6 +107,10 @@ bool ConsoleModel::trigger(Action a, const Mirror& m) {
     case Action::call_selected:
       send(std::string(proto::cmd::call), {{"counter", loket_}, {"ticket", *selected_}}, a);
       break;
+    case Action::undo_no_show:
+      send(std::string(proto::cmd::restore_no_show),
+           {{"counter", loket_}, {"ticket", returnable_no_show_of(m.state, loket_, m.now_ms)->id}}, a);
+      break;
     case Action::transfer:
       transfer_ = open_transfer(m.state, loket_, *held_ticket(m.state, loket_));
       dialog_ = DialogKind::transfer;
@@ -198,8 +203,25 @@ bool ConsoleModel::confirm_dialog(const Mirror& m) {
     if (disruption_.resources.empty()) return set_notice(Notice::Kind::warning, "counter.disruption.no_resource"), false;
     if (std::none_of(disruption_.affected.begin(), disruption_.affected.end(), [](bool b) { return b; }))
       return set_notice(Notice::Kind::warning, "counter.disruption.need_service"), false;
+    if (!expected_end_args(disruption_.expected.text()))
+      return set_notice(Notice::Kind::warning, "counter.disruption.bad_expected", {disruption_.expected.text()}), false;
     send(std::string(proto::cmd::disruption_set), disruption_args(m.state, disruption_, loket_), a);
   }
+  notice_.reset();
+  return true;
+}
+
+bool ConsoleModel::clear_own_disruption(const Mirror& m) {
+  settle(m);
+  if (dialog_ != DialogKind::disruption) return false;
+  const Availability av = availability(Action::report_disruption, m);
+  if (!av.enabled) {
+    refused(av, tr("counter.disruption.clear", lang_));
+    return false;
+  }
+  const Disruption* own = own_disruption(m.state, disruption_, loket_);
+  if (!own) return set_notice(Notice::Kind::warning, "counter.disruption.none_own"), false;
+  send(std::string(proto::cmd::disruption_clear), {{"id", own->id}, {"counter", loket_}}, Action::report_disruption);
   notice_.reset();
   return true;
 }
@@ -281,6 +303,7 @@ void ConsoleModel::succeeded(const Pending& p, const nlohmann::json& result, con
     case Action::start: set_notice(K::success, "counter.notice.started", {label}); break;
     case Action::finish: set_notice(K::success, "counter.notice.finished", {label}); break;
     case Action::no_show: set_notice(K::success, "counter.notice.no_show", {label}); break;
+    case Action::undo_no_show: set_notice(K::success, "counter.notice.restored", {label}); break;
     case Action::transfer: {
       dialog_ = DialogKind::none;
       const TransferTarget& t = transfer_.targets.at(std::size_t(transfer_.chosen));
@@ -295,7 +318,7 @@ void ConsoleModel::succeeded(const Pending& p, const nlohmann::json& result, con
       dialog_ = DialogKind::none;
       const std::string id = disruption_.resources.at(std::size_t(disruption_.chosen));
       auto r = m.state.resources.find(id);
-      set_notice(K::success, "counter.notice.reported",
+      set_notice(K::success, p.cmd == proto::cmd::disruption_clear ? "counter.notice.cleared" : "counter.notice.reported",
                  {r == m.state.resources.end() ? id : (lang_ == Lang::id ? r->second.name_id : r->second.name_en)});
       break;
     }

@@ -6,6 +6,7 @@
 #include "antrian/counter/desk_queue.h"
 #include "antrian/counter/format.h"
 #include "antrian/counter/staff_figures.h"
+#include "antrian/desk_rules.h"
 #include "antrian/office_time.h"
 #include "antrian/office_view.h"
 
@@ -201,6 +202,12 @@ CounterView build_view(const ConsoleModel& model, const Mirror& m) {
     }
     v.actions.push_back(button_for(a, model, m));
   }
+  // The no-show this loket may still bring back, named on its button with the time it may until.
+  ButtonView undo = button_for(Action::undo_no_show, model, m);
+  if (const Ticket* t = returnable_no_show_of(m.state, model.loket(), m.now_ms); t && undo.enabled)
+    undo.label = trf("counter.action.undo_no_show_of", v.lang,
+                     {t->label(), format_hhmm(no_show_return(m.state, *t, m.now_ms).until_ms, tz_hours(m.state))});
+  v.actions.push_back(undo);
   v.sign_out_button = button_for(Action::sign_out, model, m);
   build_waiting(v, model, m);
   build_services(v, model, m);

@@ -16,6 +16,7 @@ void apply(const Intent& i, ConsoleModel& model, const Mirror& m) {
     case K::toggle_affected: model.toggle_affected(static_cast<int>(i.number)); break;
     case K::confirm_dialog: model.confirm_dialog(m); break;
     case K::cancel_dialog: model.cancel_dialog(); break;
+    case K::clear_disruption: model.clear_own_disruption(m); break;
     case K::dismiss_notice: model.dismiss_notice(); break;
   }
 }

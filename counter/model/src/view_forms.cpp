@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "antrian/counter/counter_view.h"
+#include "antrian/office_time.h"
 
 namespace antrian::counter {
 
@@ -122,8 +123,24 @@ void build_dialogs(CounterView& v, const ConsoleModel& model, const Mirror& m) {
                                        static_cast<bool>(d.affected[i])});
     v.disruption.message = d.message.text();
     v.disruption.message_placeholder = std::string(tr("counter.disruption.message_placeholder", lang));
-    v.disruption.confirm = dialog_button(model, m, Action::report_disruption, "counter.disruption.confirm", "Enter");
+    v.disruption.expected = d.expected.text();
+    v.disruption.expected_placeholder = std::string(tr("counter.disruption.expected_placeholder", lang));
+    v.disruption.expected_focus = d.expected_focus;
+    const Disruption* own = own_disruption(m.state, d, model.loket());
+    v.disruption.confirm = dialog_button(model, m, Action::report_disruption,
+                                         own ? "counter.disruption.update" : "counter.disruption.confirm", "Enter");
     v.disruption.cancel = cancel_button(model.lang());
+    v.disruption.clear = dialog_button(model, m, Action::report_disruption, "counter.disruption.clear", "F4");
+    if (own) {
+      int tz = 7;
+      timezone_offset_hours(m.state.office.timezone, tz);
+      v.disruption.own = trf("counter.disruption.own", lang,
+                             {format_hhmm(own->started_at, tz),
+                              own->expected_end ? format_hhmm(*own->expected_end, tz) : std::string(tr("common.unknown", lang))});
+    } else {
+      v.disruption.clear.enabled = false;
+      v.disruption.clear.why = std::string(tr("counter.disruption.none_own", lang));
+    }
   }
 }
 

@@ -21,12 +21,13 @@ enum class Action {
   report_disruption,  // F9  Lapor Gangguan (opens a dialog)
   toggle_lang,        // F10 Bahasa Indonesia / English
   sign_out,           // F12 Keluar
+  undo_no_show,       // F11 Kembalikan: the no-show this loket marked comes back into line
 };
 
 inline constexpr Action kAllActions[] = {
     Action::call_next, Action::recall,  Action::start,  Action::finish,
     Action::no_show,   Action::transfer, Action::call_selected, Action::pause,
-    Action::resume,    Action::report_disruption, Action::toggle_lang, Action::sign_out};
+    Action::resume,    Action::report_disruption, Action::toggle_lang, Action::sign_out, Action::undo_no_show};
 
 // The key on the console screen (pause and resume share F8).
 Key shortcut(Action a);

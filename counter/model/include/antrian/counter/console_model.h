@@ -91,6 +91,8 @@ class ConsoleModel {
   void set_level(DisruptionLevel level);
   void toggle_affected(int index);
   bool confirm_dialog(const Mirror& m);
+  // Disruption dialog, F4: clears the disruption of the chosen resource this loket reported.
+  bool clear_own_disruption(const Mirror& m);
   void cancel_dialog();
   void dismiss_notice() { notice_.reset(); }
   void set_lang(Lang lang) { lang_ = lang; }

@@ -121,7 +121,11 @@ struct DisruptionView {
   std::vector<ChoiceView> services;  // "Ctrl+1  A Perekaman e-KTP", chosen = ticked
   std::string message;
   std::string message_placeholder;
-  ButtonView confirm, cancel;
+  std::string expected;              // minutes or HH:MM as typed
+  std::string expected_placeholder;
+  bool expected_focus = false;       // typing goes there (Tab)
+  std::string own;                   // what this loket reported on that resource, or empty
+  ButtonView confirm, cancel, clear; // clear: F4, only with `own`
 };
 
 struct CounterView {

@@ -3,7 +3,9 @@
 // Plain data edited by ConsoleModel; the choices are taken from the state when a
 // dialog opens (the hub checks them again when the request arrives).
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -40,13 +42,25 @@ struct DisruptionDialog {
   std::vector<std::string> services;   // this loket's services
   std::vector<bool> affected;          // parallel to services
   TextField message{300};
+  // Expected back: minutes ("45") or a time of day ("14:30"), read on the hub's clock.
+  TextField expected{5};
+  bool expected_focus = false;  // Tab: typing goes to the expected end, not the message
 };
 
+// Opens on the resource of an active disruption this loket reported, if any (so it
+// can be updated or cleared at once), else on the first resource.
 DisruptionDialog open_disruption(const OfficeState& s, int loket);
+// The active disruption of the chosen resource that this loket reported, if any:
+// Enter updates it, F4 clears it.
+const Disruption* own_disruption(const OfficeState& s, const DisruptionDialog& d, int loket);
+// The expected end as typed: "" -> {} (unknown), "45" -> {expected_minutes: 45},
+// "14:30" or "14.30" -> {expected_at: "14:30"}; nullopt when it is neither.
+std::optional<nlohmann::json> expected_end_args(std::string_view typed);
 // Pre-ticks the loket's services that need the chosen resource; when none of them
 // does, all of them (the staff member reports it because it stops their work).
 void preset_affected(const OfficeState& s, DisruptionDialog& d);
-// {resource, level, message_id, message_en, services, counter}. An empty message
+// {resource, level, message_id, message_en, services, counter} plus the expected end
+// and, when this loket already reported one on that resource, its id. An empty message
 // becomes a standard sentence in both languages; a typed one is sent as typed.
 nlohmann::json disruption_args(const OfficeState& s, const DisruptionDialog& d, int loket);
 

@@ -24,6 +24,7 @@ struct Intent {
     toggle_affected,  // number (index)
     confirm_dialog,
     cancel_dialog,
+    clear_disruption,  // the disruption dialog's F4 button
     dismiss_notice,
   };
   Kind kind = Kind::dismiss_notice;
