@@ -20,6 +20,10 @@
 //                                             ticket moved, or closed with the reason (bulk_move)
 //   POST /api/admin/closures                  {date, closed, kind, reason_id, reason_en}: close the
 //                                             office on a date or open it again (calendar_set)
+//   GET  /api/admin/ticket?number=A-006       the information desk: a ticket of today by its
+//                                             number, its state, times and allowed actions (ticket_find)
+//   POST /api/admin/restore-no-show           {ticket}: a no-show back into line (restore_no_show)
+//   POST /api/admin/counters/<n>/force-sign-out  {reason}: free a loket left signed in (force_sign_out)
 #include "antrian/model_json.h"
 #include "antrian/office_calendar.h"
 #include "antrian/office_time.h"
@@ -300,6 +304,39 @@ void mount_admin_routes(httplib::Server& server, WebContext& ctx) {
     // The page's "close with a reason" choice is an empty to_service.
     if (args->contains("to_service") && (*args)["to_service"] == "") args->erase("to_service");
     run_command(ctx, res, *s, "bulk_move", std::move(*args));
+  });
+
+  // The information desk: find a ticket of today by the number on its paper.
+  server.Get("/api/admin/ticket", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto s = require_admin(ctx, req, res, false);
+    if (!s) return;
+    const std::string number = req.get_param_value("number");
+    if (number.empty()) return send_error(res, 400, "bad_request", "number: give the ticket's number, e.g. A-006");
+    run_command(ctx, res, *s, "ticket_find", {{"number", number}});
+  });
+
+  // A no-show whose applicant came back goes back into line (within the office's time).
+  server.Post("/api/admin/restore-no-show", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto s = require_admin(ctx, req, res, true);
+    if (!s) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    auto args = pick(*body, {"ticket"}, res);
+    if (!args) return;
+    run_command(ctx, res, *s, "restore_no_show", std::move(*args));
+  });
+
+  // A loket left signed in by a crashed PC: closed by the admin (logged with who did it).
+  server.Post(R"(/api/admin/counters/(\d{1,3})/force-sign-out)", [&ctx](const httplib::Request& req,
+                                                                        httplib::Response& res) {
+    auto s = require_admin(ctx, req, res, true);
+    if (!s) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    auto args = pick(*body, {"reason"}, res);
+    if (!args) return;
+    (*args)["counter"] = *parse_int(req.matches[1].str(), 0, 999);
+    run_command(ctx, res, *s, "force_sign_out", std::move(*args));
   });
 }
 

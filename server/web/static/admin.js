@@ -432,6 +432,8 @@
     renderDisruptions(v);
     renderResources(v);
     renderLists(v);
+    // The information desk (admin_desk.js): find a ticket, bring back a no-show, free a loket.
+    if (window.AdminDesk) window.AdminDesk(v, { section: section, field: field, part: part, th: th, say: say });
     document.body.setAttribute('data-seq', v.seq);
   }
 
