@@ -142,8 +142,8 @@ Result<Decision> cmd_force_sign_out(const OfficeState& s, const json& a, const C
   auto held = s.tickets.find((*c)->current_ticket);
   if ((*c)->current_ticket != 0 && held != s.tickets.end() && held->second.is_open()) {
     // The applicant is still in the hall: the ticket goes back to its place in line.
-    const Ticket back = back_in_line(held->second, "returned", ctx, (*c)->number, actor,
-                                     reason.empty() ? "loket closed by an admin" : reason);
+    // (The reason, as typed, is what its status page shows as why it moved.)
+    const Ticket back = back_in_line(held->second, "returned", ctx, (*c)->number, actor, reason);
     tickets.push_back(to_json(back, true));
     returned = back.label();
   }
