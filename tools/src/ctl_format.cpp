@@ -2,6 +2,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "antrian/error_text.h"
 #include "antrian/model_json.h"
 #include "antrian/office_calendar.h"
 #include "antrian/office_time.h"
@@ -115,7 +116,8 @@ int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json)
     return code;
   }
   if (!reply.ok) {
-    std::cerr << "refused (" << reply.error.code << "): " << reply.error.reason << "\n";
+    // Indonesian first, then English, then the hub's own reason (error_text.h).
+    std::cerr << "refused (" << reply.error.code << "): " << error_both(reply.error.code, reply.error.reason) << "\n";
     return code;
   }
   try {

@@ -1,4 +1,5 @@
 // ConsoleModel: actions, requests and answers. Key handling is in console_keys.cpp.
+#include "antrian/error_text.h"
 #include "antrian/counter/console_model.h"
 
 #include <algorithm>
@@ -27,7 +28,7 @@ std::string error_headline_key(std::string_view code) {
                                  err::queue_empty, err::auth_failed, err::storage, err::unreachable,
                                  err::service_halted})
     if (code == known) return "counter.error." + std::string(code);
-  return "counter.error.other";
+  return error_key(code);  // the shared row of every protocol error (error_text.h)
 }
 
 ConsoleModel::ConsoleModel(Options options) : lang_(options.lang) { form_.loket = options.loket; }

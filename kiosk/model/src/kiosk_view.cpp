@@ -2,6 +2,7 @@
 // screen shows (see view.h).
 #include <algorithm>
 
+#include "antrian/error_text.h"
 #include "antrian/kiosk/format.h"
 #include "antrian/kiosk/kiosk_model.h"
 #include "antrian/office_calendar.h"
@@ -190,7 +191,8 @@ NoticeScreen KioskModel::notice_view() const {
     if (alt != tr("kiosk.alternative.generic", lang_)) n.advice += "\n" + alt;
     if (const ServiceCard* a = alternative_card())
       n.alternative_label = trf("kiosk.alternative.take", lang_, {a->name.in(lang_)});
-    n.detail = unavailable_detail_;
+    // The hub's reason is English technical text: one language at a time, so only on an English screen.
+    n.detail = lang_ == Lang::en ? unavailable_detail_ : std::string();
     n.back_key = "back";
     n.back_label = std::string(tr("kiosk.back", lang_));
     return n;
@@ -202,7 +204,7 @@ NoticeScreen KioskModel::notice_view() const {
   n.body = std::string(tr(unreachable ? "kiosk.failed.unreachable" : "kiosk.failed.other", lang_));
   n.advice_title = std::string(tr("kiosk.advice_title", lang_));
   n.advice = std::string(tr(unreachable ? "kiosk.failed.unreachable_advice" : "kiosk.failed.other_advice", lang_));
-  n.detail = failed_code_ + (failed_reason_.empty() ? "" : ": " + failed_reason_);
+  n.detail = error_line(failed_code_, failed_reason_, lang_);  // the table's words; the hub's reason only in English
   return n;
 }
 

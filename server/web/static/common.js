@@ -73,8 +73,13 @@ var A = (function () {
     if (csrf) h['X-CSRF-Token'] = csrf;
     request('POST', url, JSON.stringify(body || {}), h, done);
   }
-  // What went wrong, for the person reading it: the hub's reason, or the status.
+  // What went wrong, for the person reading it: the strings table's words for the
+  // error's code, Indonesian first, then English and the hub's own (English) reason.
   function reason(status, data) {
+    if (data && data.error) {
+      var key = strings['error.' + data.error] ? 'error.' + data.error : 'error.other';
+      return t(key) + ' / ' + te(key) + (data.reason ? ' (' + data.reason + ')' : '');
+    }
     if (data && data.reason) return data.reason;
     if (status === 0) return t('web.common.no_connection') + ' / ' + te('web.common.no_connection');
     return 'HTTP ' + status;
