@@ -1,7 +1,9 @@
 #!/bin/sh
 # Renders the kiosk's screens to docs/screenshots/kiosk-*.png against a throwaway hub:
 # home (landscape and portrait), a disrupted service's warning, an issued ticket, a
-# service out of blank cards, and the please-wait screen of a kiosk without its hub.
+# service out of blank cards, the kiosk after closing time (a second hub whose clock is
+# pinned to 15:07), and the please-wait screen of a kiosk without its hub. Every hub
+# runs on a pinned clock (Tue 10 Feb 2026), so the pictures do not depend on the hour.
 # Runs under xvfb-run when there is no DISPLAY.
 #   usage: bench/kiosk-screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -eu
@@ -17,8 +19,10 @@ kiosk="$build/kiosk/antrian-kiosk"
 mkdir -p "$out"
 work=$(mktemp -d)
 hub_pid=""
+late_pid=""
 cleanup() {
   [ -n "$hub_pid" ] && kill "$hub_pid" 2>/dev/null || true
+  [ -n "$late_pid" ] && kill "$late_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -69,6 +73,16 @@ tap route:ektp
 tap route:ektp-cetak
 wait unavailable
 screenshot $out/kiosk-no-blangko.png"
+# After closing (office hours 08:00-15:00): a hub whose clock reads 15:07 the same day.
+ANTRIAN_KEY="$work/late/keys/admin.key" ANTRIAN_HUB_KEY="$work/late/keys/hub.pub" \
+  "$server" --data-dir "$work/late" --port 0 --http-port 0 --log-level warn --clock-start 1770710820000 >"$work/late.out" 2>"$work/late.err" &
+late_pid=$!
+for _ in $(seq 50); do grep -q '"req"' "$work/late.out" 2>/dev/null && break; sleep 0.1; done
+late="tcp://127.0.0.1:$(sed -n 's/.*"req":\([0-9]*\).*/\1/p' "$work/late.out")"
+printf 'wait home 15\nsleep 1\nscreenshot %s\nquit\n' "$out/kiosk-after-hours.png" |
+  ANTRIAN_KEY="$work/late/keys/admin.key" ANTRIAN_HUB_KEY="$work/late/keys/hub.pub" \
+  "$kiosk" --hub "$late" --printer /dev/null --window 1920x1080 --automation --staff-pin 2468 2>>"$work/kiosk.err" |
+  grep -E '"error"' && { cat "$work/kiosk.err" >&2; exit 1; } || true
 # A kiosk whose hub is not there: --screenshot saves what it shows after waiting.
 "$kiosk" --hub tcp://127.0.0.1:9 --window 1920x1080 --screenshot "$out/kiosk-offline.png" 2>>"$work/kiosk.err"
 ls -l "$out"/kiosk-*.png

@@ -448,7 +448,7 @@ constexpr Row kRows[] = {
     {"web.index.admin", "Admin", "Admin"},
     {"web.index.reports", "Laporan", "Reports"},
     {"web.level.down", "Terhenti", "Down"},
-    {"web.level.degraded", "Lambat", "Slow"},
+    {"web.level.degraded", "Gangguan", "Degraded"},
     {"web.notice.degraded", "Layanan sedang melambat", "The service is running slowly"},
     {"web.notice.halted", "Layanan sedang terhenti", "The service is halted"},
     {"web.notice.expected_end", "Perkiraan pulih pukul {0}", "Expected back at {0}"},
@@ -643,7 +643,7 @@ constexpr Row kRows[] = {
     {"web.reports.col.resource", "Sumber daya", "Resource"},
     {"web.reports.col.count", "Kejadian", "Times"},
     {"web.reports.col.down", "Terhenti", "Down"},
-    {"web.reports.col.degraded", "Lambat", "Slow"},
+    {"web.reports.col.degraded", "Gangguan", "Degraded"},
     {"web.reports.col.total_time", "Jumlah waktu", "Total time"},
     // --- district dashboard (district/) -------------------------------------
     {"district.title", "Dasbor Kabupaten/Kota", "District dashboard"},

@@ -251,6 +251,24 @@ TEST_CASE("browser: screenshots of the status, display, admin and report pages")
     sign_in(office);
     REQUIRE(office.wait_for("document.getElementById('hall-services')"));
     save_png(office.screenshot_png(), "web-admin.png");
+    // The device panel (issue 13): a kiosk's printer out of paper, a display without
+    // sound, blank cards running low; each device with its state in the page's words
+    // and since when (the hub's clock, pinned to 09:40).
+    set_clock(w.admin, wib(1, 9, 40));
+    w.command("device_report", {{"device", "kiosk-1/printer"}, {"state", "paper_out"},
+                                {"message", "printer reports paper end"}});
+    w.command("device_report", {{"device", "tv-1/audio"}, {"state", "error"}, {"message", "no audio device"}});
+    w.command("device_report", {{"device", "kiosk-2/printer"}, {"state", "ok"}});
+    w.command("resource_set", {{"resource", "blangko"}, {"stock", 15}, {"low_threshold", 20}});
+    office.go(w.base() + "/admin#devices");
+    REQUIRE(office.wait_for("document.querySelector('#device-table tr[data-device=\"tv-1/audio\"]')"));
+    const std::string panel = office.text("#devices");
+    CHECK(panel.find("kertas habis") != std::string::npos);   // paper_out, in Indonesian first
+    CHECK(panel.find("09:40") != std::string::npos);          // since when
+    CHECK(panel.find("kiosk-2/printer") != std::string::npos);
+    CHECK(panel.find("menipis") != std::string::npos);        // blangko low, in the shortages list
+    office.exec("document.getElementById('devices').scrollIntoView()");
+    save_png(office.screenshot_png(), "web-admin-devices.png");
     office.go(w.base() + "/reports");
     REQUIRE(office.wait_for("document.body.getAttribute('data-report') == '2026-03-02_2026-03-02'"));
     CHECK(office.exists("#arrivals-chart svg rect.bar"));

@@ -54,6 +54,7 @@ const std::vector<Banned>& banned() {
       {std::regex(R"(\} mati([^a-zA-Z]|$))"), "terhenti (a service or resource that stopped)"},
       {std::regex(R"(Mulai Layani)", std::regex::icase), "Mulai Melayani"},
       {std::regex(R"((^|[^a-zA-Z])Melambat([^a-zA-Z]|$))"), "Gangguan (the status word)"},
+      {std::regex(R"((^|[^a-zA-Z])Lambat([^a-zA-Z]|$))"), "Gangguan (the status word)"},
   };
   return b;
 }
