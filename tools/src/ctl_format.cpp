@@ -40,7 +40,11 @@ void print_state(const json& result) {
                                  << (c.reason_en.empty() || c.reason_en == c.reason_id ? "" : " / " + c.reason_en) << "\n";
   std::cout << "\nServices:\n";
   for (const ServiceSummary& x : service_summaries(s, now)) {
-    std::cout << "  " << x.code << "  " << x.name_en << ": " << x.condition << ", " << x.waiting
+    // The service and its condition word as the screens say them, Indonesian first.
+    const std::string word = "status." + x.condition;
+    std::cout << "  " << x.code << "  " << x.name_id << (x.name_en.empty() || x.name_en == x.name_id ? "" : " / " + x.name_en)
+              << ": " << (has_string(word) ? std::string(tr(word, Lang::id)) + " / " + std::string(tr(word, Lang::en)) : x.condition)
+              << ", " << x.waiting
               << " waiting, wait " << (x.eta_new_s ? minutes(*x.eta_new_s) : "unknown") << ", issued "
               << x.issued_today;
     if (x.tickets_left) std::cout << ", " << *x.tickets_left << " left today";
