@@ -138,10 +138,51 @@ CREATE TABLE IF NOT EXISTS district.notice_applied (
   PRIMARY KEY (site, notice_id)
 );
 
+-- Configuration sent down (docs/DISTRICT.md): the district's template and per-site
+-- overrides, each a layer (shared/include/antrian/config_layer.h). Every edit is a new
+-- row with a version from one sequence; a site's published version is the newer of
+-- the newest template and its newest override.
+CREATE SEQUENCE IF NOT EXISTS district.config_version_seq;
+CREATE TABLE IF NOT EXISTS district.config_docs (
+  version      bigint PRIMARY KEY DEFAULT nextval('district.config_version_seq'),
+  site         text REFERENCES district.sites ON DELETE CASCADE,  -- null: the district's template
+  doc          jsonb NOT NULL CHECK (jsonb_typeof(doc) = 'object'),
+  published_at timestamptz NOT NULL DEFAULT now(),
+  published_by text NOT NULL DEFAULT '',
+  note         text NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS config_docs_by_site ON district.config_docs (site, version DESC);
+
+-- The forwarder's last word about a version: applied by the hub, or refused (why).
+CREATE TABLE IF NOT EXISTS district.config_reports (
+  site        text PRIMARY KEY REFERENCES district.sites ON DELETE CASCADE,
+  version     bigint NOT NULL,
+  state       text NOT NULL CHECK (state IN ('applied', 'refused')),
+  error       text NOT NULL DEFAULT '',
+  reported_at timestamptz NOT NULL DEFAULT now()
+);
+-- The version the site's log says its hub runs (config_applied events, 0: its own file).
+ALTER TABLE district.site_status ADD COLUMN IF NOT EXISTS config_version bigint NOT NULL DEFAULT 0;
+ALTER TABLE district.site_status ADD COLUMN IF NOT EXISTS config_applied_at timestamptz;
+
+-- Targets per site and service (tickets served, i.e. done), for a day or an ISO week.
+CREATE TABLE IF NOT EXISTS district.targets (
+  site    text NOT NULL REFERENCES district.sites ON DELETE CASCADE,
+  service text NOT NULL CHECK (service ~ '^[A-Z]{1,3}$'),
+  period  text NOT NULL CHECK (period IN ('day', 'week')),
+  target  int NOT NULL CHECK (target BETWEEN 1 AND 10000000),
+  set_at  timestamptz NOT NULL DEFAULT now(),
+  set_by  text NOT NULL DEFAULT '',
+  PRIMARY KEY (site, service, period)
+);
+
 REVOKE ALL ON ALL TABLES IN SCHEMA district FROM PUBLIC, antrian_site;
 GRANT SELECT ON ALL TABLES IN SCHEMA district TO antrian_dashboard;
 GRANT INSERT, UPDATE ON district.notices TO antrian_dashboard;
 GRANT USAGE ON SEQUENCE district.notices_id_seq TO antrian_dashboard;
+GRANT INSERT ON district.config_docs TO antrian_dashboard;
+GRANT USAGE ON SEQUENCE district.config_version_seq TO antrian_dashboard;
+GRANT INSERT, UPDATE, DELETE ON district.targets TO antrian_dashboard;
 
 -- The site behind this connection, or an error that says what is wrong.
 CREATE OR REPLACE FUNCTION district.my_site() RETURNS text
@@ -328,7 +369,10 @@ CREATE OR REPLACE FUNCTION district.apply_projection(s text, p jsonb) RETURNS vo
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = district, pg_temp AS $$
 BEGIN
   UPDATE district.site_status SET office_name = COALESCE(p->>'office_name', ''), day = COALESCE(p->>'day', ''),
-         announcement = COALESCE(p->>'announcement', '') WHERE site = s;
+         announcement = COALESCE(p->>'announcement', ''),
+         config_version = COALESCE((p->>'config_version')::bigint, config_version),
+         config_applied_at = COALESCE(to_timestamp((p->>'config_applied_at')::bigint / 1000.0), config_applied_at)
+   WHERE site = s;
   DELETE FROM district.site_services WHERE site = s;
   INSERT INTO district.site_services
     SELECT s, code, name_id, name_en, status, waiting, longest_wait_s, open_counters, issued_today, done_today,
@@ -394,6 +438,34 @@ LANGUAGE sql SECURITY DEFINER SET search_path = district, pg_temp AS $$
     hub_ref = excluded.hub_ref, error = excluded.error, applied_at = now()
 $$;
 
+-- A site's published configuration: the newest template and the site's newest
+-- override (either may be missing: null); no row when neither was ever published.
+CREATE OR REPLACE FUNCTION district.site_config(p_site text)
+RETURNS TABLE (version bigint, district_doc jsonb, site_doc jsonb)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = district, pg_temp AS $$
+  SELECT GREATEST(d.version, o.version), d.doc, o.doc
+  FROM (SELECT c.version, c.doc FROM district.config_docs c WHERE c.site IS NULL ORDER BY c.version DESC LIMIT 1) d
+  FULL JOIN (SELECT c.version, c.doc FROM district.config_docs c WHERE c.site = p_site ORDER BY c.version DESC LIMIT 1) o
+    ON true
+$$;
+
+-- This site's published configuration and the forwarder's last report about it.
+CREATE OR REPLACE FUNCTION district.my_config()
+RETURNS TABLE (version bigint, district_doc jsonb, site_doc jsonb, reported_version bigint, reported_state text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = district, pg_temp AS $$
+  SELECT c.version, c.district_doc, c.site_doc, COALESCE(r.version, 0), COALESCE(r.state, '')
+  FROM district.site_config(district.my_site()) c
+  LEFT JOIN district.config_reports r ON r.site = district.my_site()
+$$;
+
+CREATE OR REPLACE FUNCTION district.report_config(p_version bigint, p_state text, p_error text) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = district, pg_temp AS $$
+  INSERT INTO district.config_reports (site, version, state, error)
+  VALUES (district.my_site(), p_version, p_state, left(COALESCE(p_error, ''), 2000))
+  ON CONFLICT (site) DO UPDATE SET version = excluded.version, state = excluded.state, error = excluded.error,
+    reported_at = now()
+$$;
+
 -- Sites insert their own rows only (the COPY of the fast path); no other right. COPY
 -- does not work with row-level security, so a row trigger checks each row: a site's
 -- role is "site_<id>" (add-site makes it so), and it may only write rows of <id>.
@@ -420,4 +492,6 @@ GRANT EXECUTE ON FUNCTION district.my_site(), district.acked_seq(), district.ing
   district.stage_batch(), district.ingest_staged(bigint, jsonb, bigint, bigint),
   district.begin_batch(bigint, bigint, bigint), district.finish_batch(bigint, bigint, jsonb, bigint, bigint),
   district.heartbeat(bigint, bigint), district.pending_notices(),
-  district.report_applied(bigint, int, text, text, text) TO antrian_site;
+  district.report_applied(bigint, int, text, text, text), district.my_config(),
+  district.report_config(bigint, text, text) TO antrian_site;
+GRANT EXECUTE ON FUNCTION district.site_config(text) TO antrian_dashboard;

@@ -6,6 +6,7 @@
 
 #include "blangko_forecast.h"
 #include "district_admin.h"
+#include "targets.h"
 
 namespace antrian::district {
 
@@ -137,6 +138,26 @@ Result<json> sites_overview(Pg& pg, const DashboardSettings& st, const std::stri
     it->second["device_faults"].push_back({{"id", dev->get(i, 1)}, {"state", dev->get(i, 2)},
                                            {"message", dev->get(i, 3)}, {"at", dev->get_int(i, 4)}});
   }
+  // The district configuration: published against what the site's log says it runs.
+  auto cfg = pg.exec("SELECT s.site, COALESCE(c.version, 0), COALESCE(t.config_version, 0), r.version, r.state, r.error "
+                     "FROM district.sites s LEFT JOIN LATERAL district.site_config(s.site) c ON true "
+                     "LEFT JOIN district.site_status t ON t.site = s.site "
+                     "LEFT JOIN district.config_reports r ON r.site = s.site" +
+                         (only.empty() ? std::string() : " WHERE s.site = $1"),
+                     p);
+  if (!cfg) return cfg.error();
+  for (int i = 0; i < cfg->rows(); ++i) {
+    auto it = by_site.find(cfg->get(i, 0));
+    if (it == by_site.end()) continue;
+    const int64_t published = cfg->get_int(i, 1), applied = cfg->get_int(i, 2);
+    const bool refused = !cfg->is_null(i, 3) && cfg->get_int(i, 3) == published && cfg->get(i, 4) == "refused";
+    it->second["config"] = {{"published", published}, {"applied", applied},
+                            {"up_to_date", published == 0 || published == applied},
+                            {"refused", refused ? json(cfg->get(i, 5)) : json(nullptr)}};
+  }
+  auto targets = current_targets(pg, only);
+  if (!targets) return targets.error();
+  for (auto& [id, site] : by_site) site["targets"] = targets->value(id, json::array());
   for (const std::string& id : order) out["sites"].push_back(std::move(by_site[id]));
   return out;
 }
@@ -201,13 +222,18 @@ Result<ReportQuery> parse_report_query(const std::string& from, const std::strin
   };
   if (!real_day(from) || !real_day(to)) return make_error("bad_request", "from and to must be real dates, e.g. 2026-12-31");
   if (to < from) return make_error("bad_request", "to (" + to + ") is before from (" + from + ")");
-  if (q.by != "site" && q.by != "service" && q.by != "counter" && q.by != "day")
-    return make_error("bad_request", "by must be site, service, counter or day");
+  if (q.by != "site" && q.by != "service" && q.by != "counter" && q.by != "day" && q.by != "target")
+    return make_error("bad_request", "by must be site, service, counter, day or target");
   if (!site.empty() && !valid_site_id(site)) return make_error("bad_request", "\"" + site + "\" is not a site id");
   return q;
 }
 
 Result<json> report(Pg& pg, const ReportQuery& q) {
+  if (q.by == "target") {  // each day or week of every target in the range, with progress
+    auto rows = target_rows(pg, q.from, q.to, q.site);
+    if (!rows) return rows.error();
+    return json{{"from", q.from}, {"to", q.to}, {"by", q.by}, {"site", q.site}, {"rows", *rows}};
+  }
   std::string key, order;
   if (q.by == "site") key = "c.site, s.name, '' AS service, 0 AS counter, '' AS day";
   else if (q.by == "service") key = "c.site, s.name, c.service, 0 AS counter, '' AS day";

@@ -28,7 +28,7 @@ Result<nlohmann::json> notices(Pg& pg);
 
 struct ReportQuery {
   std::string from, to;   // YYYY-MM-DD, inclusive
-  std::string by = "site";  // site, service, counter (site + loket), day
+  std::string by = "site";  // site, service, counter (site + loket), day, target (targets.h)
   std::string site;       // "" = every site
 };
 // Checks the query (real dates, from <= to, a known "by"): an error with the reason.

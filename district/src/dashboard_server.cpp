@@ -11,6 +11,8 @@
 
 #include "antrian/strings.h"
 #include "district_admin.h"
+#include "district_config.h"
+#include "targets.h"
 #include "report_csv.h"
 #include "web/http_util.h"
 #include "web/page_renderer.h"
@@ -121,6 +123,7 @@ void DashboardServer::routes() {
   h.Get("/", page("district.html"));
   h.Get("/site/([a-z0-9_-]{1,40})", page("site.html"));
   h.Get("/reports", page("reports.html"));
+  h.Get("/config", page("config.html"));
   h.Get("/static/([a-z0-9_-]{1,40}\\.(css|js))", [this](const httplib::Request& req, httplib::Response& res) {
     auto body = read_file(o_.web_root + "/static/" + req.matches[1].str());
     if (!body) return send_error(res, 404, "not_found", "no such file");
@@ -194,6 +197,51 @@ void DashboardServer::routes() {
       send_json(res, {{"cleared", true}});
     });
   });
+  h.Get("/api/config", [with_db](const httplib::Request&, httplib::Response& res) {
+    with_db(res, [&](Pg& pg) {
+      auto r = config_status(pg);
+      if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
+      send_json(res, *r);
+    });
+  });
+  // {doc, site?, note?}: a new version of the template (no site) or of a site's override.
+  h.Post("/api/config", [authorised, with_db](const httplib::Request& req, httplib::Response& res) {
+    if (!authorised(req, res)) return;
+    auto body = web::json_body(req, res);
+    if (!body) return;
+    for (const auto& [k, v] : body->items())
+      if (k != "doc" && k != "site" && k != "note")
+        return send_error(res, 400, "bad_request", "unknown field \"" + k + "\" (send {doc, site?, note?}); nothing was published");
+    if (!body->contains("doc")) return send_error(res, 400, "bad_request", "send {doc: {...}, site?: \"id\", note?: \"...\"}");
+    for (const char* f : {"site", "note"})
+      if (body->contains(f) && !(*body)[f].is_string())
+        return send_error(res, 400, "bad_request", std::string(f) + " must be text");
+    with_db(res, [&](Pg& pg) {
+      auto r = publish_config(pg, (*body)["doc"], body->value("site", ""), "dashboard", body->value("note", ""));
+      if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
+      send_json(res, {{"version", *r}}, 201);
+    });
+  });
+  // {site, service, period: day|week, target}: target 0 removes it.
+  h.Post("/api/targets", [authorised, with_db](const httplib::Request& req, httplib::Response& res) {
+    if (!authorised(req, res)) return;
+    auto body = web::json_body(req, res);
+    if (!body) return;
+    for (const auto& [k, v] : body->items())
+      if (k != "site" && k != "service" && k != "period" && k != "target")
+        return send_error(res, 400, "bad_request", "unknown field \"" + k + "\" (send {site, service, period, target})");
+    for (const char* f : {"site", "service", "period"})
+      if (!body->contains(f) || !(*body)[f].is_string())
+        return send_error(res, 400, "bad_request", std::string(f) + " is required text (send {site, service, period, target})");
+    if (!body->contains("target") || !(*body)["target"].is_number_integer())
+      return send_error(res, 400, "bad_request", "target must be a whole number (0 removes the target)");
+    with_db(res, [&](Pg& pg) {
+      auto r = set_target(pg, (*body)["site"].get<std::string>(), (*body)["service"].get<std::string>(),
+                          (*body)["period"].get<std::string>(), (*body)["target"].get<int64_t>(), "dashboard");
+      if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
+      send_json(res, {{"ok", true}});
+    });
+  });
   auto report_route = [with_db](bool csv) {
     return [with_db, csv](const httplib::Request& req, httplib::Response& res) {
       auto q = parse_report_query(req.get_param_value("from"), req.get_param_value("to"), req.get_param_value("by"),
@@ -205,6 +253,22 @@ void DashboardServer::routes() {
         if (!csv) return send_json(res, *r);
         std::vector<std::vector<CsvCell>> rows;
         std::vector<CsvCell> head;
+        if (q->by == "target") {
+          for (const char* k : {"district.report.site", "district.report.site_name", "district.report.service",
+                                "district.report.period", "district.report.start", "district.report.target",
+                                "district.report.done", "district.report.percent"})
+            head.push_back(csv_text(std::string(tr(k, Lang::id))));
+          rows.push_back(head);
+          for (const json& x : (*r)["rows"])
+            rows.push_back({csv_text(x["site"].get<std::string>()), csv_text(x["name"].get<std::string>()),
+                            csv_text(x["service"].get<std::string>()),
+                            csv_text(std::string(tr("district.period." + x["period"].get<std::string>(), Lang::id))),
+                            csv_text(x["start"].get<std::string>()), csv_number(x["target"].get<double>(), 0),
+                            csv_number(x["done"].get<double>(), 0), csv_number(x["percent"].get<double>(), 1)});
+          res.set_header("Content-Disposition", "attachment; filename=\"target-" + q->from + "-" + q->to + ".csv\"");
+          res.set_content(to_indonesian_csv(rows), "text/csv; charset=utf-8");
+          return;
+        }
         for (const char* k : {"district.report.site", "district.report.site_name", "district.report.service",
                               "district.report.counter", "district.report.day", "district.report.issued",
                               "district.report.done", "district.report.no_show", "district.report.cancelled",

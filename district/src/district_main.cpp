@@ -11,6 +11,8 @@
 
 #include "dashboard_server.h"
 #include "district_admin.h"
+#include "district_config.h"
+#include "targets.h"
 
 namespace {
 
@@ -68,6 +70,23 @@ int main(int argc, char** argv) {
   notice->add_option("--text", text, "Announcement: the running text");
   notice->add_option("--sites", sites, "Only these sites (default: every site)");
   notice->add_option("--clear", clear_id, "Clear the notice with this id instead");
+  std::string doc_file, cfg_site, note;
+  bool show_config = false;
+  auto* config = cli.add_subcommand("config", "Publish a new version of the district's configuration (the template every "
+                                              "site gets, or one site's override), or show what each site runs");
+  add_pg(config);
+  config->add_option("--doc", doc_file, "A JSON file: {services: [...], calendar: {...}, holidays: [...]}");
+  config->add_option("--site", cfg_site, "The site whose override this is (default: the district's template)");
+  config->add_option("--note", note, "Why (kept with the version)");
+  config->add_flag("--show", show_config, "Print each site's published and applied version (JSON)");
+  std::string t_site, t_service, t_period = "day";
+  int64_t t_count = 0;
+  auto* target = cli.add_subcommand("target", "Set a site's daily or weekly target for a service (tickets done; 0 removes it)");
+  add_pg(target);
+  target->add_option("--site", t_site, "The site")->required();
+  target->add_option("--service", t_service, "The service code, e.g. B")->required();
+  target->add_option("--period", t_period, "day or week")->check(CLI::IsMember({"day", "week"}));
+  target->add_option("--count", t_count, "Tickets done in the period (0 removes the target)")->required();
   DashboardOptions d;
   std::string token_file, log_level = "info";
   auto* serve = cli.add_subcommand("serve", "Serve the district dashboard");
@@ -124,6 +143,24 @@ int main(int argc, char** argv) {
   } else if (*add_login) {
     if (auto r = add_dashboard_login(db, login, password); !r) return fail(r.error());
     std::cout << "dashboard login " << login << " ready\n";
+  } else if (*config) {
+    if (show_config || doc_file.empty()) {
+      auto r = config_status(db);
+      if (!r) return fail(r.error());
+      std::cout << r->dump(2) << "\n";
+      return 0;
+    }
+    std::ifstream in(doc_file);
+    if (!in) return fail(make_error("bad_request", "--doc: cannot read " + doc_file));
+    const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded()) return fail(make_error("bad_request", "--doc: " + doc_file + " is not valid JSON"));
+    auto r = publish_config(db, doc, cfg_site, "antrian-district", note);
+    if (!r) return fail(r.error());
+    std::cout << "configuration version " << *r << " published"
+              << (cfg_site.empty() ? std::string(" for every site") : " for " + cfg_site) << "\n";
+  } else if (*target) {
+    if (auto r = set_target(db, t_site, t_service, t_period, t_count, "antrian-district"); !r) return fail(r.error());
+    std::cout << (t_count ? "target set" : "target removed") << "\n";
   } else if (*notice) {
     if (clear_id > 0) {
       if (auto r = clear_notice(db, clear_id); !r) return fail(r.error());

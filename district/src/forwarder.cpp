@@ -35,6 +35,7 @@ Forwarder::Forwarder(ForwarderOptions o) : o_(std::move(o)), tracker_(std::make_
   if (o_.hub) {
     hub_ = std::make_unique<HubClient>(*o_.hub);
     notices_ = std::make_unique<NoticeApplier>(*hub_);
+    config_ = std::make_unique<ConfigApplier>(*hub_);
   }
 }
 
@@ -185,6 +186,8 @@ Result<int64_t> Forwarder::step() {
     }
   }
   if (notices_ && pg_) notices_->apply_pending(*pg_);
+  // The configuration only once the replay has the whole log (its running version is current).
+  if (config_ && pg_ && !pending_ && tracker_->seq() >= stats_.hub_seq) config_->apply_pending(*pg_, *tracker_);
   return stats_.acked - before;
 }
 

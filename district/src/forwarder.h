@@ -11,6 +11,7 @@
 #include <string>
 
 #include "antrian/hub_client.h"
+#include "config_applier.h"
 #include "hub_log.h"
 #include "notice_applier.h"
 #include "pg.h"
@@ -59,6 +60,7 @@ class Forwarder {
   std::unique_ptr<Pg> pg_;
   std::unique_ptr<HubClient> hub_;
   std::unique_ptr<NoticeApplier> notices_;
+  std::unique_ptr<ConfigApplier> config_;
   std::unique_ptr<SiteTracker> tracker_;
   // The batch sent but not yet confirmed: resent as it was after a lost answer.
   struct Pending {

@@ -21,6 +21,11 @@ void SiteTracker::apply(const Event& e) {
       if (r.kind == ResourceKind::blangko) stock_before[id] = r.stock;
   apply_event(s_, e);
   last_at_ = std::max(last_at_, e.at);
+  if (e.type == proto::ev::config_applied || e.type == proto::ev::office_configured) {
+    config_version_ = e.type == proto::ev::config_applied ? e.data.value("version", int64_t{0}) : 0;
+    config_seq_ = e.seq;
+    config_at_ = e.at;
+  }
   if (!touches_resources) return;
   for (const auto& [id, r] : s_.resources) {
     if (r.kind != ResourceKind::blangko) continue;
@@ -72,6 +77,8 @@ json SiteTracker::projection(int64_t now_ms) {
   p["office_name"] = s_.office.name;
   p["day"] = s_.day;
   p["announcement"] = s_.announcement;
+  p["config_version"] = config_version_;
+  p["config_applied_at"] = config_at_;
   // Oldest place in line per service: the longest wait at the site's clock.
   std::map<std::string, int64_t> oldest;
   std::map<std::string, int> done;

@@ -23,6 +23,11 @@ class SiteTracker {
   const OfficeState& state() const { return s_; }
   int64_t seq() const { return s_.seq; }
   int64_t last_event_at() const { return last_at_; }
+  // The district configuration the log says the hub runs: the version of its newest
+  // config_applied event (0 when the office's own config came after it), and the seq
+  // of the newest event that configured the office (either kind).
+  int64_t config_version() const { return config_version_; }
+  int64_t config_event_seq() const { return config_seq_; }
 
   // The site's picture now, at the site's clock `now_ms`: services (waiting, longest
   // wait, status), disruptions, resources, devices, the counts of every day touched
@@ -33,6 +38,7 @@ class SiteTracker {
   nlohmann::json day_counts(const std::string& day) const;
   OfficeState s_;
   int64_t last_at_ = 0;
+  int64_t config_version_ = 0, config_seq_ = 0, config_at_ = 0;
   std::map<std::string, nlohmann::json> closed_days_;  // counts of days that ended, not yet sent
   struct BlangkoDay {
     int used = 0, stock_end = 0;

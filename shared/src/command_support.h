@@ -69,5 +69,7 @@ Result<Decision> cmd_force_sign_out(const OfficeState& s, const json& a, const C
 Result<Decision> cmd_key_add(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_key_revoke(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_key_list(const OfficeState& s, const json& a, const CommandContext& ctx);
+// commands_config.cpp
+Result<Decision> cmd_config_apply(const OfficeState& s, const json& a, const CommandContext& ctx);
 
 }  // namespace antrian::detail

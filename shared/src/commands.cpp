@@ -131,6 +131,7 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::restore_no_show, cmd_restore_no_show},
       {proto::cmd::ticket_find, cmd_ticket_find},
       {proto::cmd::force_sign_out, cmd_force_sign_out},
+      {proto::cmd::config_apply, cmd_config_apply},
   };
   auto h = handlers.find(req.cmd);
   if (h == handlers.end())

@@ -66,6 +66,7 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::restore_no_show, {staff, {"ticket", "counter"}}},
       {cmd::ticket_find, {staff, {"number"}}},
       {cmd::force_sign_out, {admin, {"counter", "reason"}}},
+      {cmd::config_apply, {admin, {"version", "doc"}}},
   };
   return table;
 }

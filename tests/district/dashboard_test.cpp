@@ -10,47 +10,12 @@
 
 #include "antrian/hub_client.h"
 #include "district_fixture.h"
+#include "dashboard_fixture.h"
 #include "webdriver.h"
 
 using namespace antrian;
 using namespace antrian::test;
 
-namespace {
-
-void save_png(const std::string& png, const std::string& name) {
-  const char* env = std::getenv("ANTRIAN_SCREENSHOT_DIR");
-  const std::filesystem::path dir = env && *env ? env : ANTRIAN_TEST_OUTPUT_DIR;
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / name, std::ios::binary) << png;
-  CHECK(png.substr(1, 3) == "PNG");
-}
-
-struct Dashboard {
-  std::unique_ptr<Child> proc;
-  int port = 0;
-  Dashboard(District& d, const std::string& dir, const std::string& token) {
-    REQUIRE(district::add_dashboard_login(*d.admin, "dashboard", "dashboard-password-1"));
-    std::ofstream(dir + "/token") << token << "\n";
-    proc = std::make_unique<Child>(
-        std::vector<std::string>{ANTRIAN_DISTRICT_BIN, "serve", "--pg", d.pg.conninfo("dashboard", "dashboard-password-1"),
-                                 "--port", "0", "--connected-within-s", "3", "--admin-token-file", dir + "/token"},
-        dir + "/dashboard.log");
-    std::smatch m;
-    REQUIRE(wait_until([&] {
-      const std::string log = proc->log();
-      return std::regex_search(log, m, std::regex("\\{\"http\":(\\d+)\\}")) && (port = std::stoi(m[1])) > 0;
-    }));
-  }
-  std::string base() const { return "http://127.0.0.1:" + std::to_string(port); }
-};
-
-std::vector<std::string> with_hub(Site& s, const std::string& conn) {
-  auto a = forwarder_args(s, conn, 500, s.hub.key_args("admin", "district-forwarder"));
-  a.insert(a.end(), {"--hub", s.hub.address()});
-  return a;
-}
-
-}  // namespace
 
 TEST_CASE("district: the dashboard shows every site live with an offline site and a disruption and a blangko warning") {
   District d;

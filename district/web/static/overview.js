@@ -53,6 +53,27 @@
     return el('div', { 'class': 'resources' }, parts);
   }
 
+  // The district configuration this site runs against the one published for it.
+  function configLine(site) {
+    var c = site.config;
+    if (!c || c.published === 0) return null;
+    return el('div', { 'class': 'config-line' + (c.up_to_date ? ' quiet' : ' behind') }, [
+      bi('district.config.short', [c.applied, c.published]), ' ',
+      c.refused ? el('span', { 'class': 'refused' }, [bi('district.config.refused'), ': ', el('span', { 'class': 'reason', lang: 'en', text: c.refused })])
+        : c.up_to_date ? null : bi('district.config.waiting')]);
+  }
+
+  // Progress towards each target of the site's current day or week (the centre's figure).
+  function targets(site) {
+    if (!site.targets || !site.targets.length) return null;
+    return el('div', { 'class': 'targets' }, site.targets.map(function (t) {
+      return el('div', { 'class': 'target' + (t.percent < 100 ? ' short' : ''), 'data-target': t.service + '-' + t.period }, [
+        el('strong', null, [bi('district.target.' + t.period)]), ' ', t.service, ' ',
+        el('span', { 'class': 'bar-outer' }, [el('span', { 'class': 'bar-inner', style: 'width:' + Math.min(100, t.percent) + '%' })]), ' ',
+        bi('district.target.progress', [t.done, t.target, String(t.percent).replace('.', ',')], 'span', 'progress')]);
+    }));
+  }
+
   function card(site) {
     return el('article', { 'class': 'site-card' + (site.connected ? '' : ' offline') + (site.disruptions.length ? ' disrupted' : ''),
                            'data-site': site.site }, [
@@ -61,7 +82,7 @@
         site.behind > 0 ? bi('district.behind', [site.behind], 'span', 'behind')
           : site.connected ? bi('district.up_to_date', null, 'span', 'quiet') : null]),
       el('div', { 'class': 'total' }, [el('strong', null, [bi('district.waiting')]), ' ', el('span', { 'class': 'num total-waiting', text: String(site.waiting) })]),
-      serviceRows(site), disruptionList(site.disruptions), resources(site)]);
+      serviceRows(site), targets(site), disruptionList(site.disruptions), resources(site), configLine(site)]);
   }
 
   D.poll('/api/sites', 2000, function (data) {

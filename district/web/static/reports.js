@@ -16,6 +16,19 @@
       p.hidden = true;
       var root = D.clear(D.$('report'));
       if (!data.rows.length) { root.appendChild(el('p', null, [bi('district.report.none')])); return; }
+      if (data.by === 'target') {
+        var th = ['district.report.site_name', 'district.report.service', 'district.report.period', 'district.report.start',
+                  'district.report.target', 'district.report.done', 'district.report.percent'];
+        var trs = [el('tr', null, th.map(function (k) { return el('th', null, [bi(k)]); }))];
+        data.rows.forEach(function (r) {
+          trs.push(el('tr', { 'class': r.percent < 100 ? 'status-degraded' : '' }, [el('td', { text: r.name }), el('td', { text: r.service }),
+            el('td', null, [bi('district.period.' + r.period)]), el('td', { text: r.start }),
+            el('td', { 'class': 'num', text: String(r.target) }), el('td', { 'class': 'num', text: String(r.done) }),
+            el('td', { 'class': 'num', text: num(r.percent, 1) })]));
+        });
+        root.appendChild(el('table', { 'class': 'services wide report targets-report' }, trs));
+        return;
+      }
       var keys = ['district.report.site_name', 'district.report.service', 'district.report.counter', 'district.report.day',
                   'district.report.issued', 'district.report.done', 'district.report.no_show', 'district.report.mean_wait',
                   'district.report.mean_serve'];

@@ -21,6 +21,14 @@
     });
     root.appendChild(el('h2', null, [bi('district.hall')]));
     root.appendChild(el('table', { 'class': 'services wide' }, rows));
+    if (s.config && s.config.published) root.appendChild(el('p', { 'class': 'config-line' }, [el('strong', null, [bi('district.config')]), ' ',
+      bi('district.config.short', [s.config.applied, s.config.published]), ' ',
+      s.config.refused ? el('span', { 'class': 'refused' }, [bi('district.config.refused'), ': ', el('span', { 'class': 'reason', lang: 'en', text: s.config.refused })])
+        : bi(s.config.up_to_date ? 'district.config.up_to_date' : 'district.config.waiting')]));
+    (s.targets || []).forEach(function (t) {
+      root.appendChild(el('p', { 'class': 'target', 'data-target': t.service + '-' + t.period }, [el('strong', null, [bi('district.target.' + t.period)]), ' ',
+        t.service + ' ', bi('district.target.progress', [t.done, t.target, String(t.percent).replace('.', ',')])]));
+    });
     if (s.announcement) root.appendChild(el('p', { 'class': 'announcement' }, [el('strong', null, [bi('district.announcement')]), ' ', s.announcement]));
     root.appendChild(el('h2', null, [bi('district.disruptions')]));
     root.appendChild(s.disruptions.length ? el('ul', null, s.disruptions.map(function (d) {

@@ -90,6 +90,8 @@ inline constexpr std::string_view calendar_set = "calendar_set";  // {date, clos
 inline constexpr std::string_view restore_no_show = "restore_no_show";  // {ticket, counter?}
 inline constexpr std::string_view ticket_find = "ticket_find";          // {number} -> ticket, actions
 inline constexpr std::string_view force_sign_out = "force_sign_out";    // {counter, reason?}
+// The district's configuration (its forwarder, docs/DISTRICT.md): a layer over the office's own.
+inline constexpr std::string_view config_apply = "config_apply";  // {version, doc}
 }  // namespace cmd
 
 // Event types (Event.type).
@@ -118,6 +120,7 @@ inline constexpr std::string_view device_key_added = "device_key_added";
 inline constexpr std::string_view device_key_revoked = "device_key_revoked";
 inline constexpr std::string_view calendar_changed = "calendar_changed";  // {changed, closed, closures}
 inline constexpr std::string_view ticket_restored = "ticket_restored";  // a no-show back in line
+inline constexpr std::string_view config_applied = "config_applied";  // office_configured's data + {version, layer}
 }  // namespace ev
 
 // Error codes (Reply.error.code).
