@@ -40,5 +40,5 @@ ctl disruption-clear 1
 ctl resource-set blangko --stock 3   # 6 B tickets wait: every card left is promised
 SDL_AUDIODRIVER=no-such-driver timeout 3 "$build/display/antrian-display" --hub "$hub" --headless --name tv-1 >/dev/null 2>&1 || true
 shot display-blangko-1920x1080.png --window 1920x1080
-shot display-device-fault-1920x1080.png --window 1920x1080 --pages-at 21
+shot display-device-fault-1920x1080.png --window 1920x1080 --pages-at 29
 ls -l "$out"/display-*.png

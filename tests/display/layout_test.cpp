@@ -23,7 +23,8 @@ bool overlap(const Box& a, const Box& b) {
 
 TEST_CASE("every part fits the window and nothing overlaps, at every size") {
   const std::pair<float, float> sizes[] = {{1920, 1080}, {1280, 720}, {3840, 2160}, {1080, 1920}, {1024, 768}, {800, 480}};
-  for (auto [w, h] : sizes) {
+  for (const auto& size : sizes) {
+    const float w = size.first, h = size.second;  // not a structured binding: INFO captures it (clang 14)
     for (bool banner : {false, true}) {
       for (bool bars : {false, true}) {
         INFO(w, "x", h, " banner ", banner, " bars ", bars);

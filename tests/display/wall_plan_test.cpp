@@ -172,7 +172,8 @@ TEST_CASE("the same TV at 1280x720: the letters keep their size on the glass (53
 }
 
 TEST_CASE("paging instead of shrinking: every loket and service on exactly one page, pages fit the pane") {
-  for (auto [w, h] : {std::pair{1920.f, 1080.f}, std::pair{1280.f, 720.f}, std::pair{1080.f, 1920.f}}) {
+  for (const auto& size : {std::pair{1920.f, 1080.f}, std::pair{1280.f, 720.f}, std::pair{1080.f, 1920.f}}) {
+    const float w = size.first, h = size.second;  // not a structured binding: INFO captures it (clang 14)
     INFO(w, "x", h);
     const DisplayView v = disrupted_morning();
     const WallPlan p = plan_wall(v, w, h, fonts().measure());

@@ -7,6 +7,9 @@ namespace antrian::display {
 namespace {
 
 constexpr int64_t kPaneMs = 7000;  // a page of lokets or services: time to find one's own
+// Banner pages last a multiple of half a pane page, so the two change on the same
+// frames: each change is a full redraw, and the wall should idle between them.
+constexpr int64_t kBannerStepMs = kPaneMs / 2;
 
 Box inset(const Box& b, float dx, float dy) {
   return {b.x + dx, b.y + dy, std::max(0.0f, b.w - 2 * dx), std::max(0.0f, b.h - 2 * dy)};
@@ -87,6 +90,7 @@ void plan_banners(WallPlan& p, const DisplayView& v, const MeasureText& measure)
     if (!b.message.empty()) items.push_back({b.message, false});
     if (!b.when.empty()) items.push_back({b.when, false});
     for (LinePage& page : paginate_lines(items, p.banner_inner.w, kBannerLines, line_width)) {
+      page.duration_ms = (page.duration_ms + kBannerStepMs - 1) / kBannerStepMs * kBannerStepMs;
       for (const TextLine& l : page.lines) add_text(p, "banner.line", l.text, R, l.bold, p.banner_inner.w, measure);
       p.banner_pages.push_back({i, std::move(page)});
     }
