@@ -74,7 +74,7 @@ Result<json> target_rows(Pg& pg, const std::string& from, const std::string& to,
   if (!site.empty()) p.push_back(site);
   const std::string start = kPeriodStart, days = kPeriodDays;
   auto r = pg.exec(
-      "SELECT t.site, s.name, t.service, t.period, x.start::text, t.target, "
+      "SELECT DISTINCT t.site, s.name, t.service, t.period, x.start::text, t.target, "
       "  COALESCE((SELECT sum(c.done) FROM district.site_day_counts c WHERE c.site = t.site AND c.service = t.service "
       "            AND c.day >= x.start AND c.day < x.start + " + days + "), 0) "
       "FROM district.targets t JOIN district.sites s USING (site) "
@@ -82,7 +82,7 @@ Result<json> target_rows(Pg& pg, const std::string& from, const std::string& to,
       "                    AND w.day BETWEEN $1::date AND $2::date) p "
       "CROSS JOIN LATERAL (SELECT " + start + " AS start) x " +
           (site.empty() ? std::string() : "WHERE t.site = $3 ") +
-          "GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 3, 4, 5",
+          "ORDER BY 1, 3, 4, 5",
       p);
   if (!r) return r.error();
   json rows = json::array();

@@ -63,13 +63,20 @@
         : c.up_to_date ? null : bi('district.config.waiting')]);
   }
 
+  // Set through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+  function progressBar(percent) {
+    var inner = el('span', { 'class': 'bar-inner' });
+    inner.style.width = Math.min(100, Math.max(0, percent)) + '%';
+    return el('span', { 'class': 'bar-outer' }, [inner]);
+  }
+
   // Progress towards each target of the site's current day or week (the centre's figure).
   function targets(site) {
     if (!site.targets || !site.targets.length) return null;
     return el('div', { 'class': 'targets' }, site.targets.map(function (t) {
       return el('div', { 'class': 'target' + (t.percent < 100 ? ' short' : ''), 'data-target': t.service + '-' + t.period }, [
         el('strong', null, [bi('district.target.' + t.period)]), ' ', t.service, ' ',
-        el('span', { 'class': 'bar-outer' }, [el('span', { 'class': 'bar-inner', style: 'width:' + Math.min(100, t.percent) + '%' })]), ' ',
+        progressBar(t.percent), ' ',
         bi('district.target.progress', [t.done, t.target, String(t.percent).replace('.', ',')], 'span', 'progress')]);
     }));
   }
