@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <regex>
 #include <thread>
 #include <vector>
 
@@ -25,6 +26,10 @@ int main(int argc, char** argv) {
   httplib::Client c("127.0.0.1", port);
   c.set_read_timeout(30, 0);
   std::vector<double> ms;
+  // How old the picture of every site was when it arrived (its generated_at, the
+  // centre's clock, against this machine's): what a monitor shows is at most this late.
+  std::vector<double> age_ms;
+  const std::regex generated("\"generated_at\":(\\d+)");
   int errors = 0;
   for (std::size_t i = 0; !std::filesystem::exists(stop_file); ++i) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -32,11 +37,18 @@ int main(int argc, char** argv) {
     const double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (!r || r->status != 200) ++errors;
     else ms.push_back(took);
+    std::smatch m;
+    if (r && r->status == 200 && std::regex_search(r->body, m, generated))
+      age_ms.push_back(double(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch()).count()) - std::stod(m[1]));
     std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
   }
   std::sort(ms.begin(), ms.end());
   auto pct = [&](double p) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, std::size_t(p * double(ms.size())))]; };
-  std::printf("{\"requests\":%zu,\"errors\":%d,\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f}\n", ms.size(), errors,
-              pct(0.50), pct(0.99), ms.empty() ? 0.0 : ms.back());
+  std::sort(age_ms.begin(), age_ms.end());
+  std::printf("{\"requests\":%zu,\"errors\":%d,\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f,"
+              "\"sites_age_p50_ms\":%.0f,\"sites_age_max_ms\":%.0f}\n", ms.size(), errors,
+              pct(0.50), pct(0.99), ms.empty() ? 0.0 : ms.back(),
+              age_ms.empty() ? 0.0 : age_ms[age_ms.size() / 2], age_ms.empty() ? 0.0 : age_ms.back());
   return errors == 0 ? 0 : 1;
 }

@@ -85,6 +85,19 @@ DashboardServer::DashboardServer(DashboardOptions o)
     : o_(std::move(o)), http_(std::make_unique<httplib::Server>()), pool_(std::make_unique<ConnectionPool>()) {
   pool_->conninfo = o_.pg;
   if (o_.web_root.empty()) o_.web_root = default_district_web_root();
+  // The live pictures every monitor polls, made once per refresh for all of them.
+  cache_ = std::make_unique<DashboardCache>(o_.pg, o_.refresh_ms, std::max(5000, 5 * o_.refresh_ms));
+  const DashboardSettings settings = o_.settings;
+  cache_->add("sites", [settings](Pg& pg) -> Result<std::string> {
+    auto r = sites_overview(pg, settings);
+    if (!r) return r.error();
+    return r->dump(-1, ' ', false, json::error_handler_t::replace);
+  });
+  cache_->add("notices", [](Pg& pg) -> Result<std::string> {
+    auto r = notices(pg);
+    if (!r) return r.error();
+    return r->dump(-1, ' ', false, json::error_handler_t::replace);
+  });
   routes();
 }
 
@@ -96,7 +109,10 @@ int DashboardServer::bind(std::string& error) {
   return port;
 }
 
-void DashboardServer::serve() { http_->listen_after_bind(); }
+void DashboardServer::serve() {
+  cache_->start();
+  http_->listen_after_bind();
+}
 void DashboardServer::stop() { http_->stop(); }
 
 void DashboardServer::routes() {
@@ -138,6 +154,7 @@ void DashboardServer::routes() {
     });
   });
   h.Get("/api/sites", [this, with_db](const httplib::Request&, httplib::Response& res) {
+    if (auto picture = cache_->get("sites")) return res.set_content(*picture, "application/json; charset=utf-8");
     with_db(res, [&](Pg& pg) {
       auto r = sites_overview(pg, o_.settings);
       if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
@@ -151,7 +168,8 @@ void DashboardServer::routes() {
       send_json(res, *r);
     });
   });
-  h.Get("/api/notices", [with_db](const httplib::Request&, httplib::Response& res) {
+  h.Get("/api/notices", [this, with_db](const httplib::Request&, httplib::Response& res) {
+    if (auto picture = cache_->get("notices")) return res.set_content(*picture, "application/json; charset=utf-8");
     with_db(res, [&](Pg& pg) {
       auto r = notices(pg);
       if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
@@ -169,7 +187,7 @@ void DashboardServer::routes() {
     }
     return true;
   };
-  h.Post("/api/notices", [authorised, with_db](const httplib::Request& req, httplib::Response& res) {
+  h.Post("/api/notices", [this, authorised, with_db](const httplib::Request& req, httplib::Response& res) {
     if (!authorised(req, res)) return;
     auto body = web::json_body(req, res);
     if (!body) return;
@@ -186,14 +204,16 @@ void DashboardServer::routes() {
     with_db(res, [&](Pg& pg) {
       auto r = publish_notice(pg, (*body)["kind"].get<std::string>(), (*body)["body"], sites, "dashboard");
       if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
+      cache_->refresh_now();
       send_json(res, {{"id", *r}}, 201);
     });
   });
-  h.Post("/api/notices/([0-9]{1,18})/clear", [authorised, with_db](const httplib::Request& req, httplib::Response& res) {
+  h.Post("/api/notices/([0-9]{1,18})/clear", [this, authorised, with_db](const httplib::Request& req, httplib::Response& res) {
     if (!authorised(req, res)) return;
     with_db(res, [&](Pg& pg) {
       auto r = clear_notice(pg, std::stoll(req.matches[1].str()));
       if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
+      cache_->refresh_now();
       send_json(res, {{"cleared", true}});
     });
   });
@@ -205,7 +225,7 @@ void DashboardServer::routes() {
     });
   });
   // {doc, site?, note?}: a new version of the template (no site) or of a site's override.
-  h.Post("/api/config", [authorised, with_db](const httplib::Request& req, httplib::Response& res) {
+  h.Post("/api/config", [this, authorised, with_db](const httplib::Request& req, httplib::Response& res) {
     if (!authorised(req, res)) return;
     auto body = web::json_body(req, res);
     if (!body) return;
@@ -219,11 +239,12 @@ void DashboardServer::routes() {
     with_db(res, [&](Pg& pg) {
       auto r = publish_config(pg, (*body)["doc"], body->value("site", ""), "dashboard", body->value("note", ""));
       if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
+      cache_->refresh_now();
       send_json(res, {{"version", *r}}, 201);
     });
   });
   // {site, service, period: day|week, target}: target 0 removes it.
-  h.Post("/api/targets", [authorised, with_db](const httplib::Request& req, httplib::Response& res) {
+  h.Post("/api/targets", [this, authorised, with_db](const httplib::Request& req, httplib::Response& res) {
     if (!authorised(req, res)) return;
     auto body = web::json_body(req, res);
     if (!body) return;
@@ -239,6 +260,7 @@ void DashboardServer::routes() {
       auto r = set_target(pg, (*body)["site"].get<std::string>(), (*body)["service"].get<std::string>(),
                           (*body)["period"].get<std::string>(), (*body)["target"].get<int64_t>(), "dashboard");
       if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
+      cache_->refresh_now();
       send_json(res, {{"ok", true}});
     });
   });

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "dashboard_cache.h"
 #include "dashboard_data.h"
 
 namespace httplib {
@@ -20,6 +21,7 @@ struct DashboardOptions {
   std::string admin_token;      // publishing notices needs it (X-District-Token); empty: read only
   std::string web_root;         // the pages (district/web)
   DashboardSettings settings;
+  int refresh_ms = 1000;        // the live pictures are made this often (dashboard_cache.h); 0: per request
 };
 
 class DashboardServer {
@@ -38,6 +40,7 @@ class DashboardServer {
   DashboardOptions o_;
   std::unique_ptr<httplib::Server> http_;
   std::unique_ptr<ConnectionPool> pool_;
+  std::unique_ptr<DashboardCache> cache_;
 };
 
 std::string default_district_web_root();

@@ -96,6 +96,8 @@ int main(int argc, char** argv) {
   serve->add_option("--admin-token-file", token_file, "A file with the token that lets the district publish notices");
   serve->add_option("--connected-within-s", d.settings.connected_within_s, "A site heard from within this is connected")
       ->check(CLI::Range(2, 3600));
+  serve->add_option("--refresh-ms", d.refresh_ms, "Make the live pictures (every site, notices) this often; 0: per request")
+      ->check(CLI::Range(0, 60000));
   serve->add_option("--blangko-warn-days", d.settings.blangko_warn_days, "Warn when fewer working days of blangko are left")
       ->check(CLI::Range(1, 365));
   cli.add_option("--log-level", log_level, "trace, debug, info, warn, error");

@@ -113,4 +113,14 @@ TEST_CASE("district: targets per site and service show their progress on the das
   REQUIRE(removed);
   CHECK(removed->status == 200);
   CHECK(d.scalar("SELECT count(*) FROM district.targets") == 2);
+  // The live pictures are made once a second for every viewer (dashboard_cache.h); with
+  // the centre's database gone none older than 5 s is served: the reason is.
+  auto cached = http.Get("/api/sites");
+  REQUIRE(cached);
+  CHECK(cached->status == 200);
+  d.pg.stop();
+  REQUIRE(wait_until([&] { auto r = http.Get("/api/sites"); return r && r->status == 503; }, 12000));
+  auto down = http.Get("/api/sites");
+  REQUIRE(down);
+  CHECK(down->body.find("cannot be reached") != std::string::npos);
 }
