@@ -206,4 +206,34 @@ TEST_CASE("district: a bad configuration document is refused at the centre with 
   REQUIRE(district::publish_config(*d.admin, {{"services", {{{"code", "G"}, {"prefix", "G"}, {"name_id", "KIA"}}}}}, "", "test"));
   refused({{"services", {{{"code", "G"}, {"prefix", "A"}}}}}, "kec-1", "with the district's template");
   CHECK(d.scalar("SELECT count(*) FROM district.config_docs") == 1);
+  // The command line: the same checks, a new version, the state of every site, targets.
+  TempDir files;
+  const std::string conn = d.pg.admin_conninfo();
+  std::ofstream(files.path() + "/bad.json") << R"({"services": [{"code": "A", "daily_quota": 20000}]})";
+  std::ofstream(files.path() + "/good.json") << R"({"calendar": {"last_ticket_minutes": 45}})";
+  std::ofstream(files.path() + "/broken.json") << "{";
+  auto bad = run_process({ANTRIAN_DISTRICT_BIN, "config", "--pg", conn, "--doc", files.path() + "/bad.json"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("daily_quota: must be 0 (no limit) to 9999") != std::string::npos);
+  auto broken = run_process({ANTRIAN_DISTRICT_BIN, "config", "--pg", conn, "--doc", files.path() + "/broken.json"});
+  CHECK(broken.exit_code == 1);
+  CHECK(broken.err.find("not valid JSON") != std::string::npos);
+  auto good = run_process({ANTRIAN_DISTRICT_BIN, "config", "--pg", conn, "--doc", files.path() + "/good.json",
+                           "--site", "kec-1", "--note", "closing earlier"});
+  CHECK_MESSAGE(good.exit_code == 0, good.err);
+  CHECK(good.out.find("published for kec-1") != std::string::npos);
+  auto show = run_process({ANTRIAN_DISTRICT_BIN, "config", "--pg", conn, "--show"});
+  REQUIRE(show.exit_code == 0);
+  const json st = json::parse(show.out);
+  CHECK(st["sites"][0]["published"] == 2);
+  CHECK(st["sites"][0]["applied"] == 0);
+  CHECK(st["sites"][0]["effective"]["calendar"]["last_ticket_minutes"] == 45);
+  auto target = run_process({ANTRIAN_DISTRICT_BIN, "target", "--pg", conn, "--site", "kec-1", "--service", "B",
+                             "--period", "week", "--count", "12000"});
+  CHECK_MESSAGE(target.exit_code == 0, target.err);
+  auto bad_target = run_process({ANTRIAN_DISTRICT_BIN, "target", "--pg", conn, "--site", "kec-1", "--service", "b!",
+                                 "--count", "5"});
+  CHECK(bad_target.exit_code == 1);
+  CHECK(bad_target.err.find("service must be a code") != std::string::npos);
+  CHECK(d.scalar("SELECT target FROM district.targets WHERE site = 'kec-1' AND service = 'B' AND period = 'week'") == 12000);
 }
