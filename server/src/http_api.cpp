@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "antrian/comeback.h"
 #include "antrian/model_json.h"
 #include "antrian/office_view.h"
 #include "antrian/queue_rules.h"
@@ -44,6 +45,15 @@ std::string office_metrics_text(const OfficeState& s, int64_t now_ms) {
   family("antrian_tickets_refused_today", "gauge", "Tickets the office could not give today per service (quota, blangko, hours).");
   for (const auto& x : summaries)
     out << "antrian_tickets_refused_today{service=\"" << x.code << "\"} " << x.refused_today << "\n";
+  family("antrian_comeback", "gauge",
+         "Come-back list entries per service and state (waiting, invited; came and expired today).");
+  for (const auto& x : summaries) {
+    const ComebackCounts c = comeback_counts(s, x.code);
+    const std::pair<const char*, int> rows[] = {
+        {"waiting", c.waiting}, {"invited", c.invited}, {"came", c.came}, {"expired", c.expired}};
+    for (const auto& [state, n] : rows)
+      out << "antrian_comeback{service=\"" << x.code << "\",state=\"" << state << "\"} " << n << "\n";
+  }
   family("antrian_service_status", "gauge", "0 normal, 1 degraded, 2 halted.");
   for (const auto& x : summaries) out << "antrian_service_status{service=\"" << x.code << "\"} " << int(x.status) << "\n";
   family("antrian_service_issuing", "gauge", "1 when the office calendar gives numbers for the service now.");

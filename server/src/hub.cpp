@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "antrian/capacity.h"
+#include "antrian/comeback.h"
 #include "antrian/commands.h"
 #include "antrian/device_auth.h"
 #include "antrian/forecast.h"
@@ -105,6 +106,8 @@ std::string Hub::clock_set(const proto::Request& req, bool& ok_out) {
     if (auto r = append({*day}, "", ""); !r) return encode_reply(error_reply(req.id, r.error()));
   }
   if (auto r = append(closing_sign_out_events(state_, manual_clock_->now_ms()), "", ""); !r)
+    return encode_reply(error_reply(req.id, r.error()));
+  if (auto r = append(comeback_tick_events(state_, manual_clock_->now_ms()), "", ""); !r)
     return encode_reply(error_reply(req.id, r.error()));
   ok_out = true;
   return encode_reply(ok_reply(req.id, {{"now", manual_clock_->now_ms()}, {"seq", state_.seq}}));
@@ -359,6 +362,12 @@ void Hub::heartbeat() {
   // After closing, idle lokets left signed in are signed out (logged, by the hub).
   if (auto closing = closing_sign_out_events(state_, clock_.now_ms()); !closing.empty()) {
     if (auto r = append(std::move(closing), "", ""); !r) spdlog::error("signing out at closing failed: {}", r.error().reason);
+    publish_pending();
+  }
+  // The come-back lists: invitations whose window ended expire; a service running
+  // again invites its next batch (comeback.h).
+  if (auto comeback = comeback_tick_events(state_, clock_.now_ms()); !comeback.empty()) {
+    if (auto r = append(std::move(comeback), "", ""); !r) spdlog::error("come-back invitations failed: {}", r.error().reason);
     publish_pending();
   }
   publish_forecast();  // time moved on: a forecast older than a minute is made again

@@ -23,6 +23,12 @@ const Resource* blangko_of(const OfficeState& s, const std::string& service) {
   return nullptr;
 }
 
+int offset_of(const OfficeState& s) {
+  int h = 7;
+  timezone_offset_hours(s.office.timezone, h);
+  return h;
+}
+
 }  // namespace
 
 std::string_view to_string(LimitedBy l) {
@@ -52,6 +58,12 @@ CapacityLeft tickets_left_today(const OfficeState& s, const std::string& service
   CapacityLeft out;
   auto svc = s.services.find(service);
   if (svc == s.services.end()) return out;
+  // Come-back invitations of today still to check in hold their room (comeback.h).
+  int invited = 0;
+  for (const auto& [_, e] : s.comeback)
+    if (e.service == service && e.state == "invited" && e.window_until > now_ms &&
+        business_day(e.window_from, offset_of(s)) == s.day)
+      ++invited;
   auto consider = [&](int n, LimitedBy why) {
     n = std::max(0, n);
     if (!out.tickets || n < *out.tickets) {
@@ -59,7 +71,8 @@ CapacityLeft tickets_left_today(const OfficeState& s, const std::string& service
       out.limited_by = why;
     }
   };
-  if (svc->second.daily_quota > 0) consider(svc->second.daily_quota - issued_today(s, service), LimitedBy::quota);
+  if (svc->second.daily_quota > 0)
+    consider(svc->second.daily_quota - issued_today(s, service) - invited, LimitedBy::quota);
   if (auto b = blangko_unpromised(s, service)) consider(*b, LimitedBy::blangko);
   if (s.office.quota_follows_capacity) {
     // What the day's planned lokets can still serve (the roster, not who is signed in
@@ -70,7 +83,7 @@ CapacityLeft tickets_left_today(const OfficeState& s, const std::string& service
     if (!end_unknown)
       if (auto servable = planned_servable(s, service, now_ms, from)) {
         const int waiting = static_cast<int>(waiting_in_service(s, service).size());
-        consider(static_cast<int>(std::floor(*servable + 1e-9)) - waiting, LimitedBy::hours);
+        consider(static_cast<int>(std::floor(*servable + 1e-9)) - waiting - invited, LimitedBy::hours);
       }
   }
   return out;

@@ -65,6 +65,9 @@ json closures_json(const std::map<std::string, Closure>& closures);
 Result<Decision> cmd_restore_no_show(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_ticket_find(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_force_sign_out(const OfficeState& s, const json& a, const CommandContext& ctx);
+// commands_comeback.cpp
+Result<Decision> cmd_comeback_join(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_comeback_checkin(const OfficeState& s, const json& a, const CommandContext& ctx);
 // commands_keys.cpp
 Result<Decision> cmd_key_add(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_key_revoke(const OfficeState& s, const json& a, const CommandContext& ctx);

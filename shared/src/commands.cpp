@@ -132,6 +132,8 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::ticket_find, cmd_ticket_find},
       {proto::cmd::force_sign_out, cmd_force_sign_out},
       {proto::cmd::config_apply, cmd_config_apply},
+      {proto::cmd::comeback_join, cmd_comeback_join},
+      {proto::cmd::comeback_checkin, cmd_comeback_checkin},
   };
   auto h = handlers.find(req.cmd);
   if (h == handlers.end())

@@ -1,5 +1,7 @@
 #include "antrian/event.h"
 
+#include "antrian/comeback.h"
+
 #include "antrian/model_json.h"
 #include "antrian/office_calendar.h"
 
@@ -14,6 +16,8 @@ json event_to_json(const Event& e, bool public_view) {
     if (d.contains("staff"))
       for (json& s : d["staff"]) s.erase("pin_hash");
     d.erase("device_keys");  // who holds which key is for admins (key_list), not the hall
+    if (d.contains("comeback"))  // a come-back code is its holder's, like a ticket's token
+      for (json& c : d["comeback"]) c.erase("code");
   }
   return j;
 }
@@ -45,6 +49,9 @@ void apply_event(OfficeState& s, const Event& e) {
     for (auto& [_, c] : s.counters) c.current_ticket = 0;
     for (auto it = s.disruptions.begin(); it != s.disruptions.end();)
       it = it->second.active ? std::next(it) : s.disruptions.erase(it);
+    // The come-back list lasts until each entry came or expired; closed ones stay a day.
+    for (auto it = s.comeback.begin(); it != s.comeback.end();)
+      it = it->second.is_open() ? std::next(it) : s.comeback.erase(it);
   }
   if (d.contains("services"))
     for (const json& j : d["services"]) {
@@ -110,6 +117,15 @@ void apply_event(OfficeState& s, const Event& e) {
     for (const json& j : d["closures"])
       if (auto c = closure_from_json(j, "closures")) s.closures[c->date] = *c;
   }
+  if (d.contains("comeback"))
+    for (const json& j : d["comeback"]) {
+      ComebackEntry x = comeback_from_json(j);
+      if (x.id >= s.next_comeback_id) s.next_comeback_id = x.id + 1;
+      auto it = s.comeback.find(x.id);
+      // Public events carry no code: keep what a mirror already had.
+      if (x.code.empty() && it != s.comeback.end()) x.code = it->second.code;
+      s.comeback[x.id] = x;
+    }
   if (d.contains("announcement")) s.announcement = d["announcement"].get<std::string>();
   s.seq = e.seq;
 }

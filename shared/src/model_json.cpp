@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "antrian/comeback.h"
 #include "antrian/office_calendar.h"
 
 namespace antrian {
@@ -373,6 +374,9 @@ json state_to_json(const OfficeState& s, bool public_view, bool all_tickets) {
   for (const auto& [_, c] : s.closures) j["closures"].push_back(to_json(c));
   j["next_ticket_id"] = s.next_ticket_id;
   j["next_disruption_id"] = s.next_disruption_id;
+  j["comeback"] = json::array();  // without the codes in a public view
+  for (const auto& [_, v] : s.comeback) j["comeback"].push_back(to_json(v, !public_view));
+  j["next_comeback_id"] = s.next_comeback_id;
   j["forecast"] = to_json(s.forecast);
   return j;
 }
@@ -425,6 +429,11 @@ OfficeState state_from_json(const json& j) {
     if (auto c = closure_from_json(v, "closures")) s.closures[c->date] = *c;
   s.next_ticket_id = opt<int64_t>(j, "next_ticket_id", 1);
   s.next_disruption_id = opt<int64_t>(j, "next_disruption_id", 1);
+  for (const json& v : opt<json>(j, "comeback", json::array())) {
+    ComebackEntry x = comeback_from_json(v);
+    s.comeback[x.id] = x;
+  }
+  s.next_comeback_id = opt<int64_t>(j, "next_comeback_id", 1);
   if (j.contains("forecast") && j["forecast"].is_object()) s.forecast = forecast_from_json(j["forecast"]);
   reindex(s);
   return s;

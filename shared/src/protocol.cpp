@@ -67,6 +67,8 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::ticket_find, {staff, {"number"}}},
       {cmd::force_sign_out, {admin, {"counter", "reason"}}},
       {cmd::config_apply, {admin, {"version", "doc"}}},
+      {cmd::comeback_join, {{role::kiosk, role::admin}, {"service", "via", "token"}}},
+      {cmd::comeback_checkin, {{role::kiosk, role::admin}, {"code"}}},
   };
   return table;
 }

@@ -1,5 +1,6 @@
 #include "antrian/snapshot_view.h"
 
+#include "antrian/comeback.h"
 #include "antrian/model_json.h"
 
 namespace antrian {
@@ -25,6 +26,7 @@ json snapshot_json(const OfficeState& s) {
   }
   j["ticket_counts"] = counts;
   j["issued_today"] = ix.issued;
+  j["comeback_counts"] = comeback_counts_json(s);
   return j;
 }
 

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "antrian/comeback.h"
 #include "antrian/model_json.h"
 #include "antrian/protocol.h"
 
@@ -206,7 +207,7 @@ Result<Ok> Store::write(const std::vector<Event>& events, const std::string& day
                                            {"services", "service", "code"}, {"staff", "staff", "id"},
                                            {"resources", "resource", "id"}, {"disruptions", "disruption", "id"},
                                            {"stats", "stats", "service"}, {"devices", "device", "id"},
-                                           {"device_keys", "device_key", "name"}}) {
+                                           {"device_keys", "device_key", "name"}, {"comeback", "comeback", "id"}}) {
       if (!r || !d.contains(field)) continue;
       for (const json& x : d[field]) {
         const json& k = x.at(key);
@@ -289,6 +290,10 @@ Result<OfficeState> Store::load() {
       } else if (kind == "device_key") {
         DeviceKey k = device_key_from_json(json::parse(text));
         s.device_keys[k.name] = k;
+      } else if (kind == "comeback") {
+        ComebackEntry c = comeback_from_json(json::parse(text));
+        s.next_comeback_id = std::max(s.next_comeback_id, c.id + 1);
+        if (c.is_open() || day == s.day) s.comeback[c.id] = c;  // as the reducer keeps them
       } else if (kind == "last_number") {
         if (day == s.day) s.last_number[key] = std::stoi(text);
       } else if (kind == "refused") {

@@ -67,6 +67,12 @@ constexpr Row kRows[] = {
     {"calendar.card", "Dibuka lagi {0}", "Opens again {0}"},
     {"kiosk.hours.headline", "Nomor antrian {0} belum dapat diambil sekarang", "Numbers for {0} cannot be taken now"},
     {"kiosk.hours.body", "Tidak ada nomor antrian yang dibuat untuk Anda.", "No number was made for you."},
+    // --- come-back list (comeback.h): invitations, codes, counts ------------
+    {"comeback.offer", "Beri tahu saya saat layanan pulih", "Tell me when the service is back"},
+    {"comeback.your_code", "Kode kembali Anda: {0}", "Your come-back code: {0}"},
+    {"comeback.window", "Datang antara {0}–{1} {2}", "Come between {0} and {1} {2}"},
+    {"comeback.counts", "Daftar kembali {0}: {1} menunggu, {2} diundang, {3} datang, {4} kedaluwarsa",
+     "Come-back list {0}: {1} waiting, {2} invited, {3} came, {4} expired"},
     // --- hub errors (reasons sent to clients) -------------------------------
     {"error.offline", "Server antrian tidak dapat dihubungi", "The queue server cannot be reached"},
     // One row per protocol error code (proto::err, error_text.h): what every screen says first.

@@ -3,7 +3,8 @@
 // daily quota, the blangko cards not yet promised (for services that print cards)
 // and what the day's planned lokets (planned_capacity.h: the roster, not who is
 // signed in now) can still serve before closing at the current capacity (printers
-// N of M, a slow central server). The kiosk stops issuing at zero.
+// N of M, a slow central server), less the come-back invitations of today not yet
+// checked in (comeback.h). The kiosk stops issuing at zero.
 #include <cstdint>
 #include <optional>
 #include <string>

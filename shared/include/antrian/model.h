@@ -173,6 +173,25 @@ struct ServiceStats {
   int cycle_samples = 0;
 };
 
+// A citizen on a halted service's come-back list (comeback.h): told when to come
+// back, in order, and given a ticket that keeps their place when they check in with
+// the code. The code is a secret like a ticket's token (never published); no phone
+// number or name is held here (personal data lives outside the log).
+struct ComebackEntry {
+  int64_t id = 0;
+  std::string code;          // 6 characters, unambiguous; never published
+  std::string service;
+  std::string via;           // "kiosk", "refusal" or "bulk_move"
+  int64_t joined_at = 0;     // its place in line (a bulk-moved ticket keeps its queue_at)
+  int64_t from_ticket = 0;   // the bulk-moved ticket it came from (0: none)
+  std::string state = "waiting";  // waiting, invited, came, expired
+  int batch = 0;             // the invitation batch (1, 2, ...; 0: not invited yet)
+  int64_t invited_at = 0, window_from = 0, window_until = 0;
+  int64_t ticket_id = 0;     // the ticket it became at check-in
+  int64_t ended_at = 0;      // when it came or expired
+  bool is_open() const { return state == "waiting" || state == "invited"; }
+};
+
 // Everything the hub knows now. The snapshot sent to clients is this state (tokens
 // and PIN hashes removed) plus the sequence number of the last event applied.
 struct OfficeState {
@@ -192,6 +211,9 @@ struct OfficeState {
   std::map<std::string, int> refused_today;   // per service: tickets the office could not take
   std::string announcement;
   std::map<std::string, Closure> closures;    // holidays and one-off closures, by date
+  // The come-back lists: open entries (any day) and those that closed today, by id.
+  std::map<int64_t, ComebackEntry> comeback;
+  int64_t next_comeback_id = 1;
   int64_t next_ticket_id = 1;
   int64_t next_disruption_id = 1;
   // Derived from `tickets`, not logged: read it through ticket_index(state).

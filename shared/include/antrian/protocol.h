@@ -92,6 +92,10 @@ inline constexpr std::string_view ticket_find = "ticket_find";          // {numb
 inline constexpr std::string_view force_sign_out = "force_sign_out";    // {counter, reason?}
 // The district's configuration (its forwarder, docs/DISTRICT.md): a layer over the office's own.
 inline constexpr std::string_view config_apply = "config_apply";  // {version, doc}
+// The come-back list of a halted service (comeback.h): join it and keep a code;
+// check in with the code when invited (a ticket that keeps its place).
+inline constexpr std::string_view comeback_join = "comeback_join";        // {service, via?} | {token} -> code
+inline constexpr std::string_view comeback_checkin = "comeback_checkin";  // {code} -> ticket
 }  // namespace cmd
 
 // Event types (Event.type).
@@ -121,6 +125,10 @@ inline constexpr std::string_view device_key_revoked = "device_key_revoked";
 inline constexpr std::string_view calendar_changed = "calendar_changed";  // {changed, closed, closures}
 inline constexpr std::string_view ticket_restored = "ticket_restored";  // a no-show back in line
 inline constexpr std::string_view config_applied = "config_applied";  // office_configured's data + {version, layer}
+inline constexpr std::string_view comeback_joined = "comeback_joined";          // on a come-back list
+inline constexpr std::string_view comeback_invited = "comeback_invited";        // a batch invited (hub)
+inline constexpr std::string_view comeback_checked_in = "comeback_checked_in";  // came: a ticket
+inline constexpr std::string_view comeback_expired = "comeback_expired";        // windows ended (hub)
 }  // namespace ev
 
 // Error codes (Reply.error.code).

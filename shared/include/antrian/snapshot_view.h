@@ -21,7 +21,8 @@ inline constexpr int kHistoryPageMax = 100;
 // The public state as a snapshot sends it. Besides state_to_json's fields:
 // "closed_today" (closed tickets of the day), "closed_left_out" (how many of them are
 // not in "tickets": page them with `history`), "ticket_counts" ({service: {state: n}})
-// and "issued_today" ({service: n}).
+// "issued_today" ({service: n}) and "comeback_counts" ({service: {waiting, invited,
+// came, expired}}: the come-back lists, comeback.h).
 nlohmann::json snapshot_json(const OfficeState& s);
 
 // A page of the day's closed tickets with id > after_id, in id order (public view):
