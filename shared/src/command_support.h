@@ -68,6 +68,10 @@ Result<Decision> cmd_force_sign_out(const OfficeState& s, const json& a, const C
 // commands_comeback.cpp
 Result<Decision> cmd_comeback_join(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_comeback_checkin(const OfficeState& s, const json& a, const CommandContext& ctx);
+// The ticket named by args.ticket: an id, or a label like A-001 (today's newest).
+Result<const Ticket*> find_ticket(const OfficeState& s, const json& args);
+// commands_survey.cpp
+Result<Decision> cmd_survey_submit(const OfficeState& s, const json& a, const CommandContext& ctx);
 // commands_keys.cpp
 Result<Decision> cmd_key_add(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_key_revoke(const OfficeState& s, const json& a, const CommandContext& ctx);

@@ -134,6 +134,7 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::config_apply, cmd_config_apply},
       {proto::cmd::comeback_join, cmd_comeback_join},
       {proto::cmd::comeback_checkin, cmd_comeback_checkin},
+      {proto::cmd::survey_submit, cmd_survey_submit},
   };
   auto h = handlers.find(req.cmd);
   if (h == handlers.end())

@@ -69,6 +69,8 @@ Decision closed_by_counter(const OfficeState& s, const Counter& c, Ticket t, Tic
   return d;
 }
 
+}  // namespace
+
 // A ticket of today by id (number) or by label ("A-001"; the open one after transfers).
 Result<const Ticket*> find_ticket(const OfficeState& s, const json& args) {
   auto it = args.find("ticket");
@@ -88,8 +90,6 @@ Result<const Ticket*> find_ticket(const OfficeState& s, const json& args) {
   if (!found) return not_found("no ticket " + it->dump() + " today");
   return found;
 }
-
-}  // namespace
 
 std::string issuing_closed_reason(const OfficeState& s, const Service& service, const IssuingStatus& st,
                                   int64_t now_ms) {

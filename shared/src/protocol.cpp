@@ -69,6 +69,8 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::config_apply, {admin, {"version", "doc"}}},
       {cmd::comeback_join, {{role::kiosk, role::admin}, {"service", "via", "token"}}},
       {cmd::comeback_checkin, {{role::kiosk, role::admin}, {"code"}}},
+      // The kiosk's survey tablet (by ticket label) and the web's QR page (by token, as admin).
+      {cmd::survey_submit, {{role::kiosk, role::admin}, {"token", "ticket", "answers"}}},
   };
   return table;
 }

@@ -65,6 +65,12 @@ TEST_CASE("a11y: every page passes axe-core at WCAG 2.1 AA, with one h1 and Engl
   phone.go(w.base() + "/t/" + called);
   REQUIRE(phone.wait_for("document.getElementById('call')"));
   check_page(phone, "status, called");
+  w.command("start", {{"counter", 4}});
+  w.command("finish", {{"counter", 4}});
+  phone.go(w.base() + "/t/" + called);
+  REQUIRE(phone.wait_for("document.getElementById('survey')"));
+  check_page(phone, "status, finished, with the satisfaction survey");
+  w.command("survey_submit", {{"ticket", "C-001"}, {"answers", {4, 3, 3, 4, 3, 4, 4, 3, 2}}});  // for the report's IKM table
   phone.go(w.base() + "/t/0123456789abcdef0123456789abcdef");
   REQUIRE(phone.wait_for("document.querySelector('h1')"));
   check_page(phone, "error page (404)");

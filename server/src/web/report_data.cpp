@@ -124,6 +124,18 @@ Result<ReportInput> load_report_input(const std::string& db_path, const ReportRa
              in.refusals.push_back(x);
            });
   if (!r) return r.error();
+  // One survey_answered event per ticket whose satisfaction survey was answered.
+  r = each("SELECT data FROM events WHERE type = 'survey_answered' AND at >= ?1 AND at < ?2",
+           {in.start_ms, in.end_ms}, [&](const ReadonlyDb::Row& row) {
+             const json d = json::parse(row.text(0));
+             auto answers = parse_survey_answers(d.value("answers", json()));
+             if (!answers) {
+               bad = "a survey_answered event with " + answers.error().reason;
+               return;
+             }
+             in.surveys.push_back({d.value("service", std::string()), d.value("counter", 0), *answers});
+           });
+  if (!r) return r.error();
   if (!bad.empty()) return make_error("storage", "the database has a row this hub cannot read: " + bad);
   return in;
 }

@@ -11,6 +11,7 @@
 
 #include "antrian/model.h"
 #include "antrian/result.h"
+#include "antrian/survey.h"
 
 namespace antrian::web {
 
@@ -35,6 +36,13 @@ struct Refusal {
   std::string reason;  // "quota", "blangko", "hours", "numbers" or "other"
 };
 
+// One answered satisfaction survey (a survey_answered event in the hub's log).
+struct SurveyResponse {
+  std::string service;
+  int counter = 0;
+  SurveyAnswers answers{};
+};
+
 struct ReportInput {
   ReportRange range;
   int offset_h = 7;
@@ -49,6 +57,7 @@ struct ReportInput {
   std::vector<Ticket> tickets;
   std::vector<Disruption> disruptions;
   std::vector<Refusal> refusals;
+  std::vector<SurveyResponse> surveys;
 };
 
 Result<ReportInput> load_report_input(const std::string& db_path, const ReportRange& range, int64_t now_ms,

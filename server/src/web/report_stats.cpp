@@ -121,6 +121,7 @@ Report compute_report(const ReportInput& in) {
   std::map<std::string, Accumulator> by_service, by_staff;
   std::map<int, Accumulator> by_loket;
   Accumulator total;
+  r.ikm = ikm_rows(in);
   total.row.key = "total";
   total.row.issued = 0;
   total.row.refused = 0;
@@ -207,11 +208,11 @@ json to_json(const Report& r) {
   return {{"from", r.range.from},   {"to", r.range.to},         {"days", r.range.days},
           {"office", r.office_name}, {"services", services},    {"lokets", lokets},
           {"staff", staff},          {"totals", row_json(r.totals)},
-          {"arrivals_by_hour", r.arrivals_by_hour}, {"disruptions", disruptions}};
+          {"arrivals_by_hour", r.arrivals_by_hour}, {"disruptions", disruptions}, {"ikm", ikm_json(r.ikm)}};
 }
 
 bool is_report_table(std::string_view t) {
-  return t == "services" || t == "lokets" || t == "staff" || t == "hours" || t == "disruptions";
+  return t == "services" || t == "lokets" || t == "staff" || t == "hours" || t == "disruptions" || t == "ikm";
 }
 
 std::string csv_field(std::string_view text) {
@@ -236,6 +237,7 @@ std::string report_csv(const Report& r, std::string_view table) {
       line({r.range.from, r.range.to, std::to_string(h), std::to_string(r.arrivals_by_hour[h])});
     return out;
   }
+  if (table == "ikm") return ikm_csv(r.ikm, r.range);
   if (table == "disruptions") {
     line({"from", "to", "resource", "name_id", "name_en", "count", "down_s", "degraded_s", "total_s"});
     for (const DisruptionRow& d : r.disruptions)

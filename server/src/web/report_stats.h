@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/report_data.h"
+#include "web/report_survey.h"
 
 namespace antrian::web {
 
@@ -46,13 +47,14 @@ struct Report {
   GroupRow totals;
   std::array<int, 24> arrivals_by_hour{};
   std::vector<DisruptionRow> disruptions;
+  std::vector<IkmRow> ikm;  // the satisfaction survey's index (report_survey.h)
 };
 
 Report compute_report(const ReportInput& in);
 
 nlohmann::json to_json(const Report& r);
 
-// Tables for CSV export: "services", "lokets", "staff", "hours", "disruptions".
+// Tables for CSV export: "services", "lokets", "staff", "hours", "disruptions", "ikm".
 bool is_report_table(std::string_view table);
 std::string report_csv(const Report& r, std::string_view table);
 

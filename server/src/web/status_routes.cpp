@@ -2,6 +2,7 @@
 //   GET /t/<token>                 the page
 //   GET /api/t/<token>             its data as JSON
 //   GET /api/t/<token>/events      the same, live (server-sent events)
+//   POST /api/t/<token>/survey     the satisfaction survey of a finished ticket, once
 // Only the unguessable token finds a ticket (exactly 32 lower-case hex digits).
 // Lookups are rate limited per token and per address, and lookups of unknown tokens
 // much more strictly per address, so tokens cannot be guessed and ticket numbers
@@ -10,6 +11,7 @@
 // authorize_ticket_stream() said yes.
 #include <memory>
 
+#include "web/admin_auth.h"
 #include "web/http_util.h"
 #include "web/sse.h"
 #include "web/ticket_status.h"
@@ -107,6 +109,26 @@ void mount_status_routes(httplib::Server& server, WebContext& ctx) {
     const LookupResult r = lookup(ctx, req, req.matches[1]);
     if (r.kind != Lookup::found) return answer_problem(res, r, true);
     send_json(res, {{"now", ctx.now()}, {"view", r.view}});
+  });
+
+  // The survey goes to the hub like any client's command (survey_submit), which
+  // checks the answers, that the ticket is finished and that it answers once.
+  server.Post(R"(/api/t/([^/]{1,100})/survey)", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    if (!same_origin(req)) return send_error(res, 403, "csrf", "refused: the request came from another site");
+    const std::string token = req.matches[1];
+    const LookupResult r = lookup(ctx, req, token);
+    if (r.kind != Lookup::found) return answer_problem(res, r, true);
+    auto body = json_body(req, res);
+    if (!body) return;
+    for (const auto& [key, _] : body->items())
+      if (key != "answers") return send_error(res, 400, "bad_request", "unknown field \"" + key + "\" (send only answers)");
+    if (!body->contains("answers")) return send_error(res, 400, "bad_request", "answers: missing (nine scores 1-4)");
+    if (!ctx.link) return send_error(res, 503, "unreachable", "the web is not connected to the hub yet; try again");
+    const proto::Reply reply =
+        ctx.link->request("survey_submit", {{"token", token}, {"answers", (*body)["answers"]}}, "web:survey");
+    if (!reply.ok) return send_hub_reply(res, reply);
+    // Not the hub's ticket: its history names staff, and this page is public.
+    send_json(res, {{"answered", true}, {"label", reply.result["ticket"].value("label", std::string())}});
   });
 
   server.Get(R"(/api/t/([^/]{1,100})/events)", [&ctx](const httplib::Request& req, httplib::Response& res) {

@@ -129,6 +129,13 @@ json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms, con
     }
   }
   if (t.counter > 0 && t.state != TicketState::waiting) j["loket"] = loket_json(s, t.counter);
+  // The satisfaction survey, once a service is finished (today only: survey_submit).
+  j["survey"] = nullptr;
+  if (t.state == TicketState::done) {
+    j["survey"] = "open";
+    for (const TicketStep& st : t.history)
+      if (st.what == "surveyed") j["survey"] = "answered";
+  }
   return j;
 }
 

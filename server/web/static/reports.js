@@ -57,6 +57,37 @@
       'web.reports.col.degraded', 'web.reports.col.total_time']), body]);
   }
 
+  // The satisfaction survey's index (IKM): the office, each service, each loket.
+  var ELEMENTS = ['requirements', 'procedure', 'time', 'cost', 'product', 'competence', 'behaviour', 'facilities', 'complaints'];
+  function two(v) { return v === null ? null : v.toFixed(2).replace('.', ','); }
+  function ikmTable(r) {
+    if (!r.ikm.length || !r.ikm[0].responses) return A.bi('survey.grade.-', null, 'p');
+    var body = A.el('tbody');
+    for (var i = 0; i < r.ikm.length; i++) {
+      var x = r.ikm[i];
+      var name = x.group === 'total' ? A.bi('web.reports.total') : A.biText((x.group === 'service' ? x.key + ' · ' : '') + x.name_id, x.name_en);
+      var cells = [td(name), td(x.responses)];
+      for (var k = 0; k < ELEMENTS.length; k++) cells.push(td(two(x.nrr[ELEMENTS[k]])));
+      cells.push(td(A.el('strong', { text: two(x.converted) })), td(A.biText(x.grade + ' · ' + A.t('survey.grade.' + x.grade), x.grade + ' · ' + A.te('survey.grade.' + x.grade))));
+      body.appendChild(A.el('tr', { 'class': x.group === 'total' ? 'total' : null, 'data-group': x.group, 'data-key': x.key }, cells));
+    }
+    // U1..U9 as the regulation's forms print them, named in a legend under the table.
+    var tr = A.el('tr', null, [A.el('th', null, [A.bi('web.reports.col.service')]), A.el('th', null, [A.bi('survey.report.responses')])]);
+    var legend = [];
+    for (var j = 0; j < ELEMENTS.length; j++) {
+      var u = 'U' + (j + 1);
+      tr.appendChild(A.el('th', { title: A.t('survey.element.' + ELEMENTS[j]) + ' / ' + A.te('survey.element.' + ELEMENTS[j]) }, [u]));
+      legend.push(A.el('span', { 'class': 'bi' }, [A.el('span', { 'class': 'id', text: u + ' ' + A.t('survey.element.' + ELEMENTS[j]) }),
+                                                  A.el('span', { 'class': 'en', lang: 'en', text: A.te('survey.element.' + ELEMENTS[j]) })]));
+    }
+    tr.appendChild(A.el('th', null, [A.bi('survey.report.ikm')]));
+    tr.appendChild(A.el('th', null, [A.bi('survey.report.grade')]));
+    var legendBox = A.el('p', { 'class': 'ikm-legend' }, [A.bi('survey.report.nrr'), ': ']);
+    legend.forEach(function (l, i) { if (i) legendBox.appendChild(document.createTextNode(' · ')); legendBox.appendChild(l); });
+    return A.el('div', { 'class': 'wide' }, [A.el('table', { 'class': 'report', id: 'ikm-table' }, [A.el('thead', null, [tr]), body]),
+                                            legendBox, A.bi('survey.report.note', null, 'p')]);
+  }
+
   function show(r) {
     A.$('office').textContent = r.office;
     A.clear(out);
@@ -74,6 +105,7 @@
     out.appendChild(block('per-loket', 'web.reports.per_loket', 'lokets', r, groupTable(r.lokets, 'web.reports.col.loket', false)));
     out.appendChild(block('per-staff', 'web.reports.per_staff', 'staff', r, groupTable(r.staff, 'web.reports.col.staff', false)));
     out.appendChild(block('disruption-time', 'web.reports.disruptions', 'disruptions', r, disruptionTable(r)));
+    out.appendChild(block('ikm', 'survey.report.title', 'ikm', r, ikmTable(r)));
     out.appendChild(A.bi('web.reports.note', null, 'p')).className += ' note';
     document.body.setAttribute('data-report', r.from + '_' + r.to);
   }

@@ -29,7 +29,53 @@
     return box;
   }
 
+  // The satisfaction survey (SKM): built once and kept across live updates, so an
+  // answer being chosen is not wiped when the view changes.
+  var ELEMENTS = ['requirements', 'procedure', 'time', 'cost', 'product', 'competence', 'behaviour', 'facilities', 'complaints'];
+  var survey = null, surveySent = false, last = null;
+
+  function surveyForm() {
+    if (survey) return survey;
+    var form = A.el('form', { 'class': 'survey', id: 'survey' }, [A.bi('survey.title', null, 'h2'), line('survey.intro', null, 'muted')]);
+    ELEMENTS.forEach(function (key, i) {
+      var set = A.el('fieldset', { 'class': 'q', id: 'q-' + key }, [A.el('legend', {}, [A.el('span', { 'class': 'num', text: (i + 1) + '. ' }), A.bi('survey.question.' + key)])]);
+      for (var score = 1; score <= 4; score++) {
+        set.appendChild(A.el('label', { 'class': 'opt' }, [
+          A.el('input', { type: 'radio', name: 'u' + (i + 1), value: String(score) }),
+          A.bi('survey.scale.' + key + '.' + score)]));
+      }
+      form.appendChild(set);
+    });
+    var msg = A.el('p', { 'class': 'survey-msg', id: 'survey-msg', role: 'status' });
+    form.appendChild(A.el('button', { type: 'submit', id: 'survey-send' }, [A.bi('survey.send')]));
+    form.appendChild(msg);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var answers = [], missing = 0;
+      ELEMENTS.forEach(function (key, i) {
+        var c = form.querySelector('input[name="u' + (i + 1) + '"]:checked');
+        if (c) answers.push(parseInt(c.value, 10)); else missing++;
+      });
+      A.clear(msg);
+      if (missing) return msg.appendChild(A.bi('survey.missing', [String(missing)]));
+      A.post('/api/t/' + token + '/survey', { answers: answers }, null, function (status, data) {
+        A.clear(msg);
+        if (status === 200) {
+          surveySent = true;
+          A.clear(form).appendChild(A.bi('survey.thanks', null, 'p'));
+          // The live view may have come first and said "answered": show the thanks.
+          if (last) render(last.v, last.now);
+        } else {
+          msg.appendChild(A.biText(A.t('survey.error', [A.reason(status, data)]), A.te('survey.error', [A.reason(status, data)])));
+        }
+      });
+    });
+    survey = form;
+    return form;
+  }
+
   function render(v, now) {
+    last = { v: v, now: now };
     var off = v.office.offset_h;
     A.$('office').textContent = v.office.short_name || v.office.name;
     document.title = v.label + ' · ' + A.t('state.' + v.state);
@@ -74,6 +120,9 @@
     var n = notice(v.notice, off);
     if (n) box.appendChild(n);
     box.appendChild(line('web.status.issued_at', [A.hhmm(v.issued_at, off)], 'muted'));
+    if (v.survey === 'open' && !surveySent) box.appendChild(surveyForm());
+    else if (v.survey === 'answered' && !surveySent) box.appendChild(line('survey.already', null, 'muted'));
+    else if (surveySent) box.appendChild(survey);
     // A phone in a pocket: vibrate once when the number is called.
     if (v.state === 'called' && lastState !== null && lastState !== 'called' && navigator.vibrate) navigator.vibrate([400, 200, 400]);
     lastState = v.state;

@@ -96,6 +96,8 @@ inline constexpr std::string_view config_apply = "config_apply";  // {version, d
 // check in with the code when invited (a ticket that keeps its place).
 inline constexpr std::string_view comeback_join = "comeback_join";        // {service, via?} | {token} -> code
 inline constexpr std::string_view comeback_checkin = "comeback_checkin";  // {code} -> ticket
+// The satisfaction survey (SKM) of a finished ticket, once (survey.h).
+inline constexpr std::string_view survey_submit = "survey_submit";  // {token | ticket, answers: [9 x 1..4]}
 }  // namespace cmd
 
 // Event types (Event.type).
@@ -129,6 +131,7 @@ inline constexpr std::string_view comeback_joined = "comeback_joined";          
 inline constexpr std::string_view comeback_invited = "comeback_invited";        // a batch invited (hub)
 inline constexpr std::string_view comeback_checked_in = "comeback_checked_in";  // came: a ticket
 inline constexpr std::string_view comeback_expired = "comeback_expired";        // windows ended (hub)
+inline constexpr std::string_view survey_answered = "survey_answered";  // {ticket_id, service, counter, answers, tickets}
 }  // namespace ev
 
 // Error codes (Reply.error.code).

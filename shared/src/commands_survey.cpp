@@ -1,0 +1,45 @@
+// survey_submit: the satisfaction survey (SKM) of one finished ticket, once. The
+// answers go into the log as a survey_answered event with the ticket's service and
+// loket (what the report groups by) and nothing about the person.
+#include "antrian/survey.h"
+#include "antrian/ticket_index.h"
+#include "command_support.h"
+
+namespace antrian::detail {
+
+Result<Decision> cmd_survey_submit(const OfficeState& s, const json& a, const CommandContext& ctx) {
+  const bool by_token = a.contains("token"), by_ticket = a.contains("ticket");
+  if (by_token == by_ticket)
+    return bad_arg("token", "give either token (the QR page's code) or ticket (a label like A-001), not both or neither");
+  const Ticket* found = nullptr;
+  if (by_token) {
+    auto token = get_string(a, "token", 64);
+    if (!token) return token.error();
+    const TicketIndex& ix = ticket_index(s);  // the newest ticket of the token (after transfers)
+    if (auto it = ix.by_token.find(*token); it != ix.by_token.end()) found = &s.tickets.at(it->second);
+    if (!found) return not_found("no ticket with that code today");
+  } else {
+    auto t = find_ticket(s, a);
+    if (!t) return t.error();
+    found = *t;
+  }
+  if (!a.contains("answers")) return bad_arg("answers", "missing (nine scores 1-4)");
+  auto answers = parse_survey_answers(a["answers"]);
+  if (!answers) return answers.error();
+  Ticket tk = *found;
+  if (tk.state != TicketState::done)
+    return illegal(tk.label() + " is " + std::string(to_string(tk.state)) +
+                   "; the survey is for a service that has been finished");
+  for (const TicketStep& st : tk.history)
+    if (st.what == "surveyed") return illegal(tk.label() + " has already answered the survey (once per ticket)");
+  const std::string actor = actor_of(s, ctx, 0);
+  tk.history.push_back(step("surveyed", ctx, 0, actor));
+  Decision d;
+  d.result["ticket"] = to_json(tk, false);
+  d.events.push_back(make_event(proto::ev::survey_answered, ctx, actor,
+                                {{"ticket_id", tk.id}, {"service", tk.service}, {"counter", tk.counter},
+                                 {"answers", *answers}, {"tickets", {to_json(tk, true)}}}));
+  return d;
+}
+
+}  // namespace antrian::detail
