@@ -151,6 +151,9 @@ Result<std::unique_ptr<Hub>> Hub::create(std::unique_ptr<Store> store, const Off
   // Start the business day before saying "ready", so what clients see first is settled.
   if (auto day = day_rollover_event(hub->state_, clock.now_ms()))
     if (auto r = hub->append({*day}, "", ""); !r) return r.error();
+  auto desk = MessageDesk::create(*hub->store_, cfg.messages, hub->state_.day);
+  if (!desk) return desk.error();
+  hub->desk_ = std::move(*desk);
   hub->unpublished_.clear();  // nobody is subscribed yet
   hub->unpublished_on_disk_ = 0;
   ::malloc_trim(0);  // loading a long day read every row: give the memory back
@@ -270,30 +273,29 @@ void Hub::rebind_pub() {
   stopping_ = true;
 }
 
-Result<Ok> Hub::append(std::vector<Event> events, const std::string& request_id, const std::string& reply) {
-  if (events.empty()) return Ok{};
+Result<Ok> Hub::append(std::vector<Event> events, const std::string& request_id, const std::string& reply,
+                       PrivateWrites priv) {
+  if (events.empty() && priv.empty()) return Ok{};
   int64_t seq = state_.seq;
   std::string day = state_.day;
   for (Event& e : events) {
     e.seq = ++seq;
     if (e.data.contains("day")) day = e.data["day"].get<std::string>();
   }
-  if (!grouping_) {
-    // Outside the request loop (start-up, heartbeat, posted requests): on disk first.
-    if (auto r = store_->commit(events, day, request_id, reply); !r) return r;
-  }
+  const auto before = desk_ ? desk_->statuses(state_) : std::map<std::string, ServiceStatus>{};
   {
     std::unique_lock lock(state_mu_);
     for (const Event& e : events) apply_event(state_, e);
   }
+  // The messages these events cause go into the same transaction (outbox.h).
+  if (desk_) desk_->plan(state_, events, before, clock_.now_ms(), priv);
   // Published after the reply is sent (see run()): the reply is the commit's receipt.
   for (const Event& e : events) unpublished_.push_back(e);
-  if (!grouping_) {
-    unpublished_on_disk_ = unpublished_.size();
-    return Ok{};
-  }
   if (!request_id.empty()) staged_replies_[request_id] = reply;
-  staged_.push_back({std::move(events), std::move(day), request_id, reply});
+  staged_.push_back({std::move(events), std::move(day), request_id, reply, std::move(priv)});
+  // Outside the request loop (start-up, heartbeat, posted requests): on disk now;
+  // when that fails, commit_staged() goes back to what the disk holds.
+  if (!grouping_) return commit_staged();
   return Ok{};
 }
 
@@ -321,6 +323,7 @@ Result<Ok> Hub::commit_staged() {
   }
   std::unique_lock lock(state_mu_);
   state_ = std::move(*loaded);
+  if (desk_) desk_->reload(state_.day);  // its messages did not reach the disk either
   return r;
 }
 
@@ -371,6 +374,13 @@ void Hub::heartbeat() {
     publish_pending();
   }
   publish_forecast();  // time moved on: a forecast older than a minute is made again
+  if (desk_) {  // "near" by minutes follows the forecast; old phone numbers are deleted
+    PrivateWrites priv;
+    auto events = desk_->tick(state_, clock_.now_ms(), priv);
+    if (auto r = append(std::move(events), "", "", std::move(priv)); !r)
+      spdlog::error("saving messages failed: {}", r.error().reason);
+    publish_pending();
+  }
   const std::string body = nlohmann::json{{"seq", state_.seq}, {"at", clock_.now_ms()}}.dump();
   pub_.send(zmq::buffer(proto::kTopicHeartbeat), zmq::send_flags::sndmore);
   pub_.send(zmq::buffer(body), zmq::send_flags::none);
@@ -451,7 +461,10 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   }
   CommandContext ctx{now, req.role, req.args.value("client", "")};
   if (req.cmd == cmd::issue) refresh_forecast();  // the wait it promises is the forecast's
-  auto decision = decide(state_, req, ctx);
+  PrivateWrites priv;  // a contact command's phone numbers, beside its events
+  if (MessageDesk::reads_database(req.cmd))
+    if (auto r = commit_staged(); !r) return fail(r.error());
+  auto decision = MessageDesk::handles(req.cmd) ? desk_->decide(state_, req, ctx, priv) : decide(state_, req, ctx);
   if (!decision) {
     std::string reply = fail(decision.error());
     // Every ticket the office could not give is counted, whatever the reason (after hours too).
@@ -470,7 +483,7 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   nlohmann::json result = decision->result;
   result["seq"] = state_.seq + int64_t(decision->events.size());
   const std::string reply = encode_reply(ok_reply(req.id, result));
-  if (auto r = append(std::move(decision->events), req.id, reply); !r) {
+  if (auto r = append(std::move(decision->events), req.id, reply, std::move(priv)); !r) {
     spdlog::error("{} failed to save: {}", req.cmd, r.error().reason);
     ok_out = false;
     return encode_reply(error_reply(req.id, r.error()));  // not cached: a retry may succeed

@@ -19,6 +19,7 @@
 #include "antrian/protocol.h"
 #include "antrian/store.h"
 #include "hub_metrics.h"
+#include "message_desk.h"
 #include "zap_handler.h"
 
 namespace antrian {
@@ -76,10 +77,15 @@ class Hub {
   const std::string& database_path() const { return database_path_; }
   void set_database_path(std::string p) { database_path_ = std::move(p); }
   HubMetrics& metrics() { return metrics_; }
+  // The office sends messages to phones (a webhook or gammu in the config); set at create().
+  bool sends_messages() const { return desk_ && desk_->sends(); }
 
  private:
   Hub(std::unique_ptr<Store> store, OfficeState state, const Clock& clock);
-  Result<Ok> append(std::vector<Event> events, const std::string& request_id, const std::string& reply);
+  // Applies the events, plans the messages they cause (desk_) and stages or commits
+  // both, with `priv` (phone numbers), in one transaction.
+  Result<Ok> append(std::vector<Event> events, const std::string& request_id, const std::string& reply,
+                    PrivateWrites priv = {});
   // A request from the network, from the client with this public key.
   std::string handle(const std::string& payload, const std::string& client_key, std::string& cmd_out, bool& ok_out);
   bool may_connect(const std::string& public_key) const;
@@ -98,6 +104,7 @@ class Hub {
   std::pair<int64_t, int64_t> published_forecast_{-1, 0};  // seq and made_at last sent
 
   std::unique_ptr<Store> store_;
+  std::unique_ptr<MessageDesk> desk_;  // contacts and the outbox (message_desk.h)
   OfficeState state_;
   mutable std::shared_mutex state_mu_;
   const Clock& clock_;

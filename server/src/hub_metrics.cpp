@@ -44,6 +44,7 @@ std::string HubMetrics::prometheus_text() const {
   out << "antrian_request_duration_seconds_bucket{le=\"+Inf\"} " << latency_count_ << "\n"
       << "antrian_request_duration_seconds_sum " << latency_sum_ << "\n"
       << "antrian_request_duration_seconds_count " << latency_count_ << "\n";
+  if (extra_text_) out << extra_text_();
   return out.str();
 }
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -19,6 +20,8 @@ class HubMetrics {
   void record_refused_connection();  // a CURVE handshake with an unknown or revoked key
   // The hub's own metrics as Prometheus text (office metrics are added by the caller).
   std::string prometheus_text() const;
+  // More text for /metrics from a part with figures of its own (the outbox sender); set before serving.
+  void set_extra_text(std::function<std::string()> f) { extra_text_ = std::move(f); }
 
  private:
   mutable std::mutex mu_;
@@ -28,6 +31,7 @@ class HubMetrics {
   double latency_sum_ = 0;
   uint64_t malformed_ = 0;
   uint64_t refused_connections_ = 0;
+  std::function<std::string()> extra_text_;
 };
 
 }  // namespace antrian

@@ -14,6 +14,7 @@
 #include "antrian/service_notify.h"
 #include "backup_scheduler.h"
 #include "http_api.h"
+#include "outbox_sender.h"
 #include "probe_runner.h"
 #include "hub.h"
 
@@ -160,6 +161,12 @@ int main(int argc, char** argv) {
   if (auto r = (*hub)->bind({bind, port, pub_port, http_port}); !r) {
     std::cerr << "error: " << r.error().reason << "\n";
     return 4;
+  }
+  // Messages to citizens' phones leave on a thread of their own (outbox_sender.h).
+  std::unique_ptr<antrian::OutboxSender> outbox;
+  if (cfg->messages.sends()) {
+    outbox = std::make_unique<antrian::OutboxSender>(db_path, cfg->messages, *clock, cfg->office.name);
+    (*hub)->metrics().set_extra_text([o = outbox.get()] { return o->metrics_text(); });
   }
   antrian::HttpApi http(**hub);
   int bound_http = -1;

@@ -146,6 +146,9 @@ Result<OfficeConfig> parse_office_config(std::string_view text) {
     auto probes = parse_probes(root.value("probes", json::array()), ids);
     if (!probes) return probes.error();
     cfg.probes = *probes;
+    auto messages = parse_message_config(root.value("messages", json()));
+    if (!messages) return messages.error();
+    cfg.messages = *messages;
   } catch (const std::exception& e) {
     return config_error(where, e.what());
   }

@@ -4,6 +4,7 @@
 
 #include "antrian/comeback.h"
 #include "antrian/model_json.h"
+#include "antrian/outbox_store.h"
 #include "antrian/protocol.h"
 
 namespace antrian {
@@ -53,6 +54,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
   for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA journal_size_limit=67108864"})
     if (auto r = store->exec(pragma); !r) return r.error();
   if (auto r = store->migrate(); !r) return r.error();
+  if (auto r = outbox_db::ensure_tables(db); !r) return r.error();
   auto prep = [&](const char* sql, sqlite3_stmt** out) { return sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, nullptr) == SQLITE_OK; };
   if (!prep("INSERT INTO events (seq, at, type, actor, data) VALUES (?,?,?,?,?)", &store->insert_event_) ||
       !prep("INSERT INTO entities (kind, key, day, json) VALUES (?,?,?,?) "
@@ -170,7 +172,7 @@ Result<Ok> Store::commit(const std::vector<Change>& changes) {
   if (changes.empty()) return Ok{};
   if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
   for (const Change& c : changes)
-    if (auto r = write(c.events, c.day, c.request_id, c.reply); !r) {
+    if (auto r = write(c.events, c.day, c.request_id, c.reply, &c.priv); !r) {
       exec("ROLLBACK");
       return r;
     }
@@ -183,8 +185,10 @@ Result<Ok> Store::commit(const std::vector<Change>& changes) {
 }
 
 Result<Ok> Store::write(const std::vector<Event>& events, const std::string& day_after,
-                        const std::string& request_id, const std::string& reply) {
+                        const std::string& request_id, const std::string& reply, const PrivateWrites* priv) {
   auto fail = [&](Error e) -> Result<Ok> { return e; };
+  if (priv && !priv->empty())
+    if (auto r = outbox_db::write_private(db_, *priv); !r) return r;
   std::string day = day_after;
   for (const Event& e : events) {
     const std::string data = e.data.dump();

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   add_commands(app, plan);
   add_key_commands(app, plan);
   add_desk_commands(app, plan);
+  add_contact_commands(app, plan);
   WatchOptions watch;
   bool watching = false;
   add_watch(app, watch, watching);

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "antrian/message_config.h"
 #include "antrian/model.h"
 #include "antrian/probe.h"
 #include "antrian/result.h"
@@ -24,6 +25,7 @@ struct OfficeConfig {
   std::vector<StaffSeed> staff;
   std::vector<ProbeSpec> probes;  // automatic disruption detection (probe.h)
   std::vector<Closure> closures;  // "holidays" and "closures": dates the office is closed
+  MessageConfig messages;         // messages to citizens' phones (message_config.h)
 };
 
 std::string_view default_office_json();  // generated at build time

@@ -98,6 +98,12 @@ inline constexpr std::string_view comeback_join = "comeback_join";        // {se
 inline constexpr std::string_view comeback_checkin = "comeback_checkin";  // {code} -> ticket
 // The satisfaction survey (SKM) of a finished ticket, once (survey.h).
 inline constexpr std::string_view survey_submit = "survey_submit";  // {token | ticket, answers: [9 x 1..4]}
+// Messages to citizens' phones (outbox.h): a ticket's phone number, by its token (any
+// role: the QR page, the kiosk, staff); one person's data by number (admins); the outbox.
+inline constexpr std::string_view contact_set = "contact_set";        // {token, phone} -> {phone (masked)}
+inline constexpr std::string_view contact_export = "contact_export";  // {phone} -> {contacts, messages}
+inline constexpr std::string_view contact_delete = "contact_delete";  // {phone} -> {contacts, messages}
+inline constexpr std::string_view outbox_status = "outbox_status";    // -> {channels, failures}
 }  // namespace cmd
 
 // Event types (Event.type).
@@ -132,6 +138,10 @@ inline constexpr std::string_view comeback_invited = "comeback_invited";        
 inline constexpr std::string_view comeback_checked_in = "comeback_checked_in";  // came: a ticket
 inline constexpr std::string_view comeback_expired = "comeback_expired";        // windows ended (hub)
 inline constexpr std::string_view survey_answered = "survey_answered";  // {ticket_id, service, counter, answers, tickets}
+// A ticket's holder left a phone number (the number itself stays in the hub's database).
+inline constexpr std::string_view contact_added = "contact_added";        // {ticket_id, label}
+// Phone numbers deleted: one person's on request, or all past the retention days.
+inline constexpr std::string_view contacts_deleted = "contacts_deleted";  // {reason, contacts, messages}
 }  // namespace ev
 
 // Error codes (Reply.error.code).

@@ -14,6 +14,7 @@
 
 #include "antrian/event.h"
 #include "antrian/model.h"
+#include "antrian/outbox.h"
 #include "antrian/result.h"
 
 struct sqlite3;
@@ -46,6 +47,7 @@ class Store {
   struct Change {
     std::vector<Event> events;
     std::string day, request_id, reply;
+    PrivateWrites priv;  // phone numbers and messages (outbox_store.h), never in the log
   };
   Result<Ok> commit(const std::vector<Change>& changes);
 
@@ -56,6 +58,8 @@ class Store {
   Result<Ok> prune_requests(int64_t older_than_ms);
   // PRAGMA integrity_check; "ok" when healthy.
   std::string integrity_check();
+  // The hub thread's connection, for the outbox's own queries (outbox_store.h).
+  sqlite3* handle() { return db_; }
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
@@ -65,7 +69,7 @@ class Store {
   Result<Ok> upsert(const char* kind, const std::string& key, const std::string& day, const std::string& json);
   // One command's rows, inside a transaction the caller opened.
   Result<Ok> write(const std::vector<Event>& events, const std::string& day, const std::string& request_id,
-                   const std::string& reply);
+                   const std::string& reply, const PrivateWrites* priv = nullptr);
 
   void checkpoint_loop(sqlite3* checkpoint_db);
 
