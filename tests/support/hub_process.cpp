@@ -1,17 +1,23 @@
 #include "hub_process.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <sys/prctl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <random>
 #include <stdexcept>
 #include <thread>
 
@@ -57,6 +63,43 @@ bool sets_clock(const std::vector<std::string>& args) {
   return false;
 }
 
+// The low end of the kernel's ephemeral range (ports it hands to "--port 0" binds and
+// to outgoing connections).
+int ephemeral_low() {
+  std::ifstream f("/proc/sys/net/ipv4/ip_local_port_range");
+  int low = 32768;
+  f >> low;
+  return low;
+}
+
+bool port_free(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return false;
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(uint16_t(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  ::close(fd);
+  return ok;
+}
+
+// Three free ports below the ephemeral range. A hub killed for minutes must find its
+// ports again on restart: an ephemeral port would be handed meanwhile to another
+// test's "--port 0" hub or outgoing connection (CI saw a 125 s outage lose its port).
+std::array<int, 3> ports_outside_ephemeral_range() {
+  static std::mt19937 rng{std::random_device{}()};
+  const int high = std::max(ephemeral_low() - 1, 12000);
+  std::uniform_int_distribution<int> pick(10000, high);
+  std::array<int, 3> out{};
+  for (int i = 0; i < 3;) {
+    const int p = pick(rng);
+    if (std::find(out.begin(), out.begin() + i, p) != out.begin() + i || !port_free(p)) continue;
+    out[size_t(i++)] = p;
+  }
+  return out;
+}
+
 }  // namespace
 
 int64_t pinned_office_time_ms(int hh, int mm) {
@@ -98,7 +141,20 @@ HubProcess::HubProcess(std::string data_dir, std::vector<std::string> extra_args
     : data_dir_(std::move(data_dir)), extra_(std::move(extra_args)) {
   if (!sets_clock(extra_)) clock_start_ms_ = kPinnedMorningMs;
   steady_start_ms_ = steady_ms();
-  start(req_port, 0, 0);
+  if (req_port != 0) {
+    start(req_port, 0, 0);
+    return;
+  }
+  // Another test may take a chosen port between the check and the hub's bind: choose again.
+  for (int attempt = 0;; ++attempt) {
+    const auto ports = ports_outside_ephemeral_range();
+    try {
+      start(ports[0], ports[1], ports[2]);
+      return;
+    } catch (const std::exception&) {
+      if (attempt >= 5) throw;
+    }
+  }
 }
 
 std::vector<std::string> HubProcess::clock_args() const {
