@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
               << "presence checks:       " << t.checked << "\n"
               << "lost:                  " << t.lost << "\n"
               << "duplicated numbers:    " << t.duplicated << "\n"
+              << "display phantoms:      " << t.phantoms << "\n"
               << "integrity failures:    " << t.integrity_failures << "\n"
               << "display resync > 2 s:  " << t.resync_failures << "\n"
               << "max display resync:    " << t.max_resync_ms << " ms\n"
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
               << "requests resent:       " << t.retried << "\n"
               << "display == hub at end: " << (t.final_mirror_equal ? "yes" : "no") << "\n";
     if (!t.first_problem.empty()) std::cout << "first problem:         " << t.first_problem << "\n";
-    const bool clean = t.lost == 0 && t.duplicated == 0 && t.integrity_failures == 0 && t.resync_failures == 0 &&
+    const bool clean = t.lost == 0 && t.duplicated == 0 && t.phantoms == 0 && t.integrity_failures == 0 && t.resync_failures == 0 &&
                        t.final_mirror_equal;
     return clean ? 0 : 1;
   } catch (const std::exception& e) {

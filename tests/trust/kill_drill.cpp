@@ -167,6 +167,12 @@ DrillTotals run_kill_drill(const DrillOptions& opt) {
         std::chrono::milliseconds(opt.min_run_ms + int(rng() % unsigned(opt.max_run_ms - opt.min_run_ms + 1))));
     hub.kill9();
     ++t.kills;
+    // What the display showed when the hub died: the hub publishes an event only
+    // after its (group) commit, so every one of these tickets must survive the kill.
+    std::vector<std::string> shown;
+    display.with_state([&](const OfficeState& s) {
+      for (const auto& [id, x] : s.tickets) shown.push_back(x.label());
+    });
     // Before the restart: the file as the kill left it (WAL included) must be sound.
     const std::string integrity = integrity_of(db);
     if (integrity != "ok") {
@@ -188,6 +194,12 @@ DrillTotals run_kill_drill(const DrillOptions& opt) {
     for (const auto& [_, x] : *day) ++present[x["label"].get<std::string>()];
     for (const auto& [label, n] : present)
       if (n > 1 && duplicate_labels.insert(label).second) ++t.duplicated;
+    for (const auto& label : shown)
+      if (!present.count(label)) {
+        ++t.phantoms;
+        if (t.first_problem.empty())
+          t.first_problem = "kill " + std::to_string(k) + ": the display showed " + label + ", gone after the restart";
+      }
     for (const auto& [label, id] : acked) {
       ++t.checked;
       if (!present.count(label)) {

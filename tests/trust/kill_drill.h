@@ -24,6 +24,7 @@ struct DrillTotals {
   int64_t checked = 0;         // ticket presence checks made after restarts
   int64_t lost = 0;            // acknowledged but missing after a restart
   int64_t duplicated = 0;      // a number given to two tickets
+  int64_t phantoms = 0;        // shown by the display before a kill, missing after it
   int integrity_failures = 0;  // integrity_check != ok after a kill
   int resync_failures = 0;     // the display mirror not back within 2 s
   int64_t max_resync_ms = 0;

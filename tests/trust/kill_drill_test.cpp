@@ -17,6 +17,7 @@ TEST_CASE("kill drill: 5 SIGKILLs under load lose nothing, reuse no number, keep
   CHECK(t.duplicated == 0);
   CHECK(t.integrity_failures == 0);
   CHECK(t.resync_failures == 0);
+  CHECK(t.phantoms == 0);
   CHECK(t.max_resync_ms <= 2000);
   CHECK(t.final_mirror_equal);
 }
@@ -35,5 +36,6 @@ TEST_CASE("kill drill with 16 kiosks: grouped commits lose nothing and reuse no 
   CHECK(t.duplicated == 0);
   CHECK(t.integrity_failures == 0);
   CHECK(t.resync_failures == 0);
+  CHECK(t.phantoms == 0);
   CHECK(t.final_mirror_equal);
 }
