@@ -82,11 +82,15 @@ int status_for(const Error& e) {
 }  // namespace
 
 DashboardServer::DashboardServer(DashboardOptions o)
-    : o_(std::move(o)), http_(std::make_unique<httplib::Server>()), pool_(std::make_unique<ConnectionPool>()) {
+    : o_(std::move(o)),
+      http_(std::make_unique<httplib::Server>()),
+      pool_(std::make_unique<ConnectionPool>()),
+      read_pool_(std::make_unique<ConnectionPool>()) {
   pool_->conninfo = o_.pg;
+  read_pool_->conninfo = o_.read_pg.empty() ? o_.pg : o_.read_pg;
   if (o_.web_root.empty()) o_.web_root = default_district_web_root();
   // The live pictures every monitor polls, made once per refresh for all of them.
-  cache_ = std::make_unique<DashboardCache>(o_.pg, o_.refresh_ms, std::max(5000, 5 * o_.refresh_ms));
+  cache_ = std::make_unique<DashboardCache>(read_pool_->conninfo, o_.refresh_ms, std::max(5000, 5 * o_.refresh_ms));
   const DashboardSettings settings = o_.settings;
   cache_->add("sites", [settings](Pg& pg) -> Result<std::string> {
     auto r = sites_overview(pg, settings);
@@ -120,11 +124,20 @@ void DashboardServer::routes() {
   h.set_payload_max_length(web::kMaxBodyBytes);
   h.set_default_headers(web::security_headers());
   // Runs f with a connection; a database problem is a 503 with PostgreSQL's reason.
-  auto with_db = [this](httplib::Response& res, auto&& f) {
-    auto c = pool_->take();
-    if (!c) return send_error(res, 503, "database", "the district database cannot be reached: " + c.error().reason);
+  // Publishing goes to the primary (with_db); every page reads from the replica when
+  // there is one (with_read), so the people watching never load the ingest's database.
+  auto with_pool = [](ConnectionPool& pool, const char* what, httplib::Response& res, auto&& f) {
+    auto c = pool.take();
+    if (!c) return send_error(res, 503, "database", std::string(what) + " cannot be reached: " + c.error().reason);
     f(**c);
-    pool_->give(std::move(*c));
+    pool.give(std::move(*c));
+  };
+  auto with_db = [this, with_pool](httplib::Response& res, auto&& f) {
+    with_pool(*pool_, "the district database", res, f);
+  };
+  auto with_read = [this, with_pool](httplib::Response& res, auto&& f) {
+    with_pool(*read_pool_, o_.read_pg.empty() ? "the district database" : "the district database's replica (--read-pg)",
+              res, f);
   };
   auto page = [this](const std::string& file) {
     return [this, file](const httplib::Request&, httplib::Response& res) {
@@ -146,31 +159,36 @@ void DashboardServer::routes() {
     res.set_header("Cache-Control", "no-cache");
     res.set_content(*body, req.matches[2] == "css" ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
   });
-  h.Get("/healthz", [with_db](const httplib::Request&, httplib::Response& res) {
-    with_db(res, [&](Pg& pg) {
-      auto r = pg.exec("SELECT 1");
+  // Where the pages read from: a replica says how far behind its primary it is.
+  h.Get("/healthz", [with_read](const httplib::Request&, httplib::Response& res) {
+    with_read(res, [&](Pg& pg) {
+      auto r = pg.exec("SELECT pg_is_in_recovery(), coalesce((extract(epoch FROM now() - pg_last_xact_replay_timestamp())"
+                       " * 1000)::bigint, 0)");
       if (!r) return send_error(res, 503, "database", r.error().reason);
-      send_json(res, {{"ok", true}});
+      const bool replica = r->get(0, 0) == "t";
+      json j = {{"ok", true}, {"reads_from", replica ? "replica" : "primary"}};
+      if (replica) j["replay_lag_ms"] = r->get_int(0, 1);
+      send_json(res, j);
     });
   });
-  h.Get("/api/sites", [this, with_db](const httplib::Request&, httplib::Response& res) {
+  h.Get("/api/sites", [this, with_read](const httplib::Request&, httplib::Response& res) {
     if (auto picture = cache_->get("sites")) return res.set_content(*picture, "application/json; charset=utf-8");
-    with_db(res, [&](Pg& pg) {
+    with_read(res, [&](Pg& pg) {
       auto r = sites_overview(pg, o_.settings);
       if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
       send_json(res, *r);
     });
   });
-  h.Get("/api/sites/([^/]{1,64})", [this, with_db](const httplib::Request& req, httplib::Response& res) {
-    with_db(res, [&](Pg& pg) {
+  h.Get("/api/sites/([^/]{1,64})", [this, with_read](const httplib::Request& req, httplib::Response& res) {
+    with_read(res, [&](Pg& pg) {
       auto r = site_detail(pg, o_.settings, req.matches[1].str());
       if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
       send_json(res, *r);
     });
   });
-  h.Get("/api/notices", [this, with_db](const httplib::Request&, httplib::Response& res) {
+  h.Get("/api/notices", [this, with_read](const httplib::Request&, httplib::Response& res) {
     if (auto picture = cache_->get("notices")) return res.set_content(*picture, "application/json; charset=utf-8");
-    with_db(res, [&](Pg& pg) {
+    with_read(res, [&](Pg& pg) {
       auto r = notices(pg);
       if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
       send_json(res, *r);
@@ -217,8 +235,8 @@ void DashboardServer::routes() {
       send_json(res, {{"cleared", true}});
     });
   });
-  h.Get("/api/config", [with_db](const httplib::Request&, httplib::Response& res) {
-    with_db(res, [&](Pg& pg) {
+  h.Get("/api/config", [with_read](const httplib::Request&, httplib::Response& res) {
+    with_read(res, [&](Pg& pg) {
       auto r = config_status(pg);
       if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
       send_json(res, *r);
@@ -264,12 +282,12 @@ void DashboardServer::routes() {
       send_json(res, {{"ok", true}});
     });
   });
-  auto report_route = [with_db](bool csv) {
-    return [with_db, csv](const httplib::Request& req, httplib::Response& res) {
+  auto report_route = [with_read](bool csv) {
+    return [with_read, csv](const httplib::Request& req, httplib::Response& res) {
       auto q = parse_report_query(req.get_param_value("from"), req.get_param_value("to"), req.get_param_value("by"),
                                   req.get_param_value("site"));
       if (!q) return send_error(res, 400, q.error().code, q.error().reason);
-      with_db(res, [&](Pg& pg) {
+      with_read(res, [&](Pg& pg) {
         auto r = report(pg, *q);
         if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
         if (!csv) return send_json(res, *r);

@@ -15,7 +15,8 @@ class Server;
 namespace antrian::district {
 
 struct DashboardOptions {
-  std::string pg;               // the dashboard's PostgreSQL login (conninfo)
+  std::string pg;               // the dashboard's PostgreSQL login (conninfo): the primary
+  std::string read_pg;          // where the pages read from (a streaming replica); "" = pg
   std::string bind = "127.0.0.1";
   int port = 8090;              // 0: a free port (printed as {"http":N} when ready)
   std::string admin_token;      // publishing notices needs it (X-District-Token); empty: read only
@@ -39,7 +40,8 @@ class DashboardServer {
   void routes();
   DashboardOptions o_;
   std::unique_ptr<httplib::Server> http_;
-  std::unique_ptr<ConnectionPool> pool_;
+  std::unique_ptr<ConnectionPool> pool_;       // the primary: publishing
+  std::unique_ptr<ConnectionPool> read_pool_;  // the replica (or the primary): every page
   std::unique_ptr<DashboardCache> cache_;
 };
 

@@ -88,9 +88,12 @@ int main(int argc, char** argv) {
   target->add_option("--period", t_period, "day or week")->check(CLI::IsMember({"day", "week"}));
   target->add_option("--count", t_count, "Tickets done in the period (0 removes the target)")->required();
   DashboardOptions d;
-  std::string token_file, log_level = "info";
+  std::string token_file, log_level = "info", read_pg_file;
   auto* serve = cli.add_subcommand("serve", "Serve the district dashboard");
   add_pg(serve);
+  serve->add_option("--read-pg", d.read_pg, "Read every page from here (a streaming replica of --pg); publishing "
+                                            "still goes to --pg");
+  serve->add_option("--read-pg-file", read_pg_file, "A file holding the --read-pg connection");
   serve->add_option("--bind", d.bind, "Address to listen on");
   serve->add_option("--port", d.port, "HTTP port (0: a free one, printed as {\"http\":N})")->check(CLI::Range(0, 65535));
   serve->add_option("--admin-token-file", token_file, "A file with the token that lets the district publish notices");
@@ -105,6 +108,7 @@ int main(int argc, char** argv) {
     cli.parse(argc, argv);
     if (!pg_file.empty()) pg = read_secret(pg_file, "--pg-file");
     if (pg.empty()) throw CLI::ValidationError("give the PostgreSQL connection with --pg or --pg-file");
+    if (!read_pg_file.empty()) d.read_pg = read_secret(read_pg_file, "--read-pg-file");
     if (!password_file.empty()) password = read_secret(password_file, "--password-file");
     if (!token_file.empty()) {
       d.admin_token = read_secret(token_file, "--admin-token-file");
@@ -121,6 +125,17 @@ int main(int argc, char** argv) {
   };
   if (*serve) {
     d.pg = pg;
+    // A replica that is not one (or cannot be reached) is said at once; the pages would
+    // otherwise read a second primary nobody feeds, or answer 503 without a word.
+    if (!d.read_pg.empty()) {
+      auto r = Pg::connect(d.read_pg);
+      if (!r) return fail(make_error("bad_request", "--read-pg: " + r.error().reason));
+      auto rec = (*r)->exec("SELECT pg_is_in_recovery()");
+      if (!rec) return fail(make_error("bad_request", "--read-pg: " + rec.error().reason));
+      if (rec->get(0, 0) != "t")
+        return fail(make_error("bad_request", "--read-pg: that server is not a replica (pg_is_in_recovery() is false); "
+                                              "give a standby made with pg_basebackup -R, or leave --read-pg out"));
+    }
     DashboardServer server(d);
     std::string error;
     const int port = server.bind(error);

@@ -22,13 +22,14 @@ inline void save_png(const std::string& png, const std::string& name) {
 struct Dashboard {
   std::unique_ptr<Child> proc;
   int port = 0;
-  Dashboard(District& d, const std::string& dir, const std::string& token) {
+  // extra: more flags for serve (e.g. --read-pg of a replica).
+  Dashboard(District& d, const std::string& dir, const std::string& token, std::vector<std::string> extra = {}) {
     REQUIRE(district::add_dashboard_login(*d.admin, "dashboard", "dashboard-password-1"));
     std::ofstream(dir + "/token") << token << "\n";
-    proc = std::make_unique<Child>(
-        std::vector<std::string>{ANTRIAN_DISTRICT_BIN, "serve", "--pg", d.pg.conninfo("dashboard", "dashboard-password-1"),
-                                 "--port", "0", "--connected-within-s", "3", "--admin-token-file", dir + "/token"},
-        dir + "/dashboard.log");
+    std::vector<std::string> args{ANTRIAN_DISTRICT_BIN, "serve", "--pg", d.pg.conninfo("dashboard", "dashboard-password-1"),
+                                  "--port", "0", "--connected-within-s", "3", "--admin-token-file", dir + "/token"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    proc = std::make_unique<Child>(args, dir + "/dashboard.log");
     std::smatch m;
     REQUIRE(wait_until([&] {
       const std::string log = proc->log();

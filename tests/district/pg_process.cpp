@@ -83,7 +83,7 @@ std::string pg_bin_dir() {
   return "/usr/lib/postgresql/15/bin";
 }
 
-PgProcess::PgProcess() {
+void PgProcess::make_dir() {
   std::string tmpl = (std::filesystem::temp_directory_path() / "antrian-pg-XXXXXX").string();
   if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
@@ -91,6 +91,10 @@ PgProcess::PgProcess() {
     if (::chown(dir_.c_str(), pw->pw_uid, pw->pw_gid) != 0) throw std::runtime_error("cannot chown " + dir_);
   }
   ::chmod(dir_.c_str(), 0700);
+}
+
+PgProcess::PgProcess() {
+  make_dir();
   const std::string log = dir_ + "/initdb.log";
   pid_t pid = spawn({pg_bin_dir() + "/initdb", "-D", dir_ + "/data", "-U", "postgres", "--auth-local=trust",
                      "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"},
@@ -103,6 +107,26 @@ PgProcess::PgProcess() {
   std::ofstream conf(dir_ + "/data/postgresql.conf", std::ios::app);
   conf << "listen_addresses = '127.0.0.1'\nport = " << port_ << "\nunix_socket_directories = '" << dir_
        << "'\nfsync = off\nmax_connections = 200\nshared_buffers = 64MB\nlogging_collector = off\n";
+  conf.close();
+  start();
+}
+
+PgProcess::PgProcess(ReplicaOf r) {
+  make_dir();
+  // pg_basebackup streams a copy of the running primary and, with -R, writes
+  // standby.signal and primary_conninfo: the copy starts as a streaming replica.
+  const std::string log = dir_ + "/basebackup.log";
+  pid_t pid = spawn({pg_bin_dir() + "/pg_basebackup", "-d", r.primary.socket_conninfo(), "-D", dir_ + "/data", "-R",
+                     "-X", "stream", "--no-sync", "-c", "fast"},
+                    log, false);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("pg_basebackup failed: " + slurp(log));
+  port_ = free_port();
+  // Later lines win: the replica's own port and socket folder.
+  std::ofstream conf(dir_ + "/data/postgresql.conf", std::ios::app);
+  conf << "port = " << port_ << "\nunix_socket_directories = '" << dir_ << "'\nhot_standby = on\n";
   conf.close();
   start();
 }
@@ -154,6 +178,10 @@ void PgProcess::kill9() {
   // Backends die with the group; give the kernel a moment to release their memory.
   for (int i = 0; i < 100 && ::kill(-pid_, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   pid_ = -1;
+}
+
+std::string PgProcess::socket_conninfo() const {
+  return "host=" + dir_ + " port=" + std::to_string(port_) + " user=postgres";
 }
 
 std::string PgProcess::admin_conninfo() const {

@@ -13,6 +13,12 @@ namespace antrian::test {
 class PgProcess {
  public:
   PgProcess();   // initdb + start; throws with the reason when it cannot
+  // A streaming replica of `primary`: pg_basebackup -R into a fresh temporary folder
+  // (as the same unprivileged user), its own port, started; read-only (hot standby).
+  struct ReplicaOf {
+    const PgProcess& primary;
+  };
+  explicit PgProcess(ReplicaOf r);
   ~PgProcess();  // stop, remove the folder
   PgProcess(const PgProcess&) = delete;
   PgProcess& operator=(const PgProcess&) = delete;
@@ -27,8 +33,11 @@ class PgProcess {
   // A role over TCP with its password (what a site or the dashboard uses).
   std::string conninfo(const std::string& user, const std::string& password) const;
   const std::string& dir() const { return dir_; }
+  // The socket connection a local client (or pg_basebackup) uses: host=DIR port=N.
+  std::string socket_conninfo() const;
 
  private:
+  void make_dir();
   std::string dir_;
   pid_t pid_ = -1;
   int port_ = 0;
