@@ -13,6 +13,7 @@ Summary summarize(std::vector<double> v) {
   auto pct = [&](double p) { return v[std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5))]; };
   s.n = v.size();
   s.p50_ms = pct(0.50);
+  s.p90_ms = pct(0.90);
   s.p99_ms = pct(0.99);
   s.max_ms = v.back();
   s.mean_ms = std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());

@@ -6,7 +6,7 @@
 namespace antrian::bench {
 
 struct Summary {
-  double p50_ms = 0, p99_ms = 0, mean_ms = 0, max_ms = 0;
+  double p50_ms = 0, p90_ms = 0, p99_ms = 0, mean_ms = 0, max_ms = 0;
   std::size_t n = 0;
 };
 
