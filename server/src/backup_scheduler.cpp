@@ -61,6 +61,7 @@ std::string BackupScheduler::backup_now() {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   spdlog::info("backup written: {} ({} ms)", dest, ms);
   prune();
+  scrub_older(dest);
   return dest;
 }
 
@@ -74,6 +75,19 @@ void BackupScheduler::prune() {
   for (size_t i = 0; i + keep_ < found.size(); ++i) {
     fs::remove(found[i], ec);
     if (ec) spdlog::warn("backup: cannot remove old {}: {}", found[i].string(), ec.message());
+  }
+}
+
+// What the hub deleted since an older backup (phone numbers past retention or at the
+// person's request) leaves that backup too, at the next backup at the latest.
+void BackupScheduler::scrub_older(const std::string& newest) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir_, ec)) {
+    const std::string path = e.path().string();
+    if (!e.is_regular_file() || !is_backup_name(e.path().filename().string()) || path == newest) continue;
+    auto r = scrub_backup(path, newest);
+    if (!r) spdlog::error("backup: personal data could not be removed from {}: {}", path, r.error().reason);
+    else if (*r > 0) spdlog::info("backup: {} rows of personal data deleted since were removed from {}", *r, path);
   }
 }
 

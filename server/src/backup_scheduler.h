@@ -2,6 +2,8 @@
 // Backups on a thread of the hub: one right after start, then every N minutes, to
 // DIR/antrian-YYYYMMDD-HHMMSS.db (UTC), keeping the newest `keep`. A failed backup
 // is logged and tried again at the next tick; the hub goes on serving either way.
+// After each backup, personal data the hub has deleted since is removed from the
+// older ones (scrub_backup), so no backup keeps a number past its retention.
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -23,6 +25,7 @@ class BackupScheduler {
  private:
   void loop();
   void prune();
+  void scrub_older(const std::string& newest);
 
   std::string db_path_, dir_;
   std::chrono::minutes every_;

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <filesystem>
 #include <random>
 
@@ -139,6 +140,87 @@ Result<Ok> backup_database(const std::string& db_path, const std::string& dest_p
   }
   sync_path(dest.has_parent_path() ? dest.parent_path() : fs::path("."));
   return Ok{};
+}
+
+namespace {
+
+bool has_table(sqlite3* db, const std::string& schema, const char* table) {
+  const std::string sql = "SELECT count(*) FROM " + schema + ".sqlite_schema WHERE type='table' AND name='" + table + "'";
+  auto r = query_text(db, sql.c_str());
+  return r && *r == "1";
+}
+
+// The rows of the older file's personal tables that the current one no longer has.
+std::string gone_rows(const PersonalTable& t) {
+  const std::string cols = t.key[0] == '(' ? std::string(t.key).substr(1, std::strlen(t.key) - 2) : t.key;
+  return std::string(t.name) + " WHERE " + t.key + " NOT IN (SELECT " + cols + " FROM cur." + t.name + ")";
+}
+
+// Opens `path` with the current backup attached as "cur" (read-only, untouched).
+Result<Ok> open_with_current(Db& db, const std::string& path, int flags, const std::string& current) {
+  if (sqlite3_open_v2(path.c_str(), &db.h, flags | SQLITE_OPEN_URI, nullptr) != SQLITE_OK)
+    return storage_error("cannot open backup " + path + ": " + db.msg());
+  const std::string attach = "ATTACH 'file:" + current + "?immutable=1' AS cur";
+  if (auto r = query_text(db.h, attach.c_str()); !r)
+    return storage_error("cannot read the newer backup " + current + ": " + r.error().reason);
+  return Ok{};
+}
+
+}  // namespace
+
+Result<int> scrub_backup(const std::string& older, const std::string& current) {
+  if (older.find('\'') != std::string::npos || current.find('\'') != std::string::npos)
+    return storage_error("backup paths must not contain a quote");
+  if (auto r = check_backup_file(current); !r) return storage_error("no scrub: " + r.error().reason);
+  int to_remove = 0;
+  {
+    Db db;
+    if (auto r = open_with_current(db, "file:" + older + "?immutable=1", SQLITE_OPEN_READONLY, current); !r)
+      return r.error();
+    for (const PersonalTable& t : kPersonalTables) {
+      if (!has_table(db.h, "main", t.name) || !has_table(db.h, "cur", t.name)) continue;
+      auto n = query_text(db.h, ("SELECT count(*) FROM " + gone_rows(t)).c_str());
+      if (!n) return storage_error("scrub of " + older + ": " + n.error().reason);
+      to_remove += std::stoi(*n);
+    }
+  }
+  if (to_remove == 0) return 0;
+  // Scrub a copy, check it, then swap: a failure leaves the older backup as it was.
+  const fs::path dest(older);
+  const std::string tmp = temp_name(dest);
+  std::error_code ec;
+  fs::copy_file(older, tmp, fs::copy_options::overwrite_existing, ec);
+  if (ec) return storage_error("scrub of " + older + ": cannot copy it: " + ec.message());
+  {
+    Db db;
+    if (auto r = open_with_current(db, tmp, SQLITE_OPEN_READWRITE, current); !r) {
+      remove_quietly(tmp);
+      return r.error();
+    }
+    std::string sql = "PRAGMA secure_delete=ON; BEGIN;";
+    for (const PersonalTable& t : kPersonalTables)
+      if (has_table(db.h, "main", t.name) && has_table(db.h, "cur", t.name)) sql += "DELETE FROM " + gone_rows(t) + ";";
+    sql += "COMMIT; DETACH cur; VACUUM;";
+    char* msg = nullptr;
+    if (sqlite3_exec(db.h, sql.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
+      const std::string why = msg ? msg : db.msg();
+      sqlite3_free(msg);
+      remove_quietly(tmp);
+      return storage_error("scrub of " + older + " failed, the backup is unchanged: " + why);
+    }
+  }
+  if (auto r = check_backup_file(tmp); !r) {
+    remove_quietly(tmp);
+    return storage_error("scrubbed copy of " + older + " failed its check, the backup is unchanged: " + r.error().reason);
+  }
+  sync_path(tmp);
+  fs::rename(tmp, dest, ec);
+  if (ec) {
+    remove_quietly(tmp);
+    return storage_error("cannot put the scrubbed copy in place of " + older + ": " + ec.message());
+  }
+  sync_path(dest.has_parent_path() ? dest.parent_path() : fs::path("."));
+  return to_remove;
 }
 
 Result<Ok> restore_database(const std::string& backup_path, const std::string& data_dir) {

@@ -51,7 +51,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
   // never waits for the WAL to be copied back into the database.
   // journal_size_limit: after a busy day's checkpoint the WAL file shrinks back to 64 MiB
   // instead of keeping its largest size on the office's disk.
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA journal_size_limit=67108864"})
+  // secure_delete: a phone number deleted (retention, or at the person's request) is
+  // overwritten with zeros, not left in a free page for the next backup to copy.
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA journal_size_limit=67108864",
+                             "PRAGMA secure_delete=ON"})
     if (auto r = store->exec(pragma); !r) return r.error();
   if (auto r = store->migrate(); !r) return r.error();
   if (auto r = outbox_db::ensure_tables(db); !r) return r.error();

@@ -3,12 +3,16 @@
 // damaged or foreign file, and then changes nothing.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "antrian/backup.h"
+#include "antrian/office_config.h"
 #include "hub_process.h"
 #include "trust_util.h"
 
@@ -178,4 +182,103 @@ TEST_CASE("the backup folder keeps the newest 48 backups and leaves other files 
     if (n.rfind("antrian-2020", 0) != 0 && n.ends_with(".db")) fresh = antrian::check_backup_file(e.path().string()).ok();
   }
   CHECK(fresh);
+}
+
+namespace {
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<std::string> backup_files(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".db") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a number deleted at the person's request leaves the older backups at the next backup") {
+  TempDir dir;
+  const std::string data = dir.path() + "/data", backups = dir.path() + "/backups";
+  json cfg = json::parse(antrian::default_office_json());
+  cfg["messages"] = {{"webhook", {{"url", "http://127.0.0.1:9/never"}}}};
+  const std::string cfg_file = dir.path() + "/office.json";
+  std::ofstream(cfg_file) << cfg.dump();
+  const std::vector<std::string> args = {"--config", cfg_file, "--backup-dir", backups, "--backup-every-min", "60"};
+  // Backups are named by the second: a restart waits for the next one.
+  auto restart = [&](HubProcess& hub) {
+    hub.terminate();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    hub.restart();
+  };
+  auto wait_backups = [&](std::size_t n) {
+    for (int i = 0; i < 100 && backup_files(backups).size() < n; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return backup_files(backups).size();
+  };
+  HubProcess hub(data, args);
+  REQUIRE(wait_backups(1) == 1);
+  std::string kept_token, gone_token;
+  {
+    RawClient c(hub);
+    const json t1 = c.request("i1", "issue", {{"service", "C"}}, "kiosk")["result"]["ticket"];
+    const json t2 = c.request("i2", "issue", {{"service", "C"}}, "kiosk")["result"]["ticket"];
+    REQUIRE(c.request("c1", "contact_set", {{"token", t1["token"]}, {"phone", "081234567890"}})["ok"] == true);
+    REQUIRE(c.request("c2", "contact_set", {{"token", t2["token"]}, {"phone", "081299998888"}})["ok"] == true);
+  }
+  restart(hub);  // its start-up backup holds both numbers
+  REQUIRE(wait_backups(2) == 2);
+  const std::string with_numbers = backup_files(backups)[1];
+  REQUIRE(file_bytes(with_numbers).find("6281234567890") != std::string::npos);
+  {
+    RawClient c(hub);
+    REQUIRE(c.request("d1", "contact_delete", {{"phone", "081234567890"}})["ok"] == true);
+  }
+  restart(hub);  // the next backup: the deleted number leaves the older one
+  REQUIRE(wait_backups(3) == 3);
+  const std::string newest = backup_files(backups)[2];
+  bool scrubbed = false;
+  for (int i = 0; i < 100 && !scrubbed; ++i) {
+    scrubbed = file_bytes(with_numbers).find("6281234567890") == std::string::npos;
+    if (!scrubbed) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(scrubbed);
+  // Zeroed, not just unlinked: the newest backup has no trace of it in a free page either.
+  CHECK(file_bytes(newest).find("6281234567890") == std::string::npos);
+  // The other person's number, and the day's tickets, are still in the older backup.
+  CHECK(file_bytes(with_numbers).find("6281299998888") != std::string::npos);
+  CHECK(antrian::check_backup_file(with_numbers).ok());
+  hub.terminate();
+  REQUIRE(restore(data, with_numbers).exit_code == 0);
+  hub.restart();
+  RawClient c(hub);
+  CHECK(labels(snapshot(c, "after-restore")).size() == 2);
+  CHECK(c.request("x", "contact_export", {{"phone", "081234567890"}})["result"]["contacts"].empty());
+  CHECK(c.request("y", "contact_export", {{"phone", "081299998888"}})["result"]["contacts"].size() == 1);
+}
+
+TEST_CASE("scrub_backup refuses a damaged newer backup and leaves the older one as it was") {
+  TempDir dir;
+  const std::string older = dir.path() + "/older.db", bad = dir.path() + "/bad.db";
+  {
+    HubProcess hub(dir.path() + "/data");
+    RawClient c(hub);
+    REQUIRE(!issue_ticket(c, "one").empty());
+    REQUIRE(antrian::backup_database(dir.path() + "/data/antrian.db", older).ok());
+  }
+  std::ofstream(bad) << "not a database";
+  const std::string before = file_bytes(older);
+  auto r = antrian::scrub_backup(older, bad);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().reason.find("no scrub") != std::string::npos);
+  CHECK(file_bytes(older) == before);
+  // Against itself nothing is gone: 0 rows, the file untouched.
+  auto same = antrian::scrub_backup(older, older);
+  REQUIRE(same.ok());
+  CHECK(*same == 0);
+  CHECK(file_bytes(older) == before);
 }

@@ -22,6 +22,21 @@ Result<Ok> backup_database(const std::string& db_path, const std::string& dest_p
 // Checks that path is a healthy antrian database this build can open.
 Result<Ok> check_backup_file(const std::string& path);
 
+// Personal data (UU 27/2022) deleted from the live database after an older backup
+// was taken is deleted from that backup too: the rows of the personal tables
+// (kPersonalTables) that are not in `current` (a newer backup of the same database,
+// which holds exactly what the hub still keeps) are removed from `older`, through a
+// checked copy that then replaces it (secure_delete and VACUUM: no trace left in free
+// pages). Returns the number of rows removed; 0 leaves the file untouched.
+Result<int> scrub_backup(const std::string& older, const std::string& current);
+
+// Tables that hold personal data, with the columns that identify a row.
+struct PersonalTable {
+  const char* name;
+  const char* key;  // one column or "(a, b)"
+};
+inline constexpr PersonalTable kPersonalTables[] = {{"contacts", "token"}, {"outbox", "(id, channel)"}};
+
 // Replaces data_dir/antrian.db with the backup. Errors say why nothing was changed.
 Result<Ok> restore_database(const std::string& backup_path, const std::string& data_dir);
 
