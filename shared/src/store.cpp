@@ -158,27 +158,24 @@ Result<Ok> Store::upsert(const char* kind, const std::string& key, const std::st
 
 Result<Ok> Store::commit(const std::vector<Event>& events, const std::string& day_after,
                          const std::string& request_id, const std::string& reply) {
-  if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
-  if (auto r = write(events, day_after, request_id, reply); !r) {
-    exec("ROLLBACK");
-    return r;
-  }
-  if (auto r = exec("COMMIT"); !r) {
-    Error e = sql_error("commit");
-    exec("ROLLBACK");
-    return e;
-  }
-  return Ok{};
+  return in_transaction([&] { return write(events, day_after, request_id, reply); });
 }
 
 Result<Ok> Store::commit(const std::vector<Change>& changes) {
   if (changes.empty()) return Ok{};
+  return in_transaction([&]() -> Result<Ok> {
+    for (const Change& c : changes)
+      if (auto r = write(c.events, c.day, c.request_id, c.reply, &c.priv); !r) return r;
+    return Ok{};
+  });
+}
+
+Result<Ok> Store::in_transaction(const std::function<Result<Ok>()>& body) {
   if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
-  for (const Change& c : changes)
-    if (auto r = write(c.events, c.day, c.request_id, c.reply, &c.priv); !r) {
-      exec("ROLLBACK");
-      return r;
-    }
+  if (auto r = body(); !r) {
+    exec("ROLLBACK");
+    return r;
+  }
   if (auto r = exec("COMMIT"); !r) {
     Error e = sql_error("commit");
     exec("ROLLBACK");

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 #include <optional>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,8 @@ class Store {
   Result<Ok> exec(const char* sql);
   Error sql_error(const std::string& what) const;
   Result<Ok> upsert(const char* kind, const std::string& key, const std::string& day, const std::string& json);
+  // BEGIN IMMEDIATE, body, COMMIT; ROLLBACK when either fails.
+  Result<Ok> in_transaction(const std::function<Result<Ok>()>& body);
   // One command's rows, inside a transaction the caller opened.
   Result<Ok> write(const std::vector<Event>& events, const std::string& day, const std::string& request_id,
                    const std::string& reply, const PrivateWrites* priv = nullptr);
