@@ -12,7 +12,7 @@ float width(std::string_view s) { return 10.0f * static_cast<float>(s.size()); }
 float width2(std::string_view s, bool) { return width(s); }
 }  // namespace
 
-TEST_CASE("sentences end at . ! ? before a space or the end; times and numbers stay whole") {
+TEST_CASE("sentences end at . ! ? before a space or the end, and times and numbers stay whole") {
   CHECK(split_sentences("Loket 3 tutup. Silakan ke loket 4! Sudah?") ==
         std::vector<std::string>{"Loket 3 tutup.", "Silakan ke loket 4!", "Sudah?"});
   CHECK(split_sentences("Buka lagi pukul 13.30 WIB, kuota 1.000 nomor") ==

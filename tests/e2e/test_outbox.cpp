@@ -152,7 +152,7 @@ TEST_CASE("outbox: messages reach a webhook that refuses and fails before it rec
   CHECK(events.dump().find("contact_added") != std::string::npos);
 }
 
-TEST_CASE("outbox: an admin exports and deletes one person's data; numbers past retention are deleted") {
+TEST_CASE("outbox: an admin exports and deletes one person's data, and numbers past retention are deleted") {
   TempDir dir;
   const std::string cfg = office_with_messages(
       dir.path(), {{"retention_days", 1}, {"webhook", {{"url", "http://127.0.0.1:9/never"}}}});

@@ -35,7 +35,7 @@ TEST_CASE("antrian-sim plays a normal and a disrupted day and accounts for every
   CHECK(line.back() == 'x');
 }
 
-TEST_CASE("antrian-sim --help names the forward oracle; a loket on a break and shared lokets are days of their own") {
+TEST_CASE("antrian-sim --help names the forward oracle, and a loket on a break and shared lokets are days of their own") {
   auto help = run_process({ANTRIAN_SIM_BIN, "--help"}, 10000);
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("forward oracle") != std::string::npos);

@@ -165,7 +165,7 @@ TEST_CASE("the desk finds a ticket of today by its number, as people type it") {
   CHECK_FALSE(proto::role_allows("kiosk", cmd::ticket_find));
 }
 
-TEST_CASE("an admin frees a loket left signed in by a crashed PC; its ticket goes back in line") {
+TEST_CASE("an admin frees a loket left signed in by a crashed PC, and its ticket goes back in line") {
   TestOffice o;
   o.open_all_day();
   o.issue("A");

@@ -21,7 +21,7 @@ TEST_CASE("no loket open: the wait is unknown, not invented") {
   CHECK_FALSE(eta_for_new_ticket(o.state, "A", Priority::reguler, o.now).has_value());
 }
 
-TEST_CASE("one loket: each ticket waits for the turns before it; a second loket shares them") {
+TEST_CASE("one loket: each ticket waits for the turns before it, and a second loket shares them") {
   TestOffice o;  // A's configured mean is 420 s
   o.open(1);
   std::vector<int64_t> ids;
@@ -73,7 +73,7 @@ TEST_CASE("a range around the estimate, wider further down the line") {
   CHECK(w1->high_s > w1->eta_s);
 }
 
-TEST_CASE("priority tickets of any service a loket serves go first; transferred tickets go to their loket") {
+TEST_CASE("priority tickets of any service a loket serves go first, and transferred tickets go to their loket") {
   TestOffice o;
   o.open(3);  // loket 3: B first, then A
   const int64_t b = o.issue("B");
@@ -166,7 +166,7 @@ TEST_CASE("printers N of M stretch each turn M/N times") {
   CHECK(service_health(o.state, "C").status == ServiceStatus::normal);  // KK keeps flowing
 }
 
-TEST_CASE("a halted service waits until its expected end, or says unknown; its loket serves the other service meanwhile") {
+TEST_CASE("a halted service waits until its expected end, or says unknown, and its loket serves the other service meanwhile") {
   TestOffice o;
   o.open(1);
   for (int i = 0; i < 2; ++i) o.issue("A");

@@ -41,7 +41,7 @@ TEST_CASE("issue 13: E's numbers left do not flap when lokets 5 and 7 sign in an
   CHECK(left(o, "E") == 0);
 }
 
-TEST_CASE("the roster plans who staffs which loket when; a loket not on it adds nothing") {
+TEST_CASE("the roster plans who staffs which loket when, and a loket not on it adds nothing") {
   TestOffice o;  // 09:00
   o.state.office.roster = {{7, 8 * 60, 12 * 60}};  // only loket 7 (E, C, D), 08:00-12:00
   CHECK(loket_open_seconds_left(o.state, 7, o.now, o.now) == 3 * 3600);

@@ -73,7 +73,7 @@ TEST_CASE("replies round-trip, and a bad reply is an error") {
   CHECK_FALSE(proto::decode_reply("nope").ok());
 }
 
-TEST_CASE("a field the command does not take is refused by name; client is always allowed") {
+TEST_CASE("a field the command does not take is refused by name, and client is always allowed") {
   proto::Request r{1, "x", "service_set", "admin", {{"code", "C"}, {"prefix", "Z"}}};
   auto bad = proto::check_args(r);
   REQUIRE_FALSE(bad.ok());

@@ -1,26 +1,11 @@
 // The satisfaction survey in real headless Chromium: a phone answers it on the
 // finished ticket's page (a missing answer is named first), and the report shows the
 // index. Screenshots for docs/.
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-
+#include "browser_shots.h"
 #include "web_fixture.h"
 #include "webdriver.h"
 
 using namespace antrian::test;
-
-namespace {
-
-void save_png(const std::string& png, const std::string& name) {
-  const char* env = std::getenv("ANTRIAN_SCREENSHOT_DIR");
-  const std::filesystem::path dir = env && *env ? env : ANTRIAN_TEST_OUTPUT_DIR;
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / name, std::ios::binary) << png;
-  CHECK(png.substr(1, 3) == "PNG");
-}
-
-}  // namespace
 
 TEST_CASE("browser: a phone answers the survey on its finished ticket's page, and the report shows the IKM") {
   WebHub w;
