@@ -28,6 +28,7 @@ class PgProcess {
   void kill9();   // SIGKILL of the postmaster and every backend, as a crash
   bool running() const { return pid_ > 0; }
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }  // the postmaster; it leads its own process group
   // The superuser over the local socket.
   std::string admin_conninfo() const;
   // A role over TCP with its password (what a site or the dashboard uses).
