@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "antrian/strings.h"
+#include "antrian/survey.h"
 #include "web/http_util.h"
 
 namespace antrian::web {
@@ -50,6 +51,14 @@ std::string PageRenderer::strings_json() {
   return out;
 }
 
+// The survey's nine elements in the regulation's order (survey.h), so the pages do not
+// keep a list of their own.
+std::string PageRenderer::survey_elements_json() {
+  nlohmann::json j = nlohmann::json::array();
+  for (std::string_view key : kSurveyElementKeys) j.push_back(std::string(key));
+  return j.dump();
+}
+
 std::string PageRenderer::fill(std::string_view tpl) {
   std::string out;
   out.reserve(tpl.size() + 1024);
@@ -62,6 +71,7 @@ std::string PageRenderer::fill(std::string_view tpl) {
     out.append(tpl.substr(pos, open - pos));
     const std::string_view tag = tpl.substr(open + 2, close - open - 2);
     if (tag == "strings") out += strings_json();
+    else if (tag == "survey_elements") out += survey_elements_json();
     else if (tag.rfind("id:", 0) == 0) out += html_escape(tr(tag.substr(3), Lang::id));
     else if (tag.rfind("en:", 0) == 0) out += html_escape(tr(tag.substr(3), Lang::en));
     else out.append(tpl.substr(open, close + 2 - open));  // not ours: keep as is

@@ -26,6 +26,8 @@ class PageRenderer {
   static std::string fill(std::string_view tpl);
   // The strings table rows the pages use, as JSON text.
   static std::string strings_json();
+  // {{survey_elements}}: the survey's element keys in order (survey.h), as JSON text.
+  static std::string survey_elements_json();
 
  private:
   std::string root_;

@@ -165,7 +165,13 @@ var A = (function () {
   }
   function hubNow() { return new Date().getTime() + (A.clockOffset || 0); }
 
+  // The survey's elements in the regulation's order, as the hub's survey.h lists them.
+  function surveyElements() {
+    try { return JSON.parse(document.getElementById('survey-elements').textContent || '[]'); } catch (e) { return []; }
+  }
+
   return { t: t, te: te, pair: pair, fmt: fmt, el: el, bi: bi, biText: biText, clear: clear, $: $,
            get: get, post: post, reason: reason, hhmm: hhmm, dateText: dateText, minutes: minutes,
-           duration: duration, waitText: waitText, live: live, hubNow: hubNow, clockOffset: 0 };
+           duration: duration, waitText: waitText, live: live, hubNow: hubNow, surveyElements: surveyElements,
+           clockOffset: 0 };
 })();

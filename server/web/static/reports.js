@@ -58,7 +58,7 @@
   }
 
   // The satisfaction survey's index (IKM): the office, each service, each loket.
-  var ELEMENTS = ['requirements', 'procedure', 'time', 'cost', 'product', 'competence', 'behaviour', 'facilities', 'complaints'];
+  var ELEMENTS = A.surveyElements();  // survey.h's order, from the page
   function two(v) { return v === null ? null : v.toFixed(2).replace('.', ','); }
   function ikmTable(r) {
     if (!r.ikm.length || !r.ikm[0].responses) return A.bi('survey.grade.-', null, 'p');

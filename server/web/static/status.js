@@ -31,7 +31,7 @@
 
   // The satisfaction survey (SKM): built once and kept across live updates, so an
   // answer being chosen is not wiped when the view changes.
-  var ELEMENTS = ['requirements', 'procedure', 'time', 'cost', 'product', 'competence', 'behaviour', 'facilities', 'complaints'];
+  var ELEMENTS = A.surveyElements();  // survey.h's order, from the page
   var survey = null, surveySent = false, last = null;
 
   function surveyForm() {
