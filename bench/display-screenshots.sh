@@ -41,4 +41,8 @@ ctl resource-set blangko --stock 3   # 6 B tickets wait: every card left is prom
 SDL_AUDIODRIVER=no-such-driver timeout 3 "$build/display/antrian-display" --hub "$hub" --headless --name tv-1 >/dev/null 2>&1 || true
 shot display-blangko-1920x1080.png --window 1920x1080
 shot display-device-fault-1920x1080.png --window 1920x1080 --pages-at 29
+# Everyone waiting for printing moved to Information (bulk move): the wall names the
+# numbers, where they went and why (shared/ ticket_moves.h), on a later banner page.
+ctl bulk-move B --to-service F --reason "Printer kartu rusak; surat keterangan di loket 8"
+shot display-moved-1920x1080.png --window 1920x1080 --pages-at ${MOVED_PAGE_AT:-15}
 ls -l "$out"/display-*.png

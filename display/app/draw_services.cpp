@@ -90,8 +90,10 @@ void banner_page(ImDrawList* dl, const ui::FrameInfo& f, const WallPlan& p, cons
   const BannerPage& bp = p.banner_pages[index];
   const Banner& b = v.banners[bp.banner];
   const ui::Rect r = rect(p.layout.banner);
-  const ImU32 fill = b.halted ? palette::error : palette::warn;
-  const ImU32 text = b.halted ? palette::on_error : palette::on_warn;
+  // Red: stopped; amber: slower; blue: tickets moved or waiting for a loket on a break.
+  const bool info = !b.kind.empty();
+  const ImU32 fill = b.halted ? palette::error : info ? palette::accent : palette::warn;
+  const ImU32 text = b.halted ? palette::on_error : info ? palette::text : palette::on_warn;
   dl->AddRectFilled(r.min, r.max, fill);
   dl->AddLine({r.min.x, r.max.y - 1}, {r.max.x, r.max.y - 1}, palette::background, f.px(3));
   const Box& in = p.banner_inner;

@@ -173,3 +173,42 @@ TEST_CASE("a device fault (kiosk printer out of paper, display audio) gets a ban
   o.run(proto::cmd::device_report, {{"device", "kiosk-1/printer"}, {"state", "ok"}});
   CHECK(banners(o.state, DisplayFilter{}, o.now, Lang::en).size() == 1);
 }
+
+TEST_CASE("tickets moved by a bulk move or waiting for a loket on a break: a banner says why") {
+  TestOffice o;
+  o.issue("B", 2);
+  o.open(1);
+  o.open(2);
+  o.issue("A", 2);
+  o.run(proto::cmd::bulk_move, {{"service", "B"}, {"to_service", "F"}, {"reason", "Printer kartu rusak"}});
+  auto b = banners(o.state, DisplayFilter{}, o.now, Lang::id);
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].kind == "bulk_moved");
+  CHECK_FALSE(b[0].halted);
+  CHECK(b[0].title == "2 nomor dipindahkan ke Informasi & Pengaduan");
+  CHECK(b[0].message == "B-001, B-002 dari Pencetakan e-KTP, tempat antrian tetap. Printer kartu rusak");
+  CHECK(b[0].text() ==
+        "2 nomor dipindahkan ke Informasi & Pengaduan: B-001, B-002 dari Pencetakan e-KTP, tempat antrian tetap. "
+        "Printer kartu rusak.");
+  // A wall for KK only has nothing to say about it; one for F (where they wait now) has.
+  CHECK(banners(o.state, DisplayFilter({"C"}, {}), o.now, Lang::id).empty());
+  CHECK(banners(o.state, DisplayFilter({"F"}, {}), o.now, Lang::en).at(0).title ==
+        "2 waiting moved to Information & complaints");
+
+  // A ticket sent to loket 2, which goes on a break for 30 minutes.
+  o.call_next(1);
+  o.start(1);
+  o.run(proto::cmd::transfer, {{"counter", 1}, {"to_counter", 2}});
+  o.run(proto::cmd::pause, {{"counter", 2}, {"minutes", 30}});
+  b = banners(o.state, DisplayFilter{}, o.now, Lang::id);
+  REQUIRE(b.size() == 2);
+  CHECK(b[1].kind == "loket_break");
+  CHECK(b[1].title == "Loket 2 istirahat");
+  CHECK(b[1].message == "A-001 menunggu Loket 2 dan dipanggil setelah loket buka kembali");
+  CHECK(b[1].when == "Perkiraan buka kembali pukul 09:30 WIB");
+  CHECK(b[1].expected_end == o.now + 30 * 60'000);
+  // Only the walls that show loket 2.
+  CHECK(banners(o.state, DisplayFilter({}, {1}), o.now, Lang::id).size() == 1);
+  // In the running text too.
+  CHECK(marquee_text(o.state, b, Lang::id).find("Loket 2 istirahat") != std::string::npos);
+}

@@ -244,3 +244,21 @@ TEST_CASE("each banner's pages: the headline first, and every page ends at a sen
   CHECK(p.banner_pages.front().page.lines.front().bold);
   CHECK(p.banner_pages.front().page.lines.front().text.rfind("Perekaman", 0) == 0);
 }
+
+TEST_CASE("a moved-tickets banner and a loket's break banner are read at 80 px like the rest") {
+  DisplayView v = disrupted_morning();
+  v.banners.push_back({false, "10 nomor dipindahkan ke Informasi & Pengaduan",
+                       "B-001, B-002, B-003, B-004 dan 6 lainnya dari Pencetakan e-KTP, tempat antrian tetap. "
+                       "Printer kartu rusak; surat keterangan di loket 8",
+                       "", std::nullopt, 0, "bulk_moved"});
+  v.banners.push_back({false, "Loket 2 istirahat", "A-001 menunggu Loket 2 dan dipanggil setelah loket buka kembali",
+                       "Perkiraan buka kembali pukul 09:30 WIB", std::nullopt, 0, "loket_break"});
+  const WallPlan p = plan_wall(v, 1920, 1080, fonts().measure());
+  check_readable(p, 80);
+  std::string shown;  // every page of the last two banners, joined
+  for (const BannerPage& b : p.banner_pages)
+    if (b.banner >= 3)
+      for (const TextLine& l : b.page.lines) shown += (shown.empty() ? "" : " ") + l.text;
+  CHECK(shown == v.banners[3].title + " " + v.banners[3].message + " " + v.banners[4].title + " " +
+                     v.banners[4].message + " " + v.banners[4].when);
+}

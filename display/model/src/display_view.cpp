@@ -129,8 +129,8 @@ nlohmann::json to_json(const DisplayView& v) {
                         {"tickets_left", r.tickets_left ? json(*r.tickets_left) : json(nullptr)}});
   json banners = json::array();
   for (const Banner& b : v.banners)
-    banners.push_back({{"halted", b.halted}, {"title", b.title}, {"message", b.message}, {"when", b.when},
-                       {"text", b.text()}});
+    banners.push_back({{"halted", b.halted}, {"kind", b.kind}, {"title", b.title}, {"message", b.message},
+                       {"when", b.when}, {"text", b.text()}});
   json newest = nullptr;
   if (v.newest)
     newest = {{"ticket", v.newest->label}, {"loket", v.newest->loket}, {"loket_name", v.newest->loket_name},

@@ -5,6 +5,7 @@
 #include "antrian/office_time.h"
 #include "antrian/office_view.h"
 #include "antrian/service_health.h"
+#include "antrian/ticket_moves.h"
 
 namespace antrian::display {
 namespace {
@@ -140,6 +141,19 @@ std::vector<Banner> banners(const OfficeState& s, const DisplayFilter& filter, i
     b.message = lang == Lang::id ? x.text_id : x.text_en;
     b.title = device ? std::string(tr("display.banner_devices", lang)) : title_for(names, b.halted, lang);
     if (b.halted) b.when = std::string(tr("display.expected_unknown", lang));
+    out.push_back(std::move(b));
+  }
+  // Tickets moved by a bulk move, or waiting for a loket on a break: say why.
+  for (const MoveNotice& n : move_notices(s)) {
+    const bool shown = n.loket > 0 ? filter.shows_loket(n.loket)
+                                   : filter.shows_service(n.to_service) || filter.shows_service(n.from_service);
+    if (!shown) continue;
+    Banner b;
+    b.kind = n.kind;
+    b.title = lang == Lang::id ? n.title_id : n.title_en;
+    b.message = lang == Lang::id ? n.cause_id : n.cause_en;
+    b.when = lang == Lang::id ? n.when_id : n.when_en;
+    b.expected_end = n.until > 0 ? std::optional<int64_t>(n.until) : std::nullopt;
     out.push_back(std::move(b));
   }
   std::stable_sort(out.begin(), out.end(), [](const Banner& a, const Banner& b) { return a.halted > b.halted; });

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "antrian/office_view.h"
+#include "antrian/ticket_moves.h"
 #include "web/http_util.h"
 #include "web/ticket_status.h"
 
@@ -84,6 +85,17 @@ json loket_tiles(const OfficeState& s, const WebDisplayFilter& f, const std::vec
       }
     }
     out.push_back(tile);
+  }
+  return out;
+}
+
+// "A. B. C." from the parts that are not empty.
+std::string sentences(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (p.empty()) continue;
+    out += (out.empty() ? "" : " ") + p;
+    if (out.back() != '.') out += ".";
   }
   return out;
 }
@@ -187,6 +199,20 @@ json display_view(const OfficeState& s, const WebDisplayFilter& f, const std::ve
     if (declared) continue;
     banners.push_back({{"id", 0}, {"kind", x.kind}, {"level", x.halted ? "down" : "degraded"},
                        {"text_id", x.text_id}, {"text_en", x.text_en}, {"expected_end", nullptr},
+                       {"services", affected}});
+  }
+
+  // Tickets moved by a bulk move or waiting for a loket on a break: the hub's one rule
+  // (ticket_moves.h), so the wall says why as the status page does.
+  for (const MoveNotice& n : move_notices(s)) {
+    json affected = json::array();
+    for (const std::string& code : {n.from_service, n.to_service})
+      if (!code.empty() && f.shows_service(code)) affected.push_back(service_names(s, code));
+    if (n.loket > 0 ? !f.shows_loket(n.loket) : affected.empty()) continue;
+    banners.push_back({{"id", 0}, {"kind", n.kind}, {"level", "info"},
+                       {"text_id", sentences({n.title_id, n.cause_id, n.when_id})},
+                       {"text_en", sentences({n.title_en, n.cause_en, n.when_en})},
+                       {"expected_end", n.until > 0 ? json(n.until) : json(nullptr)},
                        {"services", affected}});
   }
 

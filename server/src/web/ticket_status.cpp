@@ -6,6 +6,7 @@
 #include "antrian/office_time.h"
 #include "antrian/office_view.h"
 #include "antrian/queue_rules.h"
+#include "antrian/ticket_moves.h"
 #include "web/readonly_db.h"
 
 namespace antrian::web {
@@ -107,14 +108,11 @@ json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms, con
             {"eta_s", nullptr},
             {"loket", nullptr},
             {"target_loket", loket_json(s, t.target_counter)}};
-  // Why it was moved (a bulk move's or a transfer's reason), and a target loket on a break.
-  for (auto it = t.history.rbegin(); it != t.history.rend(); ++it)
-    if (it->what == "transferred" || it->what == "returned") {
-      if (!it->note.empty()) j["moved_note"] = it->note;
-      break;
-    }
-  if (auto c = s.counters.find(t.target_counter); c != s.counters.end() && t.state == TicketState::waiting)
-    j["target_loket_state"] = to_string(c->second.state);
+  // Why it was moved or waits longer (a bulk move, a transfer, its loket on a break):
+  // the one rule in shared/ (ticket_moves.h), worded in both languages.
+  j["move"] = nullptr;
+  if (const TicketMove m = ticket_move(s, t); !m.kind.empty())
+    j["move"] = {{"kind", m.kind}, {"text_id", m.text_id}, {"text_en", m.text_en}};
   if (t.state == TicketState::waiting) {
     const int ahead = known ? known->ahead : ahead_of(s, t);
     j["ahead"] = ahead;

@@ -101,9 +101,6 @@
         box.appendChild(line('web.status.eta_range', [A.hhmm(now + v.eta_low_s * 1000, off), A.hhmm(now + v.eta_high_s * 1000, off)], 'muted'));
       else box.appendChild(line('web.status.eta_unknown', null, 'muted'));
       if (v.target_loket) box.appendChild(line('web.status.target_loket', [v.target_loket.name]));
-      if (v.target_loket && v.target_loket_state && v.target_loket_state !== 'open')
-        box.appendChild(line(v.target_loket_state === 'paused' ? 'web.status.target_loket_paused'
-                                                               : 'web.status.target_loket_closed', [v.target_loket.name]));
       box.appendChild(line('web.status.stay_near', null, 'muted'));
     } else if (v.state === 'called') {
       box.appendChild(A.el('div', { 'class': 'call', id: 'call' }, [
@@ -115,8 +112,14 @@
     } else {
       box.appendChild(line('web.status.end.' + v.state, v.loket ? [v.loket.name] : ['']));
     }
-    if (v.transferred) box.appendChild(line('web.status.transferred', null, 'muted'));
-    if (v.moved_note) box.appendChild(line('web.status.moved_why', [v.moved_note]));
+    // Why it was moved or waits for a loket (the hub's words, ticket_moves.h).
+    if (v.move) {
+      var why = A.biText(v.move.text_id, v.move.text_en, 'p');
+      why.id = 'move';
+      why.className += ' move';
+      why.setAttribute('data-kind', v.move.kind);
+      box.appendChild(why);
+    } else if (v.transferred) box.appendChild(line('web.status.transferred', null, 'muted'));
     var n = notice(v.notice, off);
     if (n) box.appendChild(n);
     box.appendChild(line('web.status.issued_at', [A.hhmm(v.issued_at, off)], 'muted'));

@@ -32,7 +32,8 @@ std::string eta_text(std::optional<int64_t> eta_s, int waiting, Lang lang);
 std::vector<ServiceRow> service_rows(const OfficeState& s, const DisplayFilter& filter, int64_t now_ms, Lang lang);
 
 // One banner across the wall for a disruption (or a shortage) that touches a
-// service this display shows.
+// service this display shows, or for waiting tickets that were moved (a bulk move)
+// or wait for a loket on a break (ticket_moves.h: the hub's one rule).
 struct Banner {
   bool halted = false;          // red (services stopped) vs amber (slower)
   std::string title;            // "Pencetakan e-KTP terhenti"
@@ -40,6 +41,7 @@ struct Banner {
   std::string when;             // "Perkiraan kembali normal pukul 14:30 WIB" / unknown
   std::optional<int64_t> expected_end;
   int64_t disruption_id = 0;    // 0 for a shortage without a declared disruption
+  std::string kind;             // "" (a disruption or shortage), "bulk_moved", "loket_break", "loket_closed"
   std::string text() const;     // the three parts as one sentence
 };
 
