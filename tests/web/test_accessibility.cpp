@@ -74,6 +74,12 @@ TEST_CASE("a11y: every page passes axe-core at WCAG 2.1 AA, with one h1 and Engl
   phone.go(w.base() + "/t/0123456789abcdef0123456789abcdef");
   REQUIRE(phone.wait_for("document.querySelector('h1')"));
   check_page(phone, "error page (404)");
+  phone.go(w.base() + "/nothing/here");
+  REQUIRE(phone.wait_for("document.querySelector('h1')"));
+  check_page(phone, "error page (404, no such address)");
+  phone.go(w.base() + "/display?services=a1");
+  REQUIRE(phone.wait_for("document.querySelector('h1')"));
+  check_page(phone, "error page (400, a bad display filter)");
 
   Browser tv(driver, 1280, 720, profile(w, "tv"));
   tv.go(w.base() + "/display");

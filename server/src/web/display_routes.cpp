@@ -25,7 +25,7 @@ std::optional<WebDisplayFilter> filter_of(const httplib::Request& req, httplib::
     send_error(res, 400, "bad_request", error);
   } else {
     res.status = 400;
-    res.set_content(error_page_html(400, error), "text/html; charset=utf-8");
+    res.set_content(error_page_html(400, "bad_request", error, "web.error.display_filter"), "text/html; charset=utf-8");
   }
   return std::nullopt;
 }

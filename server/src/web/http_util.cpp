@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "antrian/error_text.h"
 #include "antrian/strings.h"
 
 namespace antrian::web {
@@ -23,7 +24,8 @@ bool wants_html(const httplib::Request& req) {
   return !is_api_path(req.path) && req.get_header_value("Accept").find("text/html") != std::string::npos;
 }
 
-std::string error_page_html(int status, std::string_view reason) {
+std::string error_page_html(int status, std::string_view code, std::string_view reason, std::string_view detail_key,
+                            const std::vector<std::string>& args) {
   std::string key = "web.error.other";
   if (status == 400) key = "web.error.400";
   else if (status == 401 || status == 403) key = "web.error.403";
@@ -31,15 +33,22 @@ std::string error_page_html(int status, std::string_view reason) {
   else if (status == 413) key = "web.error.413";
   else if (status == 429) key = "web.error.429";
   else if (status >= 500) key = "web.error.500";
-  const std::string code = std::to_string(status);
+  const std::string number = std::to_string(status);
   std::string html =
       "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<title>" + code + "</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>"
-      "<body class=\"page error-page\"><main class=\"card\"><h1>" + code + "</h1><p class=\"id\">" +
+      "<title>" + number + "</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>"
+      "<body class=\"page error-page\"><main class=\"card\"><h1>" + number + "</h1><p class=\"id\">" +
       html_escape(tr(key, Lang::id)) + "</p><p class=\"en\" lang=\"en\">" + html_escape(tr(key, Lang::en)) + "</p>";
-  // The technical reason is English: marked so, after the Indonesian text, for staff.
-  if (!reason.empty()) html += "<p class=\"reason\" lang=\"en\">" + html_escape(reason) + "</p>";
+  // The detail: Indonesian words first (never the hub's English reason), then the
+  // English words with the reason, for staff and for English readers.
+  if (!reason.empty() || !detail_key.empty()) {
+    const std::string id = detail_key.empty() ? error_words(code, Lang::id) : trf(detail_key, Lang::id, args);
+    std::string en = detail_key.empty() ? error_words(code, Lang::en) : trf(detail_key, Lang::en, args);
+    if (!reason.empty()) en += " (" + std::string(reason) + ")";
+    html += "<p class=\"detail id\">" + html_escape(id) + "</p><p class=\"detail en\" lang=\"en\">" +
+            html_escape(en) + "</p>";
+  }
   html += "<p><a href=\"/\">" + html_escape(tr("web.error.home", Lang::id)) + " / <span lang=\"en\">" +
           html_escape(tr("web.error.home", Lang::en)) + "</span></a></p></main></body></html>";
   return html;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,8 +32,13 @@ bool is_api_path(std::string_view path);
 // (Accept: text/html); scripts and the API get JSON.
 bool wants_html(const httplib::Request& req);
 
-// An HTML error page in Indonesian with English, for browsers. `reason` is shown too.
-std::string error_page_html(int status, std::string_view reason);
+// An HTML error page for browsers, one language at a time: what happened in
+// Indonesian, then in English (lang="en"). The hub's technical reason is English, so
+// it never stands on the Indonesian side: there the row of the error code
+// (error_text.h) or of `detail_key` (strings table, with `args`) says it; the English
+// side says the same words followed by the hub's reason.
+std::string error_page_html(int status, std::string_view code, std::string_view reason,
+                            std::string_view detail_key = {}, const std::vector<std::string>& args = {});
 
 // HTTP status for a hub error code (bad_request -> 400, not_found -> 404, ...).
 int status_for_hub_error(std::string_view code);

@@ -78,12 +78,15 @@ void answer_problem(httplib::Response& res, const LookupResult& r, bool api) {
     const std::string reason = std::string(r.why) + "; try again in " + std::to_string(r.retry_after_s) + " s";
     if (api) return send_error(res, 429, "rate_limited", reason);
     res.status = 429;
-    return res.set_content(error_page_html(429, reason), "text/html; charset=utf-8");
+    return res.set_content(error_page_html(429, "rate_limited", reason, "web.error.retry_in",
+                                           {std::to_string(r.retry_after_s)}),
+                           "text/html; charset=utf-8");
   }
   const std::string reason = "no ticket has this code; check the link or scan the QR code on the ticket again";
   if (api) return send_error(res, 404, "not_found", reason);
   res.status = 404;
-  res.set_content(error_page_html(404, reason), "text/html; charset=utf-8");
+  // The page's own row says all the reason says, in both languages.
+  res.set_content(error_page_html(404, "not_found", "", "web.error.no_ticket"), "text/html; charset=utf-8");
 }
 
 }  // namespace

@@ -13,8 +13,10 @@ void send_page(httplib::Response& res, const WebContext& ctx, const char* file) 
   auto html = ctx.pages.render(file);
   if (!html) {
     res.status = 500;
-    res.set_content(error_page_html(500, std::string("the page file ") + file + " is missing from " +
-                                             ctx.pages.root() + "; reinstall the hub's web files"),
+    res.set_content(error_page_html(500, "internal",
+                                    std::string("the page file ") + file + " is missing from " + ctx.pages.root() +
+                                        "; reinstall the hub's web files",
+                                    "web.error.missing_file"),
                     "text/html; charset=utf-8");
     return;
   }
@@ -75,14 +77,16 @@ void WebApp::mount(httplib::Server& server) {
       const char* code = res.status == 404 ? "not_found" : res.status >= 500 ? "internal" : "bad_request";
       send_error(res, res.status, code, reason.empty() ? "request refused" : reason);
     } else {
-      res.set_content(error_page_html(res.status, reason), "text/html; charset=utf-8");
+      const char* code = res.status == 404 ? "not_found" : res.status >= 500 ? "internal" : "bad_request";
+      const char* detail = res.status == 404 ? "web.error.no_page" : res.status == 405 ? "web.error.no_method" : "";
+      res.set_content(error_page_html(res.status, code, reason, detail), "text/html; charset=utf-8");
     }
   });
   // No stack traces or exception texts leave the hub.
   server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
     res.status = 500;
     if (!wants_html(req)) send_error(res, 500, "internal", "internal error; the hub logged it");
-    else res.set_content(error_page_html(500, ""), "text/html; charset=utf-8");
+    else res.set_content(error_page_html(500, "internal", ""), "text/html; charset=utf-8");
   });
 }
 
