@@ -70,10 +70,12 @@ TEST_CASE("moved: bulk move -> the status page and /display say why, without a r
 
   // The TV: a banner naming the numbers, where they went and why.
   REQUIRE(tv.wait_for("document.querySelector('.banner[data-shortage=bulk_moved]')"));
-  const std::string banner = tv.text(".banner[data-shortage=bulk_moved]");
-  CHECK(banner.find("2 nomor dipindahkan ke Informasi & Pengaduan. B-001, B-002 dari Pencetakan e-KTP, tempat antrian "
-                    "tetap. Printer kartu rusak.") != std::string::npos);
-  CHECK(banner.find("2 waiting moved to Information & complaints. B-001, B-002 from e-KTP printing") != std::string::npos);
+  // The headline read from the back of the hall, then which numbers, from where and why.
+  CHECK(tv.text(".banner[data-shortage=bulk_moved] .headline") == "2 nomor dipindahkan ke Informasi & Pengaduan");
+  CHECK(tv.text(".banner[data-shortage=bulk_moved] .detail") ==
+        "B-001, B-002 dari Pencetakan e-KTP, tempat antrian tetap. Printer kartu rusak.");
+  CHECK(tv.text(".banner[data-shortage=bulk_moved] .detail.en").find(
+            "2 waiting moved to Information & complaints. B-001, B-002 from e-KTP printing") != std::string::npos);
   save_png(tv.screenshot_png(), "web-display-moved.png");
 
   // Once called, the citizen is told where to go, not why they were moved.

@@ -74,20 +74,22 @@
     box.appendChild(A.biText(n.service.name_id, n.service.name_en, 'p'));
   }
 
+  // One loket a row: its name and its ticket (or its state), both at reading size.
   function renderLokets(v, now) {
     var box = A.clear(A.$('lokets'));
     for (var i = 0; i < v.lokets.length; i++) {
       var l = v.lokets[i];
       var fresh = l.label && now - l.called_at < HIGHLIGHT_MS;
       var tile = A.el('div', { 'class': 'tile ' + l.state + (fresh ? ' fresh' : ''), 'data-loket': l.number }, [
-        A.el('div', { 'class': 'tile-name', text: l.name }),
-        A.el('div', { 'class': 'tile-label', text: l.label || '–' })]);
+        A.el('div', { 'class': 'tile-name', text: l.name })]);
       if (l.state !== 'open') tile.appendChild(A.bi('counter_state.' + l.state, null, 'div'));
-      else if (l.previous.length) tile.appendChild(A.el('div', { 'class': 'tile-prev', text: A.t('web.display.previous') + ': ' + l.previous.join(', ') }));
+      else tile.appendChild(A.el('div', { 'class': 'tile-label', text: l.label || '–' }));
+      if (tile.lastChild.className === 'bi') tile.lastChild.className = 'bi tile-state';
       box.appendChild(tile);
     }
   }
 
+  // One service a card: name and people waiting; then its status and wait at reading size.
   function renderServices(v) {
     var box = A.clear(A.$('services'));
     for (var i = 0; i < v.services.length; i++) {
@@ -96,11 +98,29 @@
       var cond = s.condition || s.status;
       var cls = cond === 'normal' || cond === 'degraded' ? s.status : cond === 'blangko_low' ? 'degraded' : 'halted';
       var wait = s.status === 'halted' ? A.t('status.halted') : s.eta_new_s === null ? '–' : A.waitText(s.eta_new_s);
+      var status = A.bi('status.' + cond);
+      status.className = 'bi svc-status';
       box.appendChild(A.el('div', { 'class': 'svc ' + cls, 'data-service': s.code, 'data-condition': cond }, [
-        A.el('div', { 'class': 'svc-name' }, [A.biText(s.code + ' · ' + s.name_id, s.name_en)]),
-        A.el('div', { 'class': 'svc-status' }, [A.bi('status.' + cond)]),
-        A.el('div', { 'class': 'svc-wait' }, [A.bi('web.display.waiting', [s.waiting]), A.el('span', { 'class': 'eta', text: wait })])]));
+        A.el('div', { 'class': 'svc-name' }, [A.el('span', { 'class': 'id', text: s.code + ' · ' + s.name_id + ' · ' + A.t('web.display.waiting', [s.waiting]) }),
+                                              A.el('span', { 'class': 'en', lang: 'en', text: s.name_en })]),
+        A.el('div', { 'class': 'svc-line' }, [status, A.el('div', { 'class': 'svc-wait' }, [A.el('span', { 'class': 'eta', text: wait })])])]));
     }
+  }
+
+  // A banner's headline (read from the back: the first sentence) and the rest.
+  function headline(id) {
+    var dot = id.indexOf('. ');
+    return dot > 0 ? [id.slice(0, dot), id.slice(dot + 2)] : [id, ''];
+  }
+
+  // "A. B. C." from the parts that are not empty.
+  function sentences(parts) {
+    var out = [];
+    for (var i = 0; i < parts.length; i++) {
+      var p = (parts[i] || '').trim();
+      if (p) out.push(/[.!?]$/.test(p) ? p : p + '.');
+    }
+    return out.join(' ');
   }
 
   function renderBanners(v) {
@@ -108,22 +128,71 @@
     for (var i = 0; i < v.banners.length; i++) {
       var b = v.banners[i], names = [];
       for (var j = 0; j < b.services.length; j++) names.push(b.services[j].name_id);
-      var end = b.expected_end ? A.t('web.notice.expected_end', [A.hhmm(b.expected_end, v.office.offset_h)]) +
-                ' / ' + A.te('web.notice.expected_end', [A.hhmm(b.expected_end, v.office.offset_h)]) : '';
-      if (b.text_id) {  // a shortage or a device fault, worded by the hub
-        box.appendChild(A.el('div', { 'class': 'banner ' + b.level, 'data-shortage': b.kind }, [
-          A.el('strong', { text: b.text_id }), A.el('span', { 'class': 'en', lang: 'en', text: ' / ' + b.text_en }),
-          names.length ? A.el('span', { 'class': 'affects', text: ' (' + names.join(', ') + ')' }) : null]));
-        continue;
+      var end = b.expected_end ? A.t('web.notice.expected_end', [A.hhmm(b.expected_end, v.office.offset_h)]) : '';
+      var endEn = b.expected_end ? A.te('web.notice.expected_end', [A.hhmm(b.expected_end, v.office.offset_h)]) : '';
+      var head, rest, en;
+      if (b.text_id) {  // a shortage, a device fault or moved tickets, worded by the hub
+        var parts = headline(b.text_id);
+        head = parts[0];
+        rest = parts[1] + (names.length && b.kind !== 'bulk_moved' ? ' (' + names.join(', ') + ')' : '');
+        en = b.text_en;
+      } else {
+        head = b.resource_id + ' — ' + A.t('web.level.' + b.level);
+        rest = sentences([(b.message_id || '') + (names.length ? ' (' + names.join(', ') + ')' : ''), end, b.alternative_id]);
+        en = sentences([b.resource_en + ' — ' + A.te('web.level.' + b.level), b.message_en, endEn, b.alternative_en]);
       }
-      box.appendChild(A.el('div', { 'class': 'banner ' + b.level, 'data-disruption': b.id }, [
-        A.el('strong', { text: b.resource_id + ' — ' + A.t('web.level.' + b.level) + ' / ' + A.te('web.level.' + b.level) }),
-        A.el('span', { text: ' ' + (b.message_id || '') + (b.message_en ? ' / ' + b.message_en : '') }),
-        names.length ? A.el('span', { 'class': 'affects', text: ' (' + names.join(', ') + ')' }) : null,
-        end ? A.el('span', { 'class': 'end', text: ' ' + end }) : null,
-        b.alternative_id ? A.el('div', { 'class': 'alt', text: b.alternative_id + (b.alternative_en ? ' / ' + b.alternative_en : '') }) : null]));
+      var attrs = { 'class': 'banner ' + b.level };
+      attrs[b.text_id ? 'data-shortage' : 'data-disruption'] = b.text_id ? b.kind : b.id;
+      box.appendChild(A.el('div', attrs, [
+        A.el('span', { 'class': 'page-mark' }),
+        A.el('strong', { 'class': 'headline', text: head }),
+        rest ? A.el('span', { 'class': 'detail', text: rest }) : null,
+        en ? A.el('span', { 'class': 'detail en', lang: 'en', text: en }) : null]));
     }
   }
+
+  // Paging instead of shrinking: the banners one at a time, the pane (lokets, then
+  // services) a screenful at a time; each page stays up PAGE_MS.
+  var PAGE_MS = 7000, bannerAt = 0, paneAt = 0, panePages = [];
+  function showBanner() {
+    var all = A.$('banners').children;
+    if (all.length) bannerAt %= all.length;
+    for (var i = 0; i < all.length; i++) {
+      all[i].hidden = i !== bannerAt;
+      all[i].firstChild.textContent = all.length > 1 ? (i + 1) + '/' + all.length : '';
+    }
+    paginate();
+  }
+  function paginate() {
+    var pane = A.$('pane'), lokets = A.$('lokets'), services = A.$('services');
+    var items = [].slice.call(lokets.children).concat([].slice.call(services.children));
+    lokets.hidden = services.hidden = false;
+    for (var i = 0; i < items.length; i++) items[i].hidden = false;
+    var room = pane.clientHeight, top = 0, page = [], parent = null;
+    panePages = [];
+    for (var j = 0; j < items.length; j++) {
+      var el = items[j], bottom = el.offsetTop + el.offsetHeight;
+      if (page.length && (el.parentNode !== parent || bottom - top > room)) { panePages.push(page); page = []; }
+      if (!page.length) { top = el.offsetTop; parent = el.parentNode; }
+      page.push(el);
+    }
+    if (page.length) panePages.push(page);
+    showPane();
+  }
+  function showPane() {
+    var lokets = A.$('lokets'), services = A.$('services'), n = panePages.length;
+    if (n) paneAt %= n;
+    var shown = n ? panePages[paneAt] : [];
+    for (var p = 0; p < n; p++)
+      for (var k = 0; k < panePages[p].length; k++) panePages[p][k].hidden = p !== paneAt;
+    lokets.hidden = !shown.length || shown[0].parentNode !== lokets;
+    services.hidden = !shown.length || shown[0].parentNode !== services;
+    A.$('pane-mark').textContent = n > 1 ? (paneAt + 1) + '/' + n : '';
+  }
+  setInterval(function () { bannerAt++; paneAt++; showBanner(); }, PAGE_MS);
+  // For tests and a technician: how many pages, and show one.
+  window.antrianPages = function () { return { banners: A.$('banners').children.length, pane: panePages.length }; };
+  window.antrianShow = function (banner, pane) { bannerAt = banner; paneAt = pane; showBanner(); };
 
   function tick() {
     if (!view) return;
@@ -140,6 +209,7 @@
     renderLokets(v, now);
     renderServices(v);
     renderBanners(v);
+    showBanner();
     var m = A.$('marquee');
     if (m.textContent !== v.announcement) m.textContent = v.announcement;
     m.parentNode.hidden = !v.announcement;
@@ -164,7 +234,8 @@
   });
   try { if (window.localStorage.getItem('antrian.display.sound') === 'on') setSound(true); } catch (e) { /* none */ }
   setInterval(tick, 1000);
-  setInterval(function () { if (view) { renderNewest(view, A.hubNow()); renderLokets(view, A.hubNow()); } }, 2000);
+  setInterval(function () { if (view) { renderNewest(view, A.hubNow()); renderLokets(view, A.hubNow()); paginate(); } }, 2000);
+  window.addEventListener('resize', paginate);
 
   var api = query ? query : '';
   A.live('/api/display/events' + api, '/api/display' + api, 'display', render, function (up) {
