@@ -17,7 +17,7 @@ const Ticket& newest_copy(const TestOffice& o, const std::string& label) {
 }
 }  // namespace
 
-TEST_CASE("a bulk-moved ticket says from where, when and the staff's reason; the wall groups them") {
+TEST_CASE("a bulk-moved ticket says from where, when and the staff's reason, and the wall groups them") {
   TestOffice o;
   o.open_all_day();
   o.issue("B");
@@ -53,6 +53,7 @@ TEST_CASE("a bulk-moved ticket says from where, when and the staff's reason; the
   o.open(8);
   o.call_next(8);
   CHECK(move_notices(o.state).at(0).labels == std::vector<std::string>{"B-002"});
+  o.ok(cmd::start, {{"counter", 8}});
   o.ok(cmd::finish, {{"counter", 8}});
   o.call_next(8);
   CHECK(move_notices(o.state).empty());
@@ -60,7 +61,7 @@ TEST_CASE("a bulk-moved ticket says from where, when and the staff's reason; the
   CHECK(ticket_move(o.state, newest_copy(o, "B-002")).kind.empty());
 }
 
-TEST_CASE("a bulk move without a reason still says where from; closing says the reason") {
+TEST_CASE("a bulk move without a reason still says where from, and closing says the reason") {
   TestOffice o;
   o.open_all_day();
   o.issue("B");
@@ -78,7 +79,7 @@ TEST_CASE("a bulk move without a reason still says where from; closing says the 
   CHECK(closed.text_id == "Alasan: SIAK pusat mati sampai besok.");
 }
 
-TEST_CASE("a ticket waiting for a loket on a break says until when; a loket's transfer names the loket") {
+TEST_CASE("a ticket waiting for a loket on a break says until when, and a loket's transfer names the loket") {
   TestOffice o;
   o.open_all_day();
   o.open(1);
