@@ -54,7 +54,7 @@ conn() { echo "host=127.0.0.1 port=$port dbname=postgres user=$1 password=a-site
 # the centre; the forwarders, which run at the sites in a district, are at nice 10).
 prio=""
 [ "$(id -u)" = 0 ] && prio="nice -n -5"
-$prio "$build/district/antrian-district" serve --pg "$(conn dashboard)" --port 0 >"$work/dash.out" 2>"$work/dash.log" &
+$prio "$build/district/antrian-district" serve --pg "$(conn dashboard)" --port 0 --no-login >"$work/dash.out" 2>"$work/dash.log" &
 dash_pid=$!
 for _ in $(seq 50); do grep -q http "$work/dash.out" 2>/dev/null && break; sleep 0.1; done
 dash_port=$(sed 's/[^0-9]//g' "$work/dash.out")

@@ -176,6 +176,16 @@ CREATE TABLE IF NOT EXISTS district.targets (
   PRIMARY KEY (site, service, period)
 );
 
+-- The people of the Dinas who may sign in to the dashboard: a name and an Argon2id
+-- hash (libsodium's crypto_pwhash_str, as the hub keeps staff PINs). The dashboard
+-- reads it to check a sign-in; `antrian-district add-user` writes it.
+CREATE TABLE IF NOT EXISTS district.dashboard_users (
+  name       text PRIMARY KEY CHECK (name ~ '^[a-z0-9][a-z0-9._-]{1,39}$'),
+  pwhash     text NOT NULL CHECK (pwhash LIKE '$argon2id$%'),
+  full_name  text NOT NULL DEFAULT '' CHECK (length(full_name) <= 200),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
 REVOKE ALL ON ALL TABLES IN SCHEMA district FROM PUBLIC, antrian_site;
 GRANT SELECT ON ALL TABLES IN SCHEMA district TO antrian_dashboard;
 GRANT INSERT, UPDATE ON district.notices TO antrian_dashboard;

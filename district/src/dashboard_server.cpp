@@ -12,6 +12,7 @@
 #include "antrian/strings.h"
 #include "district_admin.h"
 #include "district_config.h"
+#include "monthly_report.h"
 #include "targets.h"
 #include "report_csv.h"
 #include "web/http_util.h"
@@ -58,7 +59,8 @@ namespace {
 std::string page_strings() {
   json j = json::object();
   for (std::string_view key : all_string_keys())
-    if (key.rfind("district.", 0) == 0 || key.rfind("status.", 0) == 0)
+    if (key.rfind("district.", 0) == 0 || key.rfind("status.", 0) == 0 || key.rfind("survey.grade.", 0) == 0 ||
+        key == "web.common.months")
       j[std::string(key)] = {tr(key, Lang::id), tr(key, Lang::en)};
   std::string out;
   for (char c : j.dump()) out += c == '<' ? std::string("\\u003c") : std::string(1, c);
@@ -149,9 +151,22 @@ void DashboardServer::routes() {
       res.set_content(web::PageRenderer::fill(text), "text/html; charset=utf-8");
     };
   };
+  // Signed in, or sent to /login (dashboard_login.h).
+  if (o_.require_login) {
+    login_ = std::make_unique<DashboardLogin>([with_read](httplib::Response& res, const std::function<void(Pg&)>& f) {
+      with_read(res, f);
+    });
+    login_->mount(h);
+    h.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      return login_->admit(req, res) ? httplib::Server::HandlerResponse::Unhandled
+                                     : httplib::Server::HandlerResponse::Handled;
+    });
+    h.Get("/login", page("login.html"));
+  }
   h.Get("/", page("district.html"));
   h.Get("/site/([a-z0-9_-]{1,40})", page("site.html"));
   h.Get("/reports", page("reports.html"));
+  h.Get("/reports/month", page("month.html"));
   h.Get("/config", page("config.html"));
   h.Get("/static/([a-z0-9_-]{1,40}\\.(css|js))", [this](const httplib::Request& req, httplib::Response& res) {
     auto body = read_file(o_.web_root + "/static/" + req.matches[1].str());
@@ -329,6 +344,23 @@ void DashboardServer::routes() {
       });
     };
   };
+  // The printable monthly report (monthly_report.h), as JSON for its page and as CSV.
+  auto month_route = [with_read](bool csv) {
+    return [with_read, csv](const httplib::Request& req, httplib::Response& res) {
+      auto q = parse_month_query(req.get_param_value("month"), req.get_param_value("site"));
+      if (!q) return send_error(res, 400, q.error().code, q.error().reason);
+      with_read(res, [&](Pg& pg) {
+        auto r = monthly_report(pg, *q);
+        if (!r) return send_error(res, status_for(r.error()), r.error().code, r.error().reason);
+        if (!csv) return send_json(res, *r);
+        res.set_header("Content-Disposition", "attachment; filename=\"laporan-bulanan-" + q->month +
+                                                  (q->site.empty() ? std::string() : "-" + q->site) + ".csv\"");
+        res.set_content(to_indonesian_csv(monthly_report_rows(*r)), "text/csv; charset=utf-8");
+      });
+    };
+  };
+  h.Get("/api/report/month", month_route(false));
+  h.Get("/api/report/month.csv", month_route(true));
   h.Get("/api/report", report_route(false));
   h.Get("/api/report.csv", report_route(true));
   h.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -7,6 +7,7 @@
 
 #include "dashboard_cache.h"
 #include "dashboard_data.h"
+#include "dashboard_login.h"
 
 namespace httplib {
 class Server;
@@ -23,6 +24,7 @@ struct DashboardOptions {
   std::string web_root;         // the pages (district/web)
   DashboardSettings settings;
   int refresh_ms = 1000;        // the live pictures are made this often (dashboard_cache.h); 0: per request
+  bool require_login = true;    // false: open to anyone who reaches it (a closed LAN's wall monitor, tests)
 };
 
 class DashboardServer {
@@ -43,6 +45,7 @@ class DashboardServer {
   std::unique_ptr<ConnectionPool> pool_;       // the primary: publishing
   std::unique_ptr<ConnectionPool> read_pool_;  // the replica (or the primary): every page
   std::unique_ptr<DashboardCache> cache_;
+  std::unique_ptr<DashboardLogin> login_;  // null with require_login false
 };
 
 std::string default_district_web_root();

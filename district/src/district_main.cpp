@@ -11,6 +11,7 @@
 
 #include "dashboard_server.h"
 #include "district_admin.h"
+#include "dashboard_users.h"
 #include "district_config.h"
 #include "targets.h"
 
@@ -56,6 +57,12 @@ int main(int argc, char** argv) {
   add_pg(add_login);
   add_login->add_option("--role", login, "The login's name")->required();
   add_login->add_option("--password-file", password_file, "A file with its password")->required();
+  std::string user, full_name;
+  auto* add_user = cli.add_subcommand("add-user", "Add a person who may sign in to the dashboard (or set a new password)");
+  add_pg(add_user);
+  add_user->add_option("--user", user, "The user name: 2-40 of a-z, 0-9, '.', '_' and '-'")->required();
+  add_user->add_option("--password-file", password_file, "A file with the password (12-128 characters)")->required();
+  add_user->add_option("--name", full_name, "The person's name, e.g. \"Kabid Pelayanan\"");
   std::string kind = "disruption", resource, level = "down", message_id, message_en, text;
   std::vector<std::string> services, sites;
   int64_t clear_id = 0;
@@ -94,6 +101,9 @@ int main(int argc, char** argv) {
   serve->add_option("--read-pg", d.read_pg, "Read every page from here (a streaming replica of --pg); publishing "
                                             "still goes to --pg");
   serve->add_option("--read-pg-file", read_pg_file, "A file holding the --read-pg connection");
+  bool no_login = false;
+  serve->add_flag("--no-login", no_login, "Open to anyone who reaches it, without signing in (a closed LAN's wall "
+                                           "monitor); by default every page needs an account made with add-user");
   serve->add_option("--bind", d.bind, "Address to listen on");
   serve->add_option("--port", d.port, "HTTP port (0: a free one, printed as {\"http\":N})")->check(CLI::Range(0, 65535));
   serve->add_option("--admin-token-file", token_file, "A file with the token that lets the district publish notices");
@@ -125,6 +135,7 @@ int main(int argc, char** argv) {
   };
   if (*serve) {
     d.pg = pg;
+    d.require_login = !no_login;
     // A replica that is not one (or cannot be reached) is said at once; the pages would
     // otherwise read a second primary nobody feeds, or answer 503 without a word.
     if (!d.read_pg.empty()) {
@@ -157,6 +168,9 @@ int main(int argc, char** argv) {
     auto r = add_site(db, site, name, password);
     if (!r) return fail(r.error());
     std::cout << "site " << site << " added; its forwarder logs in as " << *r << "\n";
+  } else if (*add_user) {
+    if (auto r = set_dashboard_user(db, user, password, full_name); !r) return fail(r.error());
+    std::cout << "dashboard user " << user << " ready\n";
   } else if (*add_login) {
     if (auto r = add_dashboard_login(db, login, password); !r) return fail(r.error());
     std::cout << "dashboard login " << login << " ready\n";

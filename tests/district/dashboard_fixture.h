@@ -2,6 +2,7 @@
 // The district dashboard for a test: antrian-district serve against the test's
 // PostgreSQL with a dashboard login and a district token; screenshots; forwarder
 // arguments that also apply district notices and configuration to the hub.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -28,6 +29,9 @@ struct Dashboard {
     std::ofstream(dir + "/token") << token << "\n";
     std::vector<std::string> args{ANTRIAN_DISTRICT_BIN, "serve", "--pg", d.pg.conninfo("dashboard", "dashboard-password-1"),
                                   "--port", "0", "--connected-within-s", "3", "--admin-token-file", dir + "/token"};
+    // Open without signing in unless the test says otherwise (the login test does).
+    if (std::find(extra.begin(), extra.end(), "--login") == extra.end()) args.push_back("--no-login");
+    else extra.erase(std::find(extra.begin(), extra.end(), "--login"));
     args.insert(args.end(), extra.begin(), extra.end());
     proc = std::make_unique<Child>(args, dir + "/dashboard.log");
     std::smatch m;
