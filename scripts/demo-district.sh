@@ -67,6 +67,22 @@ ctl kec-utara 5611 resource-set blangko --stock 150 || true
 ctl kec-utara 5611 resource-set printers --working 2 || true
 for n in $(seq 5); do ctl kec-selatan 5621 issue A; done
 
+# The district's configuration (docs/DISTRICT.md "Configuration sent down"): a
+# template for every site and one site's override; each hub applies it through its
+# forwarder, and the dashboard's Konfigurasi page shows published against applied.
+cat >"$data/district-config.json" <<'JSON'
+{"services": [{"code": "A", "daily_quota": 150}, {"code": "B", "daily_quota": 200}],
+ "calendar": {"last_ticket_minutes": 30},
+ "holidays": [{"date": "2026-12-24", "reason_id": "Cuti bersama Natal", "reason_en": "Christmas leave"}]}
+JSON
+cat >"$data/kec-utara-config.json" <<'JSON'
+{"services": [{"code": "C", "daily_quota": 60}]}
+JSON
+build/district/antrian-district config --pg "$admin" --doc "$data/district-config.json" \
+  --note "Kuota dan hari libur kabupaten" >/dev/null
+build/district/antrian-district config --pg "$admin" --doc "$data/kec-utara-config.json" --site kec-utara \
+  --note "Kec. Utara: kuota KK sendiri" >/dev/null
+
 forwarder() {  # forwarder SITE PORT
   build/district/antrian-forwarder --hub-db "$data/$1/antrian.db" --pg "$(conn "site_$1")" \
     --hub "tcp://127.0.0.1:$2" --key "$data/$1/keys/district-forwarder.key" --hub-key "$data/$1/keys/hub.pub" \
@@ -76,14 +92,20 @@ forwarder() {  # forwarder SITE PORT
 forwarder kota 5601
 forwarder kec-utara 5611
 # Kec. Selatan sends once, then its link to the centre is down (the forwarder stops).
+# (It applies the district's configuration before it goes: the hall keeps it offline.)
 build/district/antrian-forwarder --hub-db "$data/kec-selatan/antrian.db" --pg "$(conn site_kec-selatan)" \
-  --exit-when-caught-up 2>>"$data/kec-selatan/forwarder.log"
+  --hub tcp://127.0.0.1:5621 --key "$data/kec-selatan/keys/district-forwarder.key" \
+  --hub-key "$data/kec-selatan/keys/hub.pub" --exit-when-caught-up 2>>"$data/kec-selatan/forwarder.log"
 build/district/antrian-district notice --pg "$admin" --kind disruption --resource siak --level down \
   --message-id "SIAK pusat terputus di seluruh kabupaten" --message-en "The central SIAK is down across the district" \
   --sites kota >/dev/null
+# Who may sign in to the dashboard (it is for the Dinas, not the public).
+printf '%s\n' "sandi-dinas-demo" >"$data/dinas-password"
+build/district/antrian-district add-user --pg "$admin" --user dinas --password-file "$data/dinas-password" \
+  --name "Kepala Dinas (demo)" >/dev/null
 build/district/antrian-district serve --pg "$(conn dashboard)" --port 8090 --admin-token-file "$data/token" \
   2>"$data/dashboard.log" &
 pids+=($!)
-echo "antrian: district dashboard at http://127.0.0.1:8090 (token for declaring: $data/token)"
+echo "antrian: district dashboard at http://127.0.0.1:8090 (sign in: dinas / sandi-dinas-demo; token for declaring: $data/token)"
 echo "antrian: Kec. Selatan's link is down; the SIAK outage is declared for the kota office. Ctrl-C stops all."
 wait

@@ -188,6 +188,10 @@ Result<int64_t> Forwarder::step() {
   if (notices_ && pg_) notices_->apply_pending(*pg_);
   // The configuration only once the replay has the whole log (its running version is current).
   if (config_ && pg_ && !pending_ && tracker_->seq() >= stats_.hub_seq) config_->apply_pending(*pg_, *tracker_);
+  // What was just applied is new events in the hub's log: count them as not yet sent,
+  // so a forwarder told to stop once caught up (--exit-when-caught-up) sends them first.
+  if (notices_ || config_)
+    if (auto now = log_->last_seq(); now && *now > stats_.hub_seq) stats_.hub_seq = *now;
   return stats_.acked - before;
 }
 
