@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "antrian/booking.h"
 #include "antrian/comeback.h"
 #include "antrian/model_json.h"
 #include "antrian/office_view.h"
@@ -53,6 +54,16 @@ std::string office_metrics_text(const OfficeState& s, int64_t now_ms) {
         {"waiting", c.waiting}, {"invited", c.invited}, {"came", c.came}, {"expired", c.expired}};
     for (const auto& [state, n] : rows)
       out << "antrian_comeback{service=\"" << x.code << "\",state=\"" << state << "\"} " << n << "\n";
+  }
+  family("antrian_bookings", "gauge",
+         "Today's bookings per service taking them and state (booked, checked_in, expired, cancelled).");
+  for (const auto& [code, svc] : s.services) {
+    if (!svc.booking.enabled) continue;
+    const BookingCounts c = booking_counts(s, code, s.day);
+    const std::pair<const char*, int> rows[] = {
+        {"booked", c.booked}, {"checked_in", c.checked_in}, {"expired", c.expired}, {"cancelled", c.cancelled}};
+    for (const auto& [state, n] : rows)
+      out << "antrian_bookings{service=\"" << code << "\",state=\"" << state << "\"} " << n << "\n";
   }
   family("antrian_service_status", "gauge", "0 normal, 1 degraded, 2 halted.");
   for (const auto& x : summaries) out << "antrian_service_status{service=\"" << x.code << "\"} " << int(x.status) << "\n";

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "antrian/booking.h"
 #include "antrian/capacity.h"
 #include "antrian/comeback.h"
 #include "antrian/commands.h"
@@ -109,6 +110,8 @@ std::string Hub::clock_set(const proto::Request& req, bool& ok_out) {
     return encode_reply(error_reply(req.id, r.error()));
   if (auto r = append(comeback_tick_events(state_, manual_clock_->now_ms()), "", ""); !r)
     return encode_reply(error_reply(req.id, r.error()));
+  if (auto r = append(booking_tick_events(state_, manual_clock_->now_ms()), "", ""); !r)
+    return encode_reply(error_reply(req.id, r.error()));
   ok_out = true;
   return encode_reply(ok_reply(req.id, {{"now", manual_clock_->now_ms()}, {"seq", state_.seq}}));
 }
@@ -160,6 +163,13 @@ Result<std::unique_ptr<Hub>> Hub::create(std::unique_ptr<Store> store, const Off
   if (auto r = hub->store_->prune_requests(clock.now_ms() - 2LL * 86'400'000); !r)
     spdlog::warn("could not forget old request ids: {}", r.error().reason);
   return hub;
+}
+
+Result<Ok> Hub::open_bookings(const std::string& key_file) {
+  auto desk = BookingDesk::create(*store_, *desk_, key_file);
+  if (!desk) return desk.error();
+  bookings_ = std::move(*desk);
+  return Ok{};
 }
 
 Result<Ok> Hub::bind(const HubOptions& opt) {
@@ -373,6 +383,18 @@ void Hub::heartbeat() {
     if (auto r = append(std::move(comeback), "", ""); !r) spdlog::error("come-back invitations failed: {}", r.error().reason);
     publish_pending();
   }
+  // Bookings not checked in by the end of their grace expire (booking.h).
+  if (auto expired = booking_tick_events(state_, clock_.now_ms()); !expired.empty()) {
+    if (auto r = append(std::move(expired), "", ""); !r) spdlog::error("expiring bookings failed: {}", r.error().reason);
+    publish_pending();
+  }
+  if (bookings_) {  // bookers past the retention days are deleted
+    PrivateWrites priv;
+    auto events = bookings_->tick(clock_.now_ms(), priv);
+    if (auto r = append(std::move(events), "", "", std::move(priv)); !r)
+      spdlog::error("deleting old bookers failed: {}", r.error().reason);
+    publish_pending();
+  }
   publish_forecast();  // time moved on: a forecast older than a minute is made again
   if (desk_) {  // "near" by minutes follows the forecast; old phone numbers are deleted
     PrivateWrites priv;
@@ -464,7 +486,14 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   PrivateWrites priv;  // a contact command's phone numbers, beside its events
   if (MessageDesk::reads_database(req.cmd))
     if (auto r = commit_staged(); !r) return fail(r.error());
-  auto decision = MessageDesk::handles(req.cmd) ? desk_->decide(state_, req, ctx, priv) : decide(state_, req, ctx);
+  const bool booking_desk = BookingDesk::handles(req.cmd);
+  if (booking_desk && !bookings_)
+    return fail(make_error(std::string(err::illegal_state), "this hub was started without its booking key"));
+  if (booking_desk)  // it reads booking_people: what this batch staged goes there first
+    if (auto r = commit_staged(); !r) return fail(r.error());
+  auto decision = booking_desk                   ? bookings_->decide(state_, req, ctx, priv)
+                  : MessageDesk::handles(req.cmd) ? desk_->decide(state_, req, ctx, priv)
+                                                  : decide(state_, req, ctx);
   if (!decision) {
     std::string reply = fail(decision.error());
     // Every ticket the office could not give is counted, whatever the reason (after hours too).

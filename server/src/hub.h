@@ -19,6 +19,7 @@
 #include "antrian/protocol.h"
 #include "antrian/store.h"
 #include "hub_metrics.h"
+#include "booking_desk.h"
 #include "message_desk.h"
 #include "zap_handler.h"
 
@@ -79,6 +80,8 @@ class Hub {
   HubMetrics& metrics() { return metrics_; }
   // The office sends messages to phones (a webhook or gammu in the config); set at create().
   bool sends_messages() const { return desk_ && desk_->sends(); }
+  // Bookings (booking_desk.h) with the NIK hash key in key_file (made when missing).
+  Result<Ok> open_bookings(const std::string& key_file);
 
  private:
   Hub(std::unique_ptr<Store> store, OfficeState state, const Clock& clock);
@@ -105,6 +108,7 @@ class Hub {
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<MessageDesk> desk_;  // contacts and the outbox (message_desk.h)
+  std::unique_ptr<BookingDesk> bookings_;  // who booked (booking_desk.h)
   OfficeState state_;
   mutable std::shared_mutex state_mu_;
   const Clock& clock_;

@@ -151,6 +151,11 @@ int main(int argc, char** argv) {
     return 3;
   }
   (*hub)->set_server_keys(*server_keys);
+  // The key of the NIK hashes (booking_people.h): without it no NIK could be matched again.
+  if (auto r = (*hub)->open_bookings(keys_dir + "/nik.key"); !r) {
+    std::cerr << "error: " << r.error().reason << "\n";
+    return 3;
+  }
   if (auto r = (*hub)->ensure_admin_key(keys_dir + "/admin.key"); !r) {
     std::cerr << "error: " << r.error().reason << "\n";
     return 3;

@@ -1,5 +1,6 @@
 #include "message_desk.h"
 
+#include "antrian/booking_people.h"
 #include "antrian/outbox_store.h"
 #include "antrian/phone_number.h"
 #include "antrian/ticket_index.h"
@@ -86,16 +87,18 @@ Result<Decision> MessageDesk::decide(const OfficeState& s, const proto::Request&
   if (!phone) return phone.error();
   if (req.cmd == proto::cmd::contact_export) {
     d.result = outbox_db::export_phone(store_.handle(), *phone);
+    d.result["bookings"] = booking_db::export_phone(store_.handle(), *phone);  // booking_people.h
     return d;
   }
   // contact_delete
   const auto [contacts, messages] = outbox_db::count_matching(store_.handle(), *phone, 0);
-  if (contacts == 0 && messages == 0)
+  const int bookings = booking_db::count_phone(store_.handle(), *phone);
+  if (contacts == 0 && messages == 0 && bookings == 0)
     return make_error(std::string(proto::err::not_found), "the hub keeps no data of this number");
-  out.forget_phones.push_back(*phone);
+  out.forget_phones.push_back(*phone);  // the contacts, messages and bookers' rows of it
   d.events.push_back(event(proto::ev::contacts_deleted, ctx,
-                           {{"reason", "request"}, {"contacts", contacts}, {"messages", messages}}));
-  d.result = {{"contacts", contacts}, {"messages", messages}};
+                           {{"reason", "request"}, {"contacts", contacts}, {"messages", messages}, {"bookers", bookings}}));
+  d.result = {{"contacts", contacts}, {"messages", messages}, {"bookings", bookings}};
   return d;
 }
 

@@ -36,6 +36,12 @@ class MessageDesk {
   }
   // Once a second: "near" by minutes, and (every 10 minutes) numbers past retention.
   std::vector<Event> tick(const OfficeState& s, int64_t now, PrivateWrites& out);
+  // A message to a booker's number (booking_desk.h), in the caller's transaction.
+  void message_to(const std::string& phone, const std::string& ref, const std::string& kind, std::string text,
+                  const std::string& label, const std::string& day, int64_t now, PrivateWrites& out) {
+    planner_.add_to_phone(phone, ref, kind, std::move(text), label, day, now, out);
+  }
+  int retention_days() const { return planner_.config().retention_days; }
   // After a failed commit: the planner forgets what did not reach the disk.
   void reload(const std::string& today);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "antrian/booking.h"
 #include "antrian/eta.h"
 #include "antrian/office_calendar.h"
 #include "antrian/office_time.h"
@@ -64,6 +65,8 @@ CapacityLeft tickets_left_today(const OfficeState& s, const std::string& service
     if (e.service == service && e.state == "invited" && e.window_until > now_ms &&
         business_day(e.window_from, offset_of(s)) == s.day)
       ++invited;
+  // So do today's bookings still able to check in (booking.h).
+  invited += bookings_holding_room(s, service, now_ms);
   auto consider = [&](int n, LimitedBy why) {
     n = std::max(0, n);
     if (!out.tickets || n < *out.tickets) {

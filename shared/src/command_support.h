@@ -70,6 +70,9 @@ Result<Decision> cmd_comeback_join(const OfficeState& s, const json& a, const Co
 Result<Decision> cmd_comeback_checkin(const OfficeState& s, const json& a, const CommandContext& ctx);
 // The ticket named by args.ticket: an id, or a label like A-001 (today's newest).
 Result<const Ticket*> find_ticket(const OfficeState& s, const json& args);
+// commands_booking.cpp
+Result<Decision> cmd_booking_checkin(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_booking_cancel(const OfficeState& s, const json& a, const CommandContext& ctx);
 // commands_survey.cpp
 Result<Decision> cmd_survey_submit(const OfficeState& s, const json& a, const CommandContext& ctx);
 // commands_keys.cpp

@@ -135,6 +135,8 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::comeback_join, cmd_comeback_join},
       {proto::cmd::comeback_checkin, cmd_comeback_checkin},
       {proto::cmd::survey_submit, cmd_survey_submit},
+      {proto::cmd::booking_checkin, cmd_booking_checkin},
+      {proto::cmd::booking_cancel, cmd_booking_cancel},
   };
   auto h = handlers.find(req.cmd);
   if (h == handlers.end())

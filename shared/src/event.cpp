@@ -1,5 +1,6 @@
 #include "antrian/event.h"
 
+#include "antrian/booking.h"
 #include "antrian/comeback.h"
 
 #include "antrian/model_json.h"
@@ -18,6 +19,11 @@ json event_to_json(const Event& e, bool public_view) {
     d.erase("device_keys");  // who holds which key is for admins (key_list), not the hall
     if (d.contains("comeback"))  // a come-back code is its holder's, like a ticket's token
       for (json& c : d["comeback"]) c.erase("code");
+    if (d.contains("bookings"))  // a booking's code and link are its holder's
+      for (json& b : d["bookings"]) {
+        b.erase("code");
+        b.erase("token");
+      }
   }
   return j;
 }
@@ -52,6 +58,9 @@ void apply_event(OfficeState& s, const Event& e) {
     // The come-back list lasts until each entry came or expired; closed ones stay a day.
     for (auto it = s.comeback.begin(); it != s.comeback.end();)
       it = it->second.is_open() ? std::next(it) : s.comeback.erase(it);
+    // Bookings stay while open, and closed ones until their date has passed.
+    for (auto it = s.bookings.begin(); it != s.bookings.end();)
+      it = it->second.is_open() || it->second.date >= s.day ? std::next(it) : s.bookings.erase(it);
   }
   if (d.contains("services"))
     for (const json& j : d["services"]) {
@@ -125,6 +134,18 @@ void apply_event(OfficeState& s, const Event& e) {
       // Public events carry no code: keep what a mirror already had.
       if (x.code.empty() && it != s.comeback.end()) x.code = it->second.code;
       s.comeback[x.id] = x;
+    }
+  if (d.contains("bookings"))
+    for (const json& j : d["bookings"]) {
+      Booking x = booking_from_json(j);
+      if (x.id >= s.next_booking_id) s.next_booking_id = x.id + 1;
+      auto it = s.bookings.find(x.id);
+      // Public events carry no code or token: keep what a mirror already had.
+      if (it != s.bookings.end()) {
+        if (x.code.empty()) x.code = it->second.code;
+        if (x.token.empty()) x.token = it->second.token;
+      }
+      s.bookings[x.id] = x;
     }
   if (d.contains("announcement")) s.announcement = d["announcement"].get<std::string>();
   s.seq = e.seq;

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "antrian/booking.h"
 #include "antrian/comeback.h"
 #include "antrian/office_calendar.h"
 
@@ -95,7 +96,7 @@ Office office_from_json(const json& j) {
 }
 
 json to_json(const Service& s) {
-  return {{"code", s.code},       {"prefix", s.prefix},
+  json j = {{"code", s.code},       {"prefix", s.prefix},
           {"name_id", s.name_id}, {"name_en", s.name_en},
           {"daily_quota", s.daily_quota}, {"mean_service_s", s.mean_service_s},
           {"resources", s.resources},     {"enabled", s.enabled},
@@ -103,6 +104,9 @@ json to_json(const Service& s) {
           {"alternative_service", s.alternative_service},
           {"issuing_from", s.issuing_from_min >= 0 ? json(hhmm(s.issuing_from_min)) : json(nullptr)},
           {"issuing_until", s.issuing_until_min >= 0 ? json(hhmm(s.issuing_until_min)) : json(nullptr)}};
+  // Only a service that takes bookings says so: configs without them compare as before.
+  if (s.booking.enabled) j["booking"] = to_json(s.booking);
+  return j;
 }
 
 Service service_from_json(const json& j) {
@@ -122,6 +126,11 @@ Service service_from_json(const json& j) {
     const std::string text = opt<std::string>(j, key, "");
     if (!text.empty() && !parse_hhmm(text, *field))
       throw std::invalid_argument(std::string(key) + ": must be \"HH:MM\", not \"" + text + "\"");
+  }
+  if (j.contains("booking") && !j["booking"].is_null()) {
+    auto rules = booking_rules_from_json(j["booking"]);
+    if (!rules) throw std::invalid_argument(rules.error().reason);
+    s.booking = *rules;
   }
   return s;
 }
@@ -377,6 +386,12 @@ json state_to_json(const OfficeState& s, bool public_view, bool all_tickets) {
   j["comeback"] = json::array();  // without the codes in a public view
   for (const auto& [_, v] : s.comeback) j["comeback"].push_back(to_json(v, !public_view));
   j["next_comeback_id"] = s.next_comeback_id;
+  // Bookings are the office's, not the hall's: a public view has only their counts.
+  if (!public_view) {
+    j["bookings"] = json::array();
+    for (const auto& [_, v] : s.bookings) j["bookings"].push_back(to_json(v, true));
+    j["next_booking_id"] = s.next_booking_id;
+  }
   j["forecast"] = to_json(s.forecast);
   return j;
 }
@@ -434,6 +449,11 @@ OfficeState state_from_json(const json& j) {
     s.comeback[x.id] = x;
   }
   s.next_comeback_id = opt<int64_t>(j, "next_comeback_id", 1);
+  for (const json& v : opt<json>(j, "bookings", json::array())) {
+    Booking x = booking_from_json(v);
+    s.bookings[x.id] = x;
+  }
+  s.next_booking_id = opt<int64_t>(j, "next_booking_id", 1);
   if (j.contains("forecast") && j["forecast"].is_object()) s.forecast = forecast_from_json(j["forecast"]);
   reindex(s);
   return s;

@@ -82,6 +82,29 @@ void MessagePlanner::add(const OfficeState& s, const Ticket& t, const std::strin
   }
 }
 
+void MessagePlanner::add_to_phone(const std::string& phone, const std::string& ref, const std::string& kind,
+                                  std::string text, const std::string& label, const std::string& day, int64_t now,
+                                  PrivateWrites& out) {
+  const std::string id = mem_.hub_id + "-" + ref + "-" + kind;
+  if (!mem_.message_ids.insert(id).second) return;
+  const bool limited = ++mem_.made_today[phone] > cfg_.max_per_number_per_day;
+  if (text.size() > kSmsChars) text = text.substr(0, kSmsChars - 3) + "...";
+  for (const char* channel : {"webhook", "sms"}) {
+    if (std::string_view(channel) == "webhook" ? cfg_.webhook_url.empty() : cfg_.gammu_database.empty()) continue;
+    OutboxMessage m;
+    m.id = id;
+    m.channel = channel;
+    m.phone = phone;
+    m.kind = kind;
+    m.text = text;
+    m.ticket_label = label;
+    m.day = day;
+    m.created_at = now;
+    m.state = limited ? "limited" : "pending";
+    out.messages.push_back(std::move(m));
+  }
+}
+
 void MessagePlanner::check_near(const OfficeState& s, const Ticket& t, int64_t now, PrivateWrites& out) {
   if (t.state != TicketState::waiting || cfg_.near_ahead <= 0) return;
   const int ahead = ahead_of(s, t);

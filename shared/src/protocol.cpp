@@ -75,6 +75,11 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::contact_export, {admin, {"phone"}}},
       {cmd::contact_delete, {admin, {"phone"}}},
       {cmd::outbox_status, {admin, {}}},
+      // Bookings: the web (as admin) books and cancels for the citizen; the kiosk checks in.
+      {cmd::booking_create, {admin, {"service", "date", "slot", "name", "phone", "nik"}}},
+      {cmd::booking_checkin, {{role::kiosk, role::admin}, {"code"}}},
+      {cmd::booking_cancel, {admin, {"token"}}},
+      {cmd::booking_move, {admin, {"service", "date", "to_date", "cancel", "reason"}}},
   };
   return table;
 }

@@ -1,5 +1,6 @@
 #include "antrian/snapshot_view.h"
 
+#include "antrian/booking.h"
 #include "antrian/comeback.h"
 #include "antrian/model_json.h"
 
@@ -27,6 +28,7 @@ json snapshot_json(const OfficeState& s) {
   j["ticket_counts"] = counts;
   j["issued_today"] = ix.issued;
   j["comeback_counts"] = comeback_counts_json(s);
+  j["booking_counts"] = booking_counts_json(s);
   return j;
 }
 

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "antrian/booking.h"
+#include "antrian/booking_people.h"
 #include "antrian/comeback.h"
 #include "antrian/model_json.h"
 #include "antrian/outbox_store.h"
@@ -58,6 +60,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
     if (auto r = store->exec(pragma); !r) return r.error();
   if (auto r = store->migrate(); !r) return r.error();
   if (auto r = outbox_db::ensure_tables(db); !r) return r.error();
+  if (auto r = booking_db::ensure_tables(db); !r) return r.error();
   auto prep = [&](const char* sql, sqlite3_stmt** out) { return sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, nullptr) == SQLITE_OK; };
   if (!prep("INSERT INTO events (seq, at, type, actor, data) VALUES (?,?,?,?,?)", &store->insert_event_) ||
       !prep("INSERT INTO entities (kind, key, day, json) VALUES (?,?,?,?) "
@@ -189,6 +192,9 @@ Result<Ok> Store::write(const std::vector<Event>& events, const std::string& day
   auto fail = [&](Error e) -> Result<Ok> { return e; };
   if (priv && !priv->empty())
     if (auto r = outbox_db::write_private(db_, *priv); !r) return r;
+  if (priv && (!priv->booking_people.empty() || !priv->forget_phones.empty() || priv->purge_bookers_before > 0))
+    if (auto r = booking_db::write(db_, priv->booking_people, priv->forget_phones, priv->purge_bookers_before); !r)
+      return r;
   std::string day = day_after;
   for (const Event& e : events) {
     const std::string data = e.data.dump();
@@ -211,7 +217,8 @@ Result<Ok> Store::write(const std::vector<Event>& events, const std::string& day
                                            {"services", "service", "code"}, {"staff", "staff", "id"},
                                            {"resources", "resource", "id"}, {"disruptions", "disruption", "id"},
                                            {"stats", "stats", "service"}, {"devices", "device", "id"},
-                                           {"device_keys", "device_key", "name"}, {"comeback", "comeback", "id"}}) {
+                                           {"device_keys", "device_key", "name"}, {"comeback", "comeback", "id"},
+                                           {"bookings", "booking", "id"}}) {
       if (!r || !d.contains(field)) continue;
       for (const json& x : d[field]) {
         const json& k = x.at(key);
@@ -298,6 +305,10 @@ Result<OfficeState> Store::load() {
         ComebackEntry c = comeback_from_json(json::parse(text));
         s.next_comeback_id = std::max(s.next_comeback_id, c.id + 1);
         if (c.is_open() || day == s.day) s.comeback[c.id] = c;  // as the reducer keeps them
+      } else if (kind == "booking") {
+        Booking b = booking_from_json(json::parse(text));
+        s.next_booking_id = std::max(s.next_booking_id, b.id + 1);
+        if (b.is_open() || b.date >= s.day) s.bookings[b.id] = b;  // as the reducer keeps them
       } else if (kind == "last_number") {
         if (day == s.day) s.last_number[key] = std::stoi(text);
       } else if (kind == "refused") {

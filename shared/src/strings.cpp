@@ -654,6 +654,12 @@ constexpr Row kRows[] = {
     {"web.reports.col.down", "Terhenti", "Down"},
     {"web.reports.col.degraded", "Gangguan", "Degraded"},
     {"web.reports.col.total_time", "Jumlah waktu", "Total time"},
+    // --- bookings with check-in (booking.h): pages, kiosk, messages ----------
+    {"booking.when", "{0} pukul {1}", "{0} at {1}"},
+    {"msg.booking_moved", "Booking {0} ({1}) dipindah ke {2}: {3}. Kode Anda tetap berlaku.",
+     "Booking {0} ({1}) moved to {2}: {3}. Your code stays valid."},
+    {"msg.booking_cancelled", "Booking {0} ({1}) {2} dibatalkan oleh kantor: {3}. Silakan pesan hari lain.",
+     "Booking {0} ({1}) {2} cancelled by the office: {3}. Please book another day."},
     // --- survey (survey.h): the satisfaction survey (SKM) on the QR page, the kiosk tablet, the reports
     {"survey.title", "Survei Kepuasan Masyarakat", "Community satisfaction survey"},
     {"survey.intro", "Bagaimana pelayanan kami hari ini? Sembilan pertanyaan singkat, satu kali untuk setiap nomor antrian.", "How was our service today? Nine short questions, once per ticket."},

@@ -47,6 +47,18 @@ struct Office {
   int no_show_return_min = 30;
 };
 
+// A service's bookings (booking.h), the config's "booking" of a service. Off by default.
+struct BookingRules {
+  bool enabled = false;
+  int days_ahead = 7;          // bookable from tomorrow up to this many days ahead
+  int slot_minutes = 60;       // the day's serving hours cut into slots of this length
+  int slot_capacity = 0;       // applicants the service serves in one slot (walk-ins and bookings)
+  int walk_in_percent = 50;    // share of each slot (and of the daily quota) kept for walk-ins
+  int checkin_open_min = 30;   // check-in opens this long before the slot
+  int grace_min = 15;          // and closes this long after its start: later, the booking expires
+  std::string late_rule = "keep_place";  // after the slot's start: keep_place | as_walk_in
+};
+
 struct Service {
   std::string code;    // "A"
   std::string prefix;  // printed before the number: "A-001"
@@ -61,6 +73,7 @@ struct Service {
   std::string alternative_service;  // a service waiting tickets can be moved to, if any
   // Issuing window in minutes after midnight (-1: the office's hours), e.g. KK until 11:00.
   int issuing_from_min = -1, issuing_until_min = -1;
+  BookingRules booking;  // bookings with check-in (booking.h); off unless configured
 };
 
 struct Counter {
@@ -192,6 +205,24 @@ struct ComebackEntry {
   bool is_open() const { return state == "waiting" || state == "invited"; }
 };
 
+// A booked visit (booking.h): a slot of a service on a date, checked in at the kiosk
+// with its code. No name, phone number or NIK here: those live in the hub's
+// booking_people table beside the log (booking_people.h), deleted after retention.
+struct Booking {
+  int64_t id = 0;
+  std::string code;           // 8 characters of kComebackAlphabet; never published
+  std::string token;          // the confirmation page's secret; never published
+  std::string service;
+  std::string date;           // "YYYY-MM-DD", office time
+  int slot_min = 0, slot_len = 60;  // the slot's start (minutes after midnight) and length
+  std::string state = "booked";     // booked, checked_in, expired, cancelled
+  int64_t created_at = 0, ended_at = 0;
+  int64_t ticket_id = 0;      // the ticket it became at check-in
+  std::string moved_from;     // "YYYY-MM-DD HH:MM" when the office moved it
+  std::string cancelled_by;   // citizen | office
+  bool is_open() const { return state == "booked"; }
+};
+
 // Everything the hub knows now. The snapshot sent to clients is this state (tokens
 // and PIN hashes removed) plus the sequence number of the last event applied.
 struct OfficeState {
@@ -214,6 +245,9 @@ struct OfficeState {
   // The come-back lists: open entries (any day) and those that closed today, by id.
   std::map<int64_t, ComebackEntry> comeback;
   int64_t next_comeback_id = 1;
+  // Bookings: open ones (any date) and those of today, by id (booking.h).
+  std::map<int64_t, Booking> bookings;
+  int64_t next_booking_id = 1;
   int64_t next_ticket_id = 1;
   int64_t next_disruption_id = 1;
   // Derived from `tickets`, not logged: read it through ticket_index(state).

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "antrian/booking_people.h"
 #include "antrian/event.h"
 #include "antrian/message_config.h"
 #include "antrian/model.h"
@@ -40,7 +41,12 @@ struct PrivateWrites {
   std::vector<std::string> forget_phones;  // every contact and message of these numbers
   int64_t purge_before = 0;                // contacts and messages made before this (ms), 0 = none
   std::vector<OutboxMessage> messages;     // inserted once by (id, channel)
-  bool empty() const { return contacts.empty() && forget_phones.empty() && purge_before == 0 && messages.empty(); }
+  std::vector<BookingPerson> booking_people;  // who booked (booking_people.h); forget_phones deletes them too
+  int64_t purge_bookers_before = 0;           // booking_people made before this (ms), 0 = none
+  bool empty() const {
+    return contacts.empty() && forget_phones.empty() && purge_before == 0 && messages.empty() &&
+           booking_people.empty() && purge_bookers_before == 0;
+  }
 };
 
 // What the planner must remember between changes (loaded from the database at start).
@@ -65,6 +71,10 @@ class MessagePlanner {
   // takes in the contacts `out` adds or forgets. Adds to out.messages.
   void plan(const OfficeState& after, const std::vector<Event>& events,
             const std::map<std::string, ServiceStatus>& before, int64_t now, PrivateWrites& out);
+  // A message to a number that is no ticket's contact (a booker's): id
+  // "<hub id>-<ref>-<kind>", made once, counted in the number's daily limit.
+  void add_to_phone(const std::string& phone, const std::string& ref, const std::string& kind, std::string text,
+                    const std::string& label, const std::string& day, int64_t now, PrivateWrites& out);
   // "near" by minutes: the forecast moves with time, not only with events.
   void plan_near_by_forecast(const OfficeState& s, int64_t now, PrivateWrites& out);
 

@@ -104,6 +104,15 @@ inline constexpr std::string_view contact_set = "contact_set";        // {token,
 inline constexpr std::string_view contact_export = "contact_export";  // {phone} -> {contacts, messages}
 inline constexpr std::string_view contact_delete = "contact_delete";  // {phone} -> {contacts, messages}
 inline constexpr std::string_view outbox_status = "outbox_status";    // -> {channels, failures}
+// Bookings with check-in (booking.h): made on the office's web (name, phone and NIK
+// stay in the hub's booking_people table, the NIK only as a keyed hash), checked in
+// at the kiosk with the 8-character code (a ticket placed at the slot's start),
+// cancelled by the citizen with the confirmation page's token, and a service's day
+// moved or cancelled by the office in one action (each booker gets a message).
+inline constexpr std::string_view booking_create = "booking_create";    // {service, date, slot, name, phone, nik} -> code, token
+inline constexpr std::string_view booking_checkin = "booking_checkin";  // {code} -> ticket
+inline constexpr std::string_view booking_cancel = "booking_cancel";    // {token}
+inline constexpr std::string_view booking_move = "booking_move";        // {service, date, to_date | cancel, reason}
 }  // namespace cmd
 
 // Event types (Event.type).
@@ -142,6 +151,13 @@ inline constexpr std::string_view survey_answered = "survey_answered";  // {tick
 inline constexpr std::string_view contact_added = "contact_added";        // {ticket_id, label}
 // Phone numbers deleted: one person's on request, or all past the retention days.
 inline constexpr std::string_view contacts_deleted = "contacts_deleted";  // {reason, contacts, messages}
+inline constexpr std::string_view booking_created = "booking_created";          // {booking_id, bookings}
+inline constexpr std::string_view booking_checked_in = "booking_checked_in";    // {booking_id, ticket_id, tickets, bookings}
+inline constexpr std::string_view booking_cancelled = "booking_cancelled";      // {booking_id, bookings} (by its holder)
+inline constexpr std::string_view bookings_moved = "bookings_moved";            // {service, date, to_date, reason, count, bookings}
+inline constexpr std::string_view booking_expired = "booking_expired";          // {count, bookings} (hub, after the grace)
+// Bookers' names, numbers and NIK hashes deleted: one person's on request, or past retention.
+inline constexpr std::string_view booking_people_deleted = "booking_people_deleted";  // {reason, count}
 }  // namespace ev
 
 // Error codes (Reply.error.code).
