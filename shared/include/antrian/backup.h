@@ -35,7 +35,8 @@ struct PersonalTable {
   const char* name;
   const char* key;  // one column or "(a, b)"
 };
-inline constexpr PersonalTable kPersonalTables[] = {{"contacts", "token"}, {"outbox", "(id, channel)"}};
+inline constexpr PersonalTable kPersonalTables[] = {{"contacts", "token"}, {"outbox", "(id, channel)"},
+                                                    {"booking_people", "booking_id"}};
 
 // Replaces data_dir/antrian.db with the backup. Errors say why nothing was changed.
 Result<Ok> restore_database(const std::string& backup_path, const std::string& data_dir);
