@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "axe_check.h"
 #include "web_fixture.h"
 #include "webdriver.h"
 
@@ -14,32 +15,9 @@ using namespace antrian::test;
 
 namespace {
 
-std::string axe_source() {
-  std::ifstream in(ANTRIAN_AXE_JS);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  REQUIRE(ss.str().size() > 100000);
-  return ss.str();
-}
-
-// The violations axe-core finds at WCAG 2.1 AA, one line each ("" when none).
-std::string violations(Browser& b) {
-  b.exec(axe_source() + "\n;return true;");
-  b.exec("window.__axe = undefined; axe.run(document, {runOnly: {type: 'tag', values: "
-         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(function (r) { window.__axe = r.violations; });"
-         "return true;");
-  REQUIRE(b.wait_for("window.__axe !== undefined", std::chrono::milliseconds(20000)));
-  const json v = b.exec("return window.__axe.map(function (x) { return x.id + ' (' + x.impact + '): ' + "
-                        "x.nodes.map(function (n) { return n.target.join(' ') + ' ' + (n.failureSummary || '')"
-                        ".replace(/\\s+/g, ' ').slice(0, 160); }).join(' | '); });");
-  std::string out;
-  for (const auto& line : v) out += line.get<std::string>() + "\n";
-  return out;
-}
-
 void check_page(Browser& b, const std::string& name) {
   INFO("page: " << name);
-  CHECK(violations(b) == "");
+  CHECK(axe_violations(b) == "");
   CHECK(b.exec("return document.querySelectorAll('h1').length;") == 1);
   // English text read with English pronunciation.
   CHECK(b.exec("return Array.prototype.filter.call(document.querySelectorAll('.en'), function (e) {"

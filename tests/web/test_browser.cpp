@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "browser_shots.h"
 #include "eventually.h"
 #include "office_day.h"
 #include "web_fixture.h"
@@ -15,15 +16,6 @@ using namespace antrian;
 using namespace antrian::test;
 
 namespace {
-
-// docs/screenshots when ANTRIAN_SCREENSHOT_DIR says so, else the build folder.
-void save_png(const std::string& png, const std::string& name) {
-  const char* env = std::getenv("ANTRIAN_SCREENSHOT_DIR");
-  const std::filesystem::path dir = env && *env ? env : ANTRIAN_TEST_OUTPUT_DIR;
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / name, std::ios::binary) << png;
-  CHECK(png.substr(1, 3) == "PNG");
-}
 
 std::string profile(const WebHub& w, const std::string& name) { return w.dir.path() + "/chrome-" + name; }
 

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "axe_check.h"
 #include "web_fixture.h"
 #include "webdriver.h"
 
@@ -60,26 +61,6 @@ const char* kMeasure = R"js(
            lokets: [].map.call(document.querySelectorAll('.tile:not([hidden])'), function (e) { return e.getAttribute('data-loket'); }),
            services: [].map.call(document.querySelectorAll('.svc:not([hidden])'), function (e) { return e.getAttribute('data-service'); }) };
 )js";
-
-std::string axe_source() {
-  std::ifstream in(ANTRIAN_AXE_JS);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string axe_violations(Browser& b) {
-  b.exec(axe_source() + "\n;return true;");
-  b.exec("window.__axe = undefined; axe.run(document, {runOnly: {type: 'tag', values: "
-         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(function (r) { window.__axe = r.violations; });"
-         "return true;");
-  REQUIRE(b.wait_for("window.__axe !== undefined", std::chrono::milliseconds(20000)));
-  const json v = b.exec("return window.__axe.map(function (x) { return x.id + ': ' + "
-                        "x.nodes.map(function (n) { return n.target.join(' '); }).join(' | '); });");
-  std::string out;
-  for (const auto& line : v) out += line.get<std::string>() + "\n";
-  return out;
-}
 
 void check_tv(WebHub& w, Chromedriver& driver, int width, int height, const std::string& png) {
   INFO("TV " << width << "x" << height);

@@ -5,23 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "browser_shots.h"
 #include "web_fixture.h"
 #include "webdriver.h"
 
 using namespace antrian;
 using namespace antrian::test;
-
-namespace {
-
-void save_png(const std::string& png, const std::string& name) {
-  const char* env = std::getenv("ANTRIAN_SCREENSHOT_DIR");
-  const std::filesystem::path dir = env && *env ? env : ANTRIAN_TEST_OUTPUT_DIR;
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / name, std::ios::binary) << png;
-  CHECK(png.substr(1, 3) == "PNG");
-}
-
-}  // namespace
 
 TEST_CASE("moved: bulk move -> the status page and /display say why, without a reload") {
   WebHub w;  // pinned: Tue 10 Feb 2026 09:00 WIB
