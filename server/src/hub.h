@@ -82,6 +82,8 @@ class Hub {
   bool sends_messages() const { return desk_ && desk_->sends(); }
   // Bookings (booking_desk.h) with the NIK hash key in key_file (made when missing).
   Result<Ok> open_bookings(const std::string& key_file);
+  // Days personal data (numbers, bookers) is kept: the config's messages.retention_days.
+  int personal_data_days() const { return desk_ ? desk_->retention_days() : 30; }
 
  private:
   Hub(std::unique_ptr<Store> store, OfficeState state, const Clock& clock);
