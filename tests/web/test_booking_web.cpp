@@ -4,9 +4,7 @@
 // QR of it, and cancels; both pages pass axe-core at WCAG 2.1 AA with one h1 and the
 // English marked. Bad input to every booking route is refused and changes nothing.
 // Screenshots for docs/.
-#include <fstream>
-#include <sstream>
-
+#include "axe_check.h"
 #include "browser_shots.h"
 #include "web_fixture.h"
 #include "webdriver.h"
@@ -14,22 +12,6 @@
 using namespace antrian::test;
 
 namespace {
-
-std::string axe_violations(Browser& b) {
-  std::ifstream in(ANTRIAN_AXE_JS);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  b.exec(ss.str() + "\n;return true;");
-  b.exec("window.__axe = undefined; axe.run(document, {runOnly: {type: 'tag', values: "
-         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(function (r) { window.__axe = r.violations; });"
-         "return true;");
-  REQUIRE(b.wait_for("window.__axe !== undefined", std::chrono::milliseconds(20000)));
-  const json v = b.exec("return window.__axe.map(function (x) { return x.id + ': ' + "
-                        "x.nodes.map(function (n) { return n.target.join(' '); }).join(' | '); });");
-  std::string out;
-  for (const auto& line : v) out += line.get<std::string>() + "\n";
-  return out;
-}
 
 void check_page(Browser& b, const std::string& name) {
   INFO("page: " << name);
