@@ -126,4 +126,13 @@ TEST_CASE("booking web: bad input to every booking route is refused with a reaso
   CHECK(options["services"][0]["dates"][0]["date"] == "2026-02-10");
   CHECK(options["services"][0]["dates"][0]["slots"][0]["slot"] == "10:00");
   CHECK(options["retention_days"] == 30);
+  // /admin counts today's bookings per service.
+  auto booked = post("/api/booking", json{{"service", "B"}, {"date", "2026-02-10"}, {"slot", "13:00"}, {"name", "Siti"},
+                                          {"phone", "081234567890"}, {"nik", "3201015501900001"}}.dump());
+  REQUIRE(booked->status == 200);
+  const AdminLogin admin = w.login();
+  const json counts = w.get_json("/api/admin/overview", 200, &admin)["view"]["bookings"]["B"];
+  CHECK(counts["booked"] == 1);
+  CHECK(counts["checked_in"] == 0);
+  CHECK(counts["expired"] == 0);
 }

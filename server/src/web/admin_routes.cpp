@@ -29,6 +29,7 @@
 #include "antrian/office_time.h"
 #include "antrian/office_view.h"
 #include "antrian/queue_rules.h"
+#include "antrian/booking.h"
 #include "web/admin_auth.h"
 #include "web/http_util.h"
 #include "web/sse.h"
@@ -94,6 +95,7 @@ json overview(const OfficeState& s, int64_t now) {
           {"closures", closures},
           {"seq", s.seq},
           {"totals", {{"issued", issued}, {"waiting", waiting}, {"served", served}}},
+          {"bookings", booking_counts_json(s)},  // today's, per service taking bookings (booking.h)
           {"services", services},
           {"counters", counters},
           {"staff", staff},

@@ -269,6 +269,17 @@
       }
       box.appendChild(A.el('table', { id: 'hall-services' }, [th(['web.admin.col.service', 'web.admin.col.status', 'web.admin.col.waiting',
         'web.admin.col.open_lokets', 'web.admin.col.eta', 'web.admin.col.issued', 'web.admin.col.left', 'web.admin.col.actions']), rows]));
+      // Today's bookings per service that takes them (booked, checked in, expired, cancelled).
+      var brows = A.el('tbody');
+      for (var code in v.bookings || {}) {
+        if (!v.bookings.hasOwnProperty(code)) continue;
+        var b = v.bookings[code];
+        brows.appendChild(A.el('tr', { 'data-service': code }, [td(code), td(b.booked), td(b.checked_in), td(b.expired), td(b.cancelled)]));
+      }
+      if (brows.firstChild)
+        box.appendChild(A.el('table', { id: 'hall-bookings' }, [A.el('caption', null, [A.bi('web.admin.bookings')]),
+          th(['web.admin.col.service', 'web.admin.col.booked', 'web.admin.col.checked_in', 'web.admin.col.expired',
+              'web.admin.col.cancelled']), brows]));
       var lrows = A.el('tbody');
       for (var j = 0; j < v.counters.length; j++) {
         var c = v.counters[j];
