@@ -22,7 +22,8 @@ constexpr double kRangeZ = 1.28;
 constexpr double kOverrunShare = 0.25;
 // Arrivals are expected at the pace of this last stretch of the day.
 constexpr int64_t kArrivalWindowMs = 60 * 60'000;
-constexpr int64_t kMinArrivalWindowMs = 15 * 60'000;
+// Not shorter: a pace read from the first few minutes of the day is noise.
+constexpr int64_t kMinArrivalWindowMs = 5 * 60'000;
 
 // One service as the forecast sees it.
 struct Svc {
