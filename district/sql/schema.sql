@@ -407,6 +407,12 @@ BEGIN
   INSERT INTO district.site_devices
     SELECT s, id, state, message, to_timestamp(at / 1000.0)
     FROM jsonb_to_recordset(p->'devices') AS x(id text, state text, message text, at bigint);
+  -- A day's counts come whole (every service and loket of the day, from its tickets):
+  -- a row the day no longer has goes. (Upserting alone kept, e.g., the row of tickets
+  -- waiting at loket 0 after they were all called, counting them twice; found by
+  -- bench/district-kill-drill.sh comparing with a replay in one batch.)
+  DELETE FROM district.site_day_counts c
+   WHERE c.site = s AND c.day IN (SELECT DISTINCT x.day FROM jsonb_to_recordset(p->'day_counts') AS x(day date));
   INSERT INTO district.site_day_counts
     SELECT s, day, service, counter, issued, done, no_show, cancelled, transferred, wait_s_sum, wait_n,
            serve_s_sum, serve_n
