@@ -691,6 +691,7 @@ constexpr Row kRows[] = {
     {"web.booking.qr", "Kode QR dari kode booking", "QR code of the booking code"},
     {"web.booking.not_found", "Booking tidak ditemukan: periksa tautannya.", "No booking found: check the link."},
     {"web.admin.bookings", "Booking hari ini", "Today's bookings"},
+    {"web.admin.bookings_period", "Booking", "Bookings"},
     {"web.admin.col.booked", "Terpesan", "Booked"},
     {"web.admin.col.checked_in", "Check-in", "Checked in"},
     {"web.admin.col.expired", "Kedaluwarsa", "Expired"},

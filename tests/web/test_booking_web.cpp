@@ -87,6 +87,17 @@ TEST_CASE("booking web: a phone books a slot, sees its code and QR, and cancels;
   phone.click("#booking-cancel");
   REQUIRE(phone.wait_for("document.getElementById('booking-view').textContent.indexOf('Dibatalkan') >= 0"));
   CHECK(phone.exec("return document.getElementById('booking-cancel') === null;") == true);
+  // The report of that day counts it, cancelled.
+  Browser office(driver, 1280, 1100, w.dir.path() + "/chrome-admin");
+  office.go(w.base() + "/reports?from=2026-02-11");
+  REQUIRE(office.wait_for("document.getElementById('signin-staff')"));
+  office.type("#signin-staff", "admin");
+  office.type("#signin-pin", "admin1234");
+  office.click("#signin-submit");
+  REQUIRE(office.wait_for("document.getElementById('booking-table')"));
+  CHECK(office.exec("return Array.prototype.map.call(document.querySelectorAll('#booking-table tbody td'),"
+                    " function (c) { return c.textContent; }).join(' ');") == "B 0 0 0 1");
+  check_page(office, "reports with bookings");
 }
 
 TEST_CASE("booking web: bad input to every booking route is refused with a reason and changes nothing") {
@@ -135,4 +146,8 @@ TEST_CASE("booking web: bad input to every booking route is refused with a reaso
   CHECK(counts["booked"] == 1);
   CHECK(counts["checked_in"] == 0);
   CHECK(counts["expired"] == 0);
+  // And the report of the day.
+  const json report = w.get_json("/api/reports?from=2026-02-10", 200, &admin);
+  CHECK(report["bookings"]["B"]["booked"] == 1);
+  CHECK(report["bookings"]["B"]["cancelled"] == 0);
 }

@@ -1,5 +1,7 @@
 #include "web/report_data.h"
 
+#include "antrian/booking.h"
+
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -123,6 +125,12 @@ Result<ReportInput> load_report_input(const std::string& db_path, const ReportRa
              x.reason = refusal_kind(d);
              in.refusals.push_back(x);
            });
+  if (!r) return r.error();
+  // Bookings: each one's latest state, kept in the entities table.
+  r = each("SELECT json FROM entities WHERE kind = 'booking'", {}, [&](const ReadonlyDb::Row& row) {
+    Booking b = booking_from_json(json::parse(row.text(0)));
+    if (b.date >= range.from && b.date <= range.to) in.bookings.push_back(std::move(b));
+  });
   if (!r) return r.error();
   // One survey_answered event per ticket whose satisfaction survey was answered.
   r = each("SELECT data FROM events WHERE type = 'survey_answered' AND at >= ?1 AND at < ?2",

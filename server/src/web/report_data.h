@@ -58,6 +58,7 @@ struct ReportInput {
   std::vector<Disruption> disruptions;
   std::vector<Refusal> refusals;
   std::vector<SurveyResponse> surveys;
+  std::vector<Booking> bookings;  // those whose date is in the range (booking.h)
 };
 
 Result<ReportInput> load_report_input(const std::string& db_path, const ReportRange& range, int64_t now_ms,

@@ -154,6 +154,7 @@ Report compute_report(const ReportInput& in) {
       *total.row.refused_quota += 1;
     }
   }
+  for (const Booking& b : in.bookings) ++r.bookings[b.service][b.state];
   for (auto& [code, a] : by_service) {
     a.row.key = code;
     auto svc = in.services.find(code);
@@ -208,7 +209,14 @@ json to_json(const Report& r) {
   return {{"from", r.range.from},   {"to", r.range.to},         {"days", r.range.days},
           {"office", r.office_name}, {"services", services},    {"lokets", lokets},
           {"staff", staff},          {"totals", row_json(r.totals)},
-          {"arrivals_by_hour", r.arrivals_by_hour}, {"disruptions", disruptions}, {"ikm", ikm_json(r.ikm)}};
+          {"arrivals_by_hour", r.arrivals_by_hour}, {"disruptions", disruptions}, {"ikm", ikm_json(r.ikm)},
+          {"bookings", [&r] {
+             json b = json::object();
+             for (const auto& [svc, by_state] : r.bookings)
+               for (const char* st : {"booked", "checked_in", "expired", "cancelled"})
+                 b[svc][st] = by_state.count(st) ? by_state.at(st) : 0;
+             return b;
+           }()}};
 }
 
 bool is_report_table(std::string_view t) {

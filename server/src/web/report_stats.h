@@ -4,6 +4,7 @@
 // refused counts, waiting and service times (mean and 90th percentile), arrivals per
 // hour, and the disruption time per resource. The same rows export as CSV.
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,8 @@ struct Report {
   std::array<int, 24> arrivals_by_hour{};
   std::vector<DisruptionRow> disruptions;
   std::vector<IkmRow> ikm;  // the satisfaction survey's index (report_survey.h)
+  // Bookings of the days per service by state: booked (still open), checked_in, expired, cancelled.
+  std::map<std::string, std::map<std::string, int>> bookings;
 };
 
 Report compute_report(const ReportInput& in);

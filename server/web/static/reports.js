@@ -60,6 +60,21 @@
   // The satisfaction survey's index (IKM): the office, each service, each loket.
   var ELEMENTS = A.surveyElements();  // survey.h's order, from the page
   function two(v) { return v === null ? null : v.toFixed(2).replace('.', ','); }
+  // Bookings of the period per service: booked (still open), checked in, expired, cancelled.
+  function bookingTable(r) {
+    var body = A.el('tbody');
+    for (var code in r.bookings) {
+      if (!r.bookings.hasOwnProperty(code)) continue;
+      var b = r.bookings[code];
+      body.appendChild(A.el('tr', { 'data-service': code }, [A.el('td', { text: code }), A.el('td', { text: String(b.booked) }),
+        A.el('td', { text: String(b.checked_in) }), A.el('td', { text: String(b.expired) }), A.el('td', { text: String(b.cancelled) })]));
+    }
+    var head = A.el('tr');
+    ['web.reports.col.service', 'web.admin.col.booked', 'web.admin.col.checked_in', 'web.admin.col.expired', 'web.admin.col.cancelled']
+      .forEach(function (k) { head.appendChild(A.el('th', null, [A.bi(k)])); });
+    return A.el('table', { 'class': 'report', id: 'booking-table' }, [A.el('thead', null, [head]), body]);
+  }
+
   function ikmTable(r) {
     if (!r.ikm.length || !r.ikm[0].responses) return A.bi('survey.grade.-', null, 'p');
     var body = A.el('tbody');
@@ -106,6 +121,7 @@
     out.appendChild(block('per-staff', 'web.reports.per_staff', 'staff', r, groupTable(r.staff, 'web.reports.col.staff', false)));
     out.appendChild(block('disruption-time', 'web.reports.disruptions', 'disruptions', r, disruptionTable(r)));
     out.appendChild(block('ikm', 'survey.report.title', 'ikm', r, ikmTable(r)));
+    if (r.bookings && Object.keys(r.bookings).length) out.appendChild(block('bookings', 'web.admin.bookings_period', null, r, bookingTable(r)));
     out.appendChild(A.bi('web.reports.note', null, 'p')).className += ' note';
     document.body.setAttribute('data-report', r.from + '_' + r.to);
   }
