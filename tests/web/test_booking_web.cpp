@@ -24,7 +24,7 @@ void check_page(Browser& b, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("booking web: a phone books a slot, sees its code and QR, and cancels; axe passes") {
+TEST_CASE("booking web: a phone books a slot, sees its code and QR, and cancels, axe passes") {
   WebHub w;  // Tuesday 10 February 2026, 09:00 WIB; B takes bookings in the default office
   Chromedriver driver;
   Browser phone(driver, 412, 915, w.dir.path() + "/chrome-phone");
