@@ -495,9 +495,14 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
                   : MessageDesk::handles(req.cmd) ? desk_->decide(state_, req, ctx, priv)
                                                   : decide(state_, req, ctx);
   if (!decision) {
-    std::string reply = fail(decision.error());
+    Error refusal = decision.error();
+    const std::string& code = refusal.code;
+    // A refused citizen may join the come-back list: the reply says so (comeback.h).
+    if (req.cmd == cmd::issue && (code == err::quota_exhausted || code == err::service_halted) &&
+        req.args.contains("service") && req.args["service"].is_string())
+      refusal.comeback_can_join = comeback_can_join(state_, req.args["service"].get<std::string>(), now);
+    std::string reply = fail(refusal);
     // Every ticket the office could not give is counted, whatever the reason (after hours too).
-    const std::string& code = decision.error().code;
     if (req.cmd == cmd::issue && (code == err::quota_exhausted || code == err::office_closed || code == err::service_halted) &&
         log_refusal(req, decision.error(), reply))
       return reply;  // stored on disk with its request id

@@ -1,6 +1,7 @@
 #include "message_desk.h"
 
 #include "antrian/booking_people.h"
+#include "antrian/comeback.h"
 #include "antrian/outbox_store.h"
 #include "antrian/phone_number.h"
 #include "antrian/ticket_index.h"
@@ -31,6 +32,31 @@ Result<std::string> phone_arg(const nlohmann::json& args) {
 }
 
 }  // namespace
+
+// contact_set {code, phone}: the number an invitation of the come-back list goes to.
+Result<Decision> MessageDesk::comeback_contact(const OfficeState& s, const nlohmann::json& a,
+                                               const CommandContext& ctx, PrivateWrites& out) {
+  if (a.contains("token")) return bad("args: give token (a ticket) or code (a come-back entry), not both");
+  auto c = a.find("code");
+  std::optional<std::string> code;
+  if (c->is_string() && c->get<std::string>().size() <= 32) code = normalize_comeback_code(c->get<std::string>());
+  if (!code) return bad("args.code: must be 6 letters and digits like K7M2QX (no 0, O, 1, I or L)");
+  const ComebackEntry* e = nullptr;
+  for (const auto& [_, x] : s.comeback)
+    if (x.code == *code) e = &x;
+  if (!e) return make_error(std::string(proto::err::not_found), "no come-back code " + *code + ": check the code on the paper");
+  if (!e->is_open())
+    return make_error(std::string(proto::err::illegal_state),
+                      "come-back code " + *code + " is " + e->state + ": no more messages come for it");
+  auto phone = phone_arg(a);
+  if (!phone) return phone.error();
+  out.contacts.push_back(ContactRow{comeback_contact_token(e->id), *phone, s.day, 0, ctx.now_ms});
+  Decision d;
+  d.events.push_back(event(proto::ev::contact_added, ctx, {{"comeback_id", e->id}, {"service", e->service}}));
+  d.result = {{"service", e->service}, {"phone", mask_phone(*phone)},
+              {"retention_days", planner_.config().retention_days}};
+  return d;
+}
 
 Result<std::unique_ptr<MessageDesk>> MessageDesk::create(Store& store, const MessageConfig& cfg,
                                                          const std::string& today) {
@@ -63,6 +89,7 @@ Result<Decision> MessageDesk::decide(const OfficeState& s, const proto::Request&
     if (!planner_.config().sends())
       return make_error(std::string(proto::err::illegal_state),
                         "this office sends no messages: set a webhook or gammu in the config's \"messages\"");
+    if (a.contains("code")) return comeback_contact(s, a, ctx, out);
     auto token = a.find("token");
     if (token == a.end() || !token->is_string() || token->get<std::string>().empty() ||
         token->get<std::string>().size() > 64)

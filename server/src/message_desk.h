@@ -46,6 +46,8 @@ class MessageDesk {
   void reload(const std::string& today);
 
  private:
+  Result<Decision> comeback_contact(const OfficeState& s, const nlohmann::json& a, const CommandContext& ctx,
+                                   PrivateWrites& out);
   MessageDesk(Store& store, MessagePlanner planner) : store_(store), planner_(std::move(planner)) {}
   Store& store_;
   MessagePlanner planner_;

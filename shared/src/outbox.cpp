@@ -31,18 +31,21 @@ std::string service_name(const OfficeState& s, const std::string& code) {
 
 }  // namespace
 
+std::string comeback_contact_token(int64_t entry_id) { return "comeback:" + std::to_string(entry_id); }
+
 std::map<std::string, ServiceStatus> MessagePlanner::statuses(const OfficeState& s) const {
   std::map<std::string, ServiceStatus> out;
-  if (mem_.contacts.empty()) return out;  // nobody to tell: skip the work
+  if (mem_.contacts.empty() && mem_.comeback_contacts.empty()) return out;  // nobody to tell: skip the work
   for (const auto& [code, _] : s.services) out[code] = service_health(s, code).status;
   return out;
 }
 
 void MessagePlanner::note(const PrivateWrites& w) {
-  for (const ContactRow& c : w.contacts) mem_.contacts[c.token] = c;
+  for (const ContactRow& c : w.contacts)
+    (c.ticket_id == 0 && c.token.rfind("comeback:", 0) == 0 ? mem_.comeback_contacts : mem_.contacts)[c.token] = c;
   for (const std::string& phone : w.forget_phones)
-    for (auto it = mem_.contacts.begin(); it != mem_.contacts.end();)
-      it = it->second.phone == phone ? mem_.contacts.erase(it) : std::next(it);
+    for (auto* m : {&mem_.contacts, &mem_.comeback_contacts})
+      for (auto it = m->begin(); it != m->end();) it = it->second.phone == phone ? m->erase(it) : std::next(it);
 }
 
 void MessagePlanner::roll_day(const std::string& day) {
@@ -55,16 +58,24 @@ void MessagePlanner::roll_day(const std::string& day) {
     it = it->second.day != day ? mem_.contacts.erase(it) : std::next(it);
 }
 
-void MessagePlanner::add(const OfficeState& s, const Ticket& t, const std::string& kind, std::string text, int64_t now,
-                         PrivateWrites& out) {
-  roll_day(s.day);
-  auto contact = mem_.contacts.find(t.token);
-  if (contact == mem_.contacts.end()) return;
-  const std::string& phone = contact->second.phone;
-  const std::string id = mem_.hub_id + "-" + std::to_string(t.id) + "-" + kind;
-  if (!mem_.message_ids.insert(id).second) return;  // made before: once per ticket and kind
+// The GSM 7-bit alphabet has no en dash: one such character would make the whole SMS
+// UCS-2, 70 characters a part. Templates and windows ("09:00–11:00") use it on screens.
+static std::string gsm_text(std::string text) {
+  for (std::size_t at; (at = text.find("\xE2\x80\x93")) != std::string::npos;) text.replace(at, 3, "-");
+  if (text.size() > kSmsChars) {
+    std::size_t n = kSmsChars - 3;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // not inside a character
+    text = text.substr(0, n) + "...";
+  }
+  return text;
+}
+
+void MessagePlanner::push(const OfficeState& s, const std::string& phone, const std::string& id,
+                          const std::string& kind, std::string text, const std::string& label, int64_t ticket_id,
+                          int64_t now, PrivateWrites& out) {
+  if (!mem_.message_ids.insert(id).second) return;  // made before: once per ticket (or entry) and kind
   const bool limited = ++mem_.made_today[phone] > cfg_.max_per_number_per_day;
-  if (text.size() > kSmsChars) text = text.substr(0, kSmsChars - 3) + "...";
+  text = gsm_text(std::move(text));
   for (const char* channel : {"webhook", "sms"}) {
     if (std::string_view(channel) == "webhook" ? cfg_.webhook_url.empty() : cfg_.gammu_database.empty()) continue;
     OutboxMessage m;
@@ -73,13 +84,22 @@ void MessagePlanner::add(const OfficeState& s, const Ticket& t, const std::strin
     m.phone = phone;
     m.kind = kind;
     m.text = text;
-    m.ticket_label = t.label();
+    m.ticket_label = label;
     m.day = s.day;
-    m.ticket_id = t.id;
+    m.ticket_id = ticket_id;
     m.created_at = now;
     m.state = limited ? "limited" : "pending";
     out.messages.push_back(std::move(m));
   }
+}
+
+void MessagePlanner::add(const OfficeState& s, const Ticket& t, const std::string& kind, std::string text, int64_t now,
+                         PrivateWrites& out) {
+  roll_day(s.day);
+  auto contact = mem_.contacts.find(t.token);
+  if (contact == mem_.contacts.end()) return;
+  push(s, contact->second.phone, mem_.hub_id + "-" + std::to_string(t.id) + "-" + kind, kind, std::move(text),
+       t.label(), t.id, now, out);
 }
 
 void MessagePlanner::add_to_phone(const std::string& phone, const std::string& ref, const std::string& kind,
@@ -88,7 +108,7 @@ void MessagePlanner::add_to_phone(const std::string& phone, const std::string& r
   const std::string id = mem_.hub_id + "-" + ref + "-" + kind;
   if (!mem_.message_ids.insert(id).second) return;
   const bool limited = ++mem_.made_today[phone] > cfg_.max_per_number_per_day;
-  if (text.size() > kSmsChars) text = text.substr(0, kSmsChars - 3) + "...";
+  text = gsm_text(std::move(text));
   for (const char* channel : {"webhook", "sms"}) {
     if (std::string_view(channel) == "webhook" ? cfg_.webhook_url.empty() : cfg_.gammu_database.empty()) continue;
     OutboxMessage m;
@@ -116,6 +136,7 @@ void MessagePlanner::plan(const OfficeState& s, const std::vector<Event>& events
                           const std::map<std::string, ServiceStatus>& before, int64_t now, PrivateWrites& out) {
   note(out);
   roll_day(s.day);
+  if (!mem_.comeback_contacts.empty() && !events.empty()) plan_comeback(s, events, before, now, out);
   if (mem_.contacts.empty() || events.empty()) return;
   std::set<std::string> touched;  // services whose queue moved
   for (const Event& e : events) {

@@ -118,6 +118,12 @@ Result<PlannerMemory> load_memory(sqlite3* db, const std::string& today) {
       m.contacts[st.col(0)] = ContactRow{st.col(0), st.col(1), st.col(3), st.num_col(2), st.num_col(4)};
   }
   {
+    // Come-back entries' numbers, whatever their day: deleted with the retention days.
+    Stmt st(db, "SELECT token, phone, ticket_id, day, created_at FROM contacts WHERE token LIKE 'comeback:%'");
+    while (st.s && sqlite3_step(st.s) == SQLITE_ROW)
+      m.comeback_contacts[st.col(0)] = ContactRow{st.col(0), st.col(1), st.col(3), st.num_col(2), st.num_col(4)};
+  }
+  {
     // Ids hold the ticket id, unique in the database: today's are all that can recur.
     Stmt st(db, "SELECT id, phone, channel FROM outbox WHERE day = ?");
     st.text(1, today);

@@ -71,7 +71,7 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::comeback_checkin, {{role::kiosk, role::admin}, {"code"}}},
       // The kiosk's survey tablet (by ticket label) and the web's QR page (by token, as admin).
       {cmd::survey_submit, {{role::kiosk, role::admin}, {"token", "ticket", "answers"}}},
-      {cmd::contact_set, {{role::kiosk, role::counter, role::admin}, {"token", "phone"}}},
+      {cmd::contact_set, {{role::kiosk, role::counter, role::admin}, {"token", "code", "phone"}}},
       {cmd::contact_export, {admin, {"phone"}}},
       {cmd::contact_delete, {admin, {"phone"}}},
       {cmd::outbox_status, {admin, {}}},
@@ -177,6 +177,7 @@ std::string encode_reply(const Reply& r) {
   json j = {{"v", kVersion}, {"id", r.id}, {"ok", r.ok}};
   if (r.ok) j["result"] = r.result;
   else j["error"] = {{"code", r.error.code}, {"reason", r.error.reason}};
+  if (!r.ok && r.error.comeback_can_join) j["error"]["comeback_can_join"] = true;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -188,7 +189,10 @@ Result<Reply> decode_reply(std::string_view bytes) {
     r.id = j.at("id").get<std::string>();
     r.ok = j.at("ok").get<bool>();
     if (r.ok) r.result = j.value("result", json::object());
-    else r.error = Error{j.at("error").at("code").get<std::string>(), j.at("error").at("reason").get<std::string>()};
+    else {
+      r.error = Error{j.at("error").at("code").get<std::string>(), j.at("error").at("reason").get<std::string>()};
+      r.error.comeback_can_join = j["error"].value("comeback_can_join", false);
+    }
   } catch (const json::exception& e) {
     return bad(std::string("malformed reply: ") + e.what());
   }

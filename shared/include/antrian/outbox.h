@@ -29,7 +29,9 @@ struct OutboxMessage {
   std::string state = "pending";  // pending | limited (over the number's daily limit, never sent)
 };
 
-// A ticket's contact: by its token, which a transfer keeps.
+// A ticket's contact: by its token, which a transfer keeps. A come-back entry's
+// contact has the token comeback_contact_token(id) and ticket_id 0.
+std::string comeback_contact_token(int64_t entry_id);
 struct ContactRow {
   std::string token, phone, day;
   int64_t ticket_id = 0, created_at = 0;
@@ -53,6 +55,9 @@ struct PrivateWrites {
 struct PlannerMemory {
   std::string hub_id;                             // random, made once per database
   std::map<std::string, ContactRow> contacts;     // today's, by token
+  // Come-back entries' numbers (token "comeback:<entry id>"), kept while the entry
+  // may still be invited, whatever its day (the invitation may come days later).
+  std::map<std::string, ContactRow> comeback_contacts;
   std::set<std::string> message_ids;              // made already (any channel)
   std::string day;
   std::map<std::string, int> made_today;          // phone -> messages made on `day`
@@ -81,6 +86,12 @@ class MessagePlanner {
  private:
   void note(const PrivateWrites& w);
   void roll_day(const std::string& day);
+  void plan_comeback(const OfficeState& s, const std::vector<Event>& events,
+                     const std::map<std::string, ServiceStatus>& before, int64_t now, PrivateWrites& out);
+  void add_comeback(const OfficeState& s, const ComebackEntry& e, const std::string& kind, std::string text, int64_t now,
+                    PrivateWrites& out);
+  void push(const OfficeState& s, const std::string& phone, const std::string& id, const std::string& kind,
+            std::string text, const std::string& label, int64_t ticket_id, int64_t now, PrivateWrites& out);
   void check_near(const OfficeState& s, const Ticket& t, int64_t now, PrivateWrites& out);
   void add(const OfficeState& s, const Ticket& t, const std::string& kind, std::string text, int64_t now,
            PrivateWrites& out);

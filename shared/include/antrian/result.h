@@ -9,6 +9,9 @@ namespace antrian {
 struct Error {
   std::string code;    // stable, machine-readable (see protocol.h, err::*)
   std::string reason;  // human-readable, says what to do
+  // An issue refused because the service is halted or out of numbers: the citizen may
+  // join its come-back list instead (comeback.h); sent as error.comeback_can_join.
+  bool comeback_can_join = false;
 };
 
 template <typename T>
