@@ -3,6 +3,8 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <SDL.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -17,7 +19,8 @@ constexpr int64_t kDefaultTapS = 5, kDefaultWaitS = 10;
 
 bool known_screen(const std::string& s) {
   for (ScreenId id : {ScreenId::home, ScreenId::question, ScreenId::warning, ScreenId::unavailable, ScreenId::issuing,
-                      ScreenId::ticket, ScreenId::failed, ScreenId::offline, ScreenId::staff_pin, ScreenId::staff_menu})
+                      ScreenId::ticket, ScreenId::failed, ScreenId::offline, ScreenId::staff_pin, ScreenId::staff_menu,
+                      ScreenId::comeback, ScreenId::comeback_phone, ScreenId::checkin})
     if (to_string(id) == s) return true;
   return false;
 }
@@ -52,9 +55,11 @@ json view_to_json(const View& v) {
       j["expected_back"] = v.warning.expected_back;
       j["eta"] = v.warning.eta_text;
       j["alternative"] = v.warning.alternative;
+      j["comeback"] = v.warning.comeback_label;
       break;
     case ScreenId::unavailable:
     case ScreenId::failed:
+      j["comeback"] = v.notice.comeback_label;
       j["headline"] = v.notice.headline;
       j["body"] = v.notice.body;
       j["advice"] = v.notice.advice;
@@ -72,6 +77,22 @@ json view_to_json(const View& v) {
     case ScreenId::offline: j["headline"] = v.offline.headline; j["body"] = v.offline.body; break;
     case ScreenId::staff_pin: j["title"] = v.pin.title; j["message"] = v.pin.message; break;
     case ScreenId::staff_menu: j["title"] = v.staff.title; j["items"] = buttons_json(v.staff.items); j["message"] = v.staff.message; break;
+    case ScreenId::comeback:
+      j["title"] = v.comeback.title;
+      j["code"] = v.comeback.code;
+      j["service"] = v.comeback.service_name;
+      j["position"] = v.comeback.position_text;
+      j["next"] = v.comeback.next_text;
+      j["phone"] = v.comeback.phone_text;
+      j["print"] = v.comeback.print_text;
+      break;
+    case ScreenId::comeback_phone:
+    case ScreenId::checkin:
+      j["title"] = v.keypad.title;
+      j["typed"] = v.keypad.typed;
+      j["message"] = v.keypad.message;
+      j["ok_enabled"] = v.keypad.ok_enabled;
+      break;
   }
   return j;
 }
@@ -160,6 +181,19 @@ void Automation::start(Command& c, int64_t now_ms) {
     c.deadline_ms = now_ms + int64_t(s * 1000);
     return;
   }
+  if (c.verb == "type") {
+    // As a USB barcode scanner types: SDL text events, then Enter, through SDL's queue.
+    if (c.arg.empty()) return finish({{"error", "type"}, {"reason", "type needs the text to type"}});
+    SDL_Event e{};
+    e.type = SDL_TEXTINPUT;
+    std::snprintf(e.text.text, sizeof e.text.text, "%s", c.arg.c_str());
+    SDL_PushEvent(&e);
+    SDL_Event enter{};
+    enter.type = SDL_KEYDOWN;
+    enter.key.keysym.sym = SDLK_RETURN;
+    SDL_PushEvent(&enter);
+    return finish({{"ok", "type"}});
+  }
   if (c.verb == "view") return finish({{"ok", "view"}, {"view", view_to_json(hooks_.view())}});
   if (c.verb == "quit") {
     emit({{"ok", "quit"}});
@@ -167,7 +201,7 @@ void Automation::start(Command& c, int64_t now_ms) {
     hooks_.quit();
     return;
   }
-  finish({{"error", c.verb}, {"reason", "unknown command (tap, wait, sleep, screenshot, view, quit): " + c.line}});
+  finish({{"error", c.verb}, {"reason", "unknown command (tap, wait, sleep, type, screenshot, view, quit): " + c.line}});
 }
 
 void Automation::step(const TouchBoard* board, int64_t now_ms) {

@@ -8,6 +8,7 @@
 //                         unavailable, issuing, ticket, failed, offline, staff_pin,
 //                         staff_menu); default 10 s
 //   sleep SECONDS         let time pass (e.g. for the printer to answer)
+//   type TEXT             type TEXT and Enter, as a USB barcode scanner does
 //   screenshot FILE       save the next frame as PNG
 //   view                  print what the current screen says
 //   quit                  end the program (also on end of input)

@@ -237,6 +237,16 @@ void draw_choices(Paint& p, const ChoiceScreen& v, float top) {
   }
 
   float bottom = f.height - m;
+  if (!v.checkin_label.empty()) {  // "Punya kode?": bottom right, out of the cards' way
+    const float bh = f.px(110), bw = std::min(f.width - 2 * m, f.px(620));
+    ButtonStyle st;
+    st.fill = pal::surface;
+    st.fill_pressed = pal::surface_hi;
+    st.border = pal::highlight;
+    text_button(p.board, v.checkin_key, {{f.width - m - bw, bottom - bh}, {f.width - m, bottom}}, v.checkin_label,
+                p.font(FontRole::large_bold), true, st);
+    bottom -= bh + f.px(20);
+  }
   if (v.can_go_back) {
     if (p.portrait()) {
       bottom = draw_action_row(p, "back", v.back_label, "", "") - f.px(28);

@@ -32,6 +32,23 @@ float alternative_button(Paint& p, float y, const std::string& key, const std::s
   return y + h + p.f.px(24);
 }
 
+// The alternative ticket and the come-back list: side by side in landscape, where the
+// height is short, stacked in portrait.
+float offer_buttons(Paint& p, float y, const std::string& alt_key, const std::string& alt_label,
+                    const std::string& cb_key, const std::string& cb_label) {
+  if (alt_label.empty() || cb_label.empty() || p.portrait())
+    return alternative_button(p, alternative_button(p, y, alt_key, alt_label), cb_key, cb_label);
+  const float m = p.margin(), h = p.f.px(110), gap = p.f.px(24);
+  const float w = (p.f.width - 2 * m - gap) * 0.5f;
+  ButtonStyle st;
+  st.fill = pal::surface;
+  st.fill_pressed = pal::surface_hi;
+  st.border = pal::highlight;
+  text_button(p.board, alt_key, {{m, y}, {m + w, y + h}}, alt_label, p.font(FontRole::body_bold), true, st);
+  text_button(p.board, cb_key, {{m + w + gap, y}, {m + 2 * w + gap, y + h}}, cb_label, p.font(FontRole::large_bold), true, st);
+  return y + h + p.f.px(24);
+}
+
 }  // namespace
 
 void draw_warning(Paint& p, const WarningScreen& v, float top) {
@@ -63,7 +80,7 @@ void draw_warning(Paint& p, const WarningScreen& v, float top) {
   y = paragraph(p, y, v.eta_text + "   \xE2\x80\xA2   " + v.waiting_text, FontRole::body_bold, pal::highlight, 28);
   y = paragraph(p, y, v.alternative_title, FontRole::large_bold, pal::text, 8);
   y = paragraph(p, y, v.alternative, FontRole::body, pal::text, 16);
-  y = alternative_button(p, y, v.alternative_key, v.alternative_label);
+  y = offer_buttons(p, y, v.alternative_key, v.alternative_label, v.comeback_key, v.comeback_label);
   if (!v.priority_note.empty()) paragraph(p, y, v.priority_note, FontRole::body, pal::text_muted, 0);
   draw_action_row(p, v.back_key, v.back_label, v.confirm_key, v.confirm_label);
 }
@@ -82,7 +99,7 @@ void draw_notice(Paint& p, const NoticeScreen& v, float top) {
   y = paragraph(p, y, v.body, FontRole::body, pal::text, 36);
   y = paragraph(p, y, v.advice_title, FontRole::large_bold, pal::highlight, 10);
   y = paragraph(p, y, v.advice, FontRole::body, pal::text, 24);
-  y = alternative_button(p, y, v.alternative_key, v.alternative_label);
+  y = offer_buttons(p, y, v.alternative_key, v.alternative_label, v.comeback_key, v.comeback_label);
   const float row_top = draw_action_row(p, v.back_key, v.back_label, "", "");
   if (!v.detail.empty()) {
     const float dh = wrapped_height(p.font(FontRole::small), f.width - 2 * m, v.detail);

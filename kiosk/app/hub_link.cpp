@@ -27,6 +27,10 @@ void HubLink::issue(const IssueCommand& c, std::function<void(const proto::Reply
                         {{"service", c.service}, {"priority", std::string(to_string(c.priority))}}, std::move(done));
 }
 
+void HubLink::request(const HubRequest& r, std::function<void(const proto::Reply&)> done) {
+  issuer_.request_async(r.cmd, r.args, std::move(done));
+}
+
 void HubLink::report(const ReportCommand& c, std::function<void(const proto::Reply&)> done) {
   mirror_.request_async(proto::cmd::device_report, {{"device", c.device}, {"state", c.state}, {"message", c.message}},
                         std::move(done));

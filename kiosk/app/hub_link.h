@@ -28,6 +28,8 @@ class HubLink {
   // Callbacks run on a network thread.
   void issue(const IssueCommand& c, std::function<void(const proto::Reply&)> done);
   void report(const ReportCommand& c, std::function<void(const proto::Reply&)> done);
+  // Come-back join and check-in, a phone number, a booking: retried like issue, one id.
+  void request(const HubRequest& r, std::function<void(const proto::Reply&)> done);
 
   bool online() const { return mirror_.online(); }
   bool synced() const { return mirror_.synced(); }

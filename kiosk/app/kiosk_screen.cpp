@@ -66,6 +66,27 @@ void KioskScreen::run(Effects fx) {
       });
     });
   }
+  if (fx.request) {
+    const HubRequest sent = *fx.request;
+    spdlog::info("asking the hub: {}", sent.cmd);  // never the arguments: a phone number or a code
+    p_.link.request(sent, [this, sent](const proto::Reply& reply) {
+      p_.inbox.post([this, sent, reply] {
+        if (automation_) {
+          json out = {{"request", sent.cmd}, {"ok", reply.ok}};
+          if (reply.ok) {
+            if (reply.result.contains("code")) out["code"] = reply.result["code"];
+            if (reply.result.contains("ticket")) out["ticket"] = reply.result["ticket"].value("label", "");
+          } else {
+            out["error"] = reply.error.code;
+            out["reason"] = reply.error.reason;
+          }
+          Automation::emit(out);
+        }
+        if (!reply.ok) spdlog::warn("{} refused: {} ({})", sent.cmd, reply.error.code, reply.error.reason);
+        run(p_.model.on_request_reply(sent, reply, ui::now_ms()));
+      });
+    });
+  }
   if (fx.print) {
     const bool reprint = fx.print->reprint;
     const std::string label = fx.print->label;
@@ -97,6 +118,19 @@ void KioskScreen::run(Effects fx) {
   }
   if (fx.quit) p_.app.request_quit();
   ui::request_redraw();  // the screen may have changed
+}
+
+// A USB barcode scanner is a keyboard: its characters and the Enter that ends them.
+bool KioskScreen::on_event(const SDL_Event& e) {
+  if (e.type == SDL_TEXTINPUT) {
+    run(p_.model.typed(e.text.text, ui::now_ms()));
+    return true;
+  }
+  if (e.type == SDL_KEYDOWN && (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER)) {
+    run(p_.model.typed_enter(ui::now_ms()));
+    return true;
+  }
+  return false;
 }
 
 void KioskScreen::apply_taps(int64_t now_ms) {
@@ -156,6 +190,9 @@ void KioskScreen::draw(const ui::FrameInfo& f) {
     case ScreenId::offline: draw_offline(paint, v.offline, top); break;
     case ScreenId::staff_pin: draw_pin(paint, v.pin, top); break;
     case ScreenId::staff_menu: draw_staff(paint, v.staff, top); break;
+    case ScreenId::comeback: draw_comeback(paint, v.comeback, top); break;
+    case ScreenId::comeback_phone:
+    case ScreenId::checkin: draw_keypad(paint, v.keypad, top); break;
   }
   apply_taps(now);
   if (automation_) automation_->step(&board_, now);

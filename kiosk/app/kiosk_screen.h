@@ -42,6 +42,7 @@ class KioskScreen : public ui::Screen {
   void draw(const ui::FrameInfo& f) override;
   std::int64_t next_deadline_ms(std::int64_t now_ms) override;
   void on_wake() override;
+  bool on_event(const SDL_Event& event) override;
 
  private:
   void refresh_from_hub(int64_t now_ms);

@@ -21,6 +21,9 @@ std::string_view to_string(ScreenId s) {
     case ScreenId::offline: return "offline";
     case ScreenId::staff_pin: return "staff_pin";
     case ScreenId::staff_menu: return "staff_menu";
+    case ScreenId::comeback: return "comeback";
+    case ScreenId::comeback_phone: return "comeback_phone";
+    case ScreenId::checkin: return "checkin";
   }
   return "home";
 }
@@ -73,7 +76,7 @@ Effects KioskModel::set_connection(bool online, bool synced, int64_t now_ms) {
   if (was && !now_online) {
     // Whatever was being chosen may be stale when the hub is back; a ticket on
     // screen stays (it is valid), and an issue in flight keeps its request.
-    if (base_ != Base::ticket && base_ != Base::failed) {
+    if (base_ != Base::ticket && base_ != Base::failed && base_ != Base::comeback) {
       base_ = Base::home;
       path_.clear();
       leaf_id_.clear();
@@ -98,6 +101,7 @@ Effects KioskModel::on_issue_reply(const proto::Reply& reply, int64_t now_ms) {
   last_activity_ms_ = now_ms;
   if (!reply.ok) {
     const std::string& code = reply.error.code;
+    refusal_can_join_ = reply.error.comeback_can_join;
     if (code == proto::err::quota_exhausted || code == proto::err::service_halted ||
         code == proto::err::office_closed) {
       base_ = Base::unavailable;
@@ -112,12 +116,19 @@ Effects KioskModel::on_issue_reply(const proto::Reply& reply, int64_t now_ms) {
     }
     return fx;
   }
-  auto t = read_issue_result(reply.result);
+  accept_ticket(reply.result, now_ms, fx);
+  return fx;
+}
+
+// A ticket from the hub (issue, or a come-back check-in): shown and printed.
+void KioskModel::accept_ticket(const nlohmann::json& result, int64_t now_ms, Effects& fx) {
+  (void)now_ms;
+  auto t = read_issue_result(result);
   if (!t) {
     base_ = Base::failed;
     failed_code_ = t.error().code;
     failed_reason_ = t.error().reason;
-    return fx;
+    return;
   }
   const RouteNode* leaf = chosen_leaf();
   ticket_alternative_ = leaf ? leaf->alternative : Text{};
@@ -128,23 +139,21 @@ Effects KioskModel::on_issue_reply(const proto::Reply& reply, int64_t now_ms) {
   if (settings_.printer.kind == printing::PrinterTarget::Kind::none) {
     print_state_ = PrintState::disabled;
     print_message_key_ = "printing.result.disabled";
-    return fx;
+    return;
   }
   auto job = ticket_job(*ticket_, office_, settings_, lang_);
   if (!job) {
     print_state_ = PrintState::failed;
     print_message_key_ = "printing.result.failed";
     want_report(PrinterReport{"error", job.error().reason}, fx);
-    return fx;
+    return;
   }
   last_job_ = *job;
   last_label_ = ticket_->label;
   print_state_ = PrintState::printing;
   printer_busy_ = true;
   fx.print = PrintCommand{std::move(*job), ticket_->label, false};
-  return fx;
 }
-
 
 // --- a person ------------------------------------------------------------------
 
@@ -245,6 +254,11 @@ KioskModel::TapResult KioskModel::tap(std::string_view key, int64_t now_ms) {
     if (r.accepted) last_activity_ms_ = now_ms;
     return r;
   }
+  if (comeback_input(s, key, now_ms, r.effects)) {
+    r.accepted = true;
+    last_activity_ms_ = now_ms;
+    return r;
+  }
   if (key == "lang") {
     lang_ = lang_ == Lang::id ? Lang::en : Lang::id;
     r.effects.lang = lang_;
@@ -332,7 +346,7 @@ KioskModel::TapResult KioskModel::tap(std::string_view key, int64_t now_ms) {
 int64_t KioskModel::base_timeout_ms() const {
   const int64_t idle = int64_t(settings_.idle_seconds) * 1000;
   if (staff_ != Staff::none) return idle;
-  if (base_ == Base::ticket) {
+  if (base_ == Base::ticket || base_ == Base::comeback) {
     if (print_state_ == PrintState::printing) return kNoDeadline;  // until the printer answers
     if (print_state_ == PrintState::ok) return std::max(idle, kTicketShownMinMs);
     return std::max(idle * 3, kTicketUnprintedMs);  // not printed: time to note the number
@@ -380,12 +394,13 @@ int64_t KioskModel::next_deadline_ms() const {
 }
 
 ScreenId KioskModel::screen() const {
-  if (issuing_) return ScreenId::issuing;
+  if (issuing_ || pending_) return ScreenId::issuing;
   if (staff_ == Staff::pin) return ScreenId::staff_pin;
   if (staff_ == Staff::menu) return ScreenId::staff_menu;
   // A ticket (or the news that none could be made) stays readable without the hub.
   if (base_ == Base::ticket) return ScreenId::ticket;
   if (base_ == Base::failed) return ScreenId::failed;
+  if (base_ == Base::comeback) return ScreenId::comeback;  // the code stays readable offline
   if (!online()) return ScreenId::offline;
   switch (base_) {
     case Base::home: return ScreenId::home;
@@ -394,6 +409,9 @@ ScreenId KioskModel::screen() const {
     case Base::unavailable: return ScreenId::unavailable;
     case Base::failed: return ScreenId::failed;
     case Base::ticket: return ScreenId::ticket;
+    case Base::comeback: return ScreenId::comeback;
+    case Base::phone: return ScreenId::comeback_phone;
+    case Base::checkin: return ScreenId::checkin;
   }
   return ScreenId::home;
 }

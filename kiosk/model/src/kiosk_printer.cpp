@@ -45,7 +45,7 @@ Effects KioskModel::on_print_done(const printing::PrintResult& result, bool repr
     staff_tone_ = result.ok() ? Tone::ok : Tone::error;
     return fx;
   }
-  if (base_ == Base::ticket && print_state_ == PrintState::printing) {
+  if ((base_ == Base::ticket || base_ == Base::comeback) && print_state_ == PrintState::printing) {
     print_state_ = result.ok() ? PrintState::ok : PrintState::failed;
     print_message_key_ = result.message_key();
     last_activity_ms_ = now_ms;  // the message must be read: count from now

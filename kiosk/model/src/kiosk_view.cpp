@@ -123,6 +123,7 @@ ChoiceScreen KioskModel::choice_view() const {
   }
   if (choices)
     for (const RouteNode& n : *choices) v.buttons.push_back(button_view(n));
+  if (path_.empty()) v.checkin_label = std::string(tr("kiosk.checkin.open", lang_));
   return v;
 }
 
@@ -158,6 +159,7 @@ WarningScreen KioskModel::warning_view() const {
   w.confirm_label = std::string(tr(c->status == ServiceStatus::normal ? "kiosk.take" : "kiosk.warning.confirm", lang_));
   w.back_label = std::string(tr("kiosk.back", lang_));
   w.priority_note = priority_note();
+  if (can_join()) w.comeback_label = std::string(tr("comeback.offer", lang_));
   return w;
 }
 
@@ -195,6 +197,7 @@ NoticeScreen KioskModel::notice_view() const {
     n.detail = lang_ == Lang::en ? unavailable_detail_ : std::string();
     n.back_key = "back";
     n.back_label = std::string(tr("kiosk.back", lang_));
+    if (can_join()) n.comeback_label = std::string(tr("comeback.offer", lang_));
     return n;
   }
   // Base::failed
@@ -337,6 +340,9 @@ View KioskModel::view(int64_t now_ms) const {
     case ScreenId::offline: v.offline = offline_view(); break;
     case ScreenId::staff_pin: v.pin = pin_view(now_ms); break;
     case ScreenId::staff_menu: v.staff = staff_view(); break;
+    case ScreenId::comeback: v.comeback = comeback_view(); break;
+    case ScreenId::comeback_phone:
+    case ScreenId::checkin: v.keypad = keypad_view(); break;
   }
   return v;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "antrian/comeback.h"
 #include "antrian/eta.h"
 #include "antrian/office_time.h"
 #include "antrian/office_view.h"
@@ -45,6 +46,7 @@ OfficeSnapshot snapshot_office(const OfficeState& s, int64_t now_ms) {
     c.issuing_open = sum.issuing_open;
     c.issuing_closed = sum.issuing_closed;
     c.issuing_next_at = sum.issuing_next_at;
+    c.comeback_can_join = comeback_can_join(s, code, now_ms);
     for (const Disruption* d : sum.disruptions) {
       DisruptionNote n;
       n.message = {d->message_id, d->message_en};

@@ -99,7 +99,7 @@ Result<TicketDocument> layout_ticket(const TicketPrint& t) {
   b.text(t.office_name, Align::center, 1, true);
   b.text(t.date_time_text);
   b.rule();
-  b.text(tr("printing.queue_number", t.lang));
+  b.text(t.number_title.empty() ? tr("printing.queue_number", t.lang) : std::string_view(t.number_title));
   const int scale =
       std::clamp(g.columns / static_cast<int>(label.size()), 1, max_label_scale(g));
   b.text(label, Align::center, scale, true);
@@ -110,13 +110,14 @@ Result<TicketDocument> layout_ticket(const TicketPrint& t) {
     b.text(trf("printing.estimated_wait", t.lang, {t.estimated_wait_text}));
   if (!t.wait_location_text.empty())
     b.text(trf("printing.wait_at", t.lang, {t.wait_location_text}));
+  for (const std::string& note : t.notes) b.text(note, Align::left);
   if (want_qr) {
     b.feed(1);
     b.qr(t.status_url, qr_module);
     b.text(tr("printing.scan_status", t.lang));
   }
   b.feed(1);
-  b.text(tr("printing.footer", t.lang));
+  b.text(t.footer.empty() ? tr("printing.footer", t.lang) : std::string_view(t.footer));
   b.text(tr("printing.thanks", t.lang));
   doc.blocks = std::move(b.blocks);
   return doc;

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "antrian/model.h"
 #include "antrian/printing/bytes.h"
 #include "antrian/strings.h"
@@ -14,6 +16,14 @@ namespace antrian::kiosk {
 struct IssueCommand {
   std::string service;
   Priority priority = Priority::reguler;
+};
+
+// Any other request to the hub (comeback_join, comeback_checkin, contact_set,
+// booking_checkin): sent with retries under one request id, answered through
+// KioskModel::on_request_reply.
+struct HubRequest {
+  std::string cmd;
+  nlohmann::json args = nlohmann::json::object();
 };
 
 struct PrintCommand {
@@ -30,6 +40,7 @@ struct ReportCommand {
 
 struct Effects {
   std::optional<IssueCommand> issue;
+  std::optional<HubRequest> request;
   std::optional<PrintCommand> print;
   bool check_printer = false;  // run a status query
   std::optional<ReportCommand> report;
@@ -38,7 +49,7 @@ struct Effects {
   bool quit = false;
 
   bool empty() const {
-    return !issue && !print && !check_printer && !report && !fullscreen && !lang && !quit;
+    return !issue && !request && !print && !check_printer && !report && !fullscreen && !lang && !quit;
   }
 };
 

@@ -8,6 +8,8 @@
 //   route:<id>  priority:<reguler|lansia|disabilitas|ibu_hamil>  back  home  lang
 //   confirm  alternative  done  staff (hidden corner, 5 taps)  pin:<0-9>  pin:clear  pin:ok
 //   pin:cancel  staff:reprint  staff:fullscreen  staff:quit  staff:close
+//   comeback (join the come-back list)  comeback:phone  checkin ("Punya kode?")
+//   key:<character>  key:del  key:ok (the code and phone keypads)
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +48,12 @@ class KioskModel {
   Effects set_office(OfficeSnapshot office, int64_t now_ms);
   Effects set_connection(bool online, bool synced, int64_t now_ms);
   Effects on_issue_reply(const proto::Reply& reply, int64_t now_ms);
+  // The answer to a HubRequest (come-back join and check-in, a phone number, a booking).
+  Effects on_request_reply(const HubRequest& sent, const proto::Reply& reply, int64_t now_ms);
+  // Typed input (a USB barcode scanner is a keyboard that ends with Enter): on Home or
+  // the check-in screen, letters and digits go into the code; Enter sends it.
+  Effects typed(std::string_view text, int64_t now_ms);
+  Effects typed_enter(int64_t now_ms);
   // The answer to a device_report. One that failed is sent again when the hub is
   // back; a newer state that waited for this answer is sent now.
   Effects on_report_reply(const ReportCommand& sent, bool ok);
@@ -79,7 +87,7 @@ class KioskModel {
   const KioskSettings& settings() const { return settings_; }
 
  private:
-  enum class Base { home, question, warning, unavailable, ticket, failed };
+  enum class Base { home, question, warning, unavailable, ticket, failed, comeback, phone, checkin };
   enum class Staff { none, pin, menu };
   enum class PrintState { none, printing, ok, failed, disabled };
   enum class Unavailable { quota, closed, hours };
@@ -97,6 +105,15 @@ class KioskModel {
   int64_t base_timeout_ms() const;
   void want_report(const std::optional<PrinterReport>& r, Effects& fx);
   void staff_tap(int64_t now_ms);
+  // The come-back list and check-in (kiosk_comeback.cpp).
+  bool comeback_input(ScreenId s, std::string_view key, int64_t now_ms, Effects& fx);
+  void send(HubRequest r, int64_t now_ms, Effects& fx);
+  void accept_ticket(const nlohmann::json& result, int64_t now_ms, Effects& fx);
+  void show_comeback(const nlohmann::json& result, int64_t now_ms, Effects& fx);
+  void send_checkin(int64_t now_ms, Effects& fx);
+  bool can_join() const;
+  ComebackScreen comeback_view() const;
+  KeypadScreen keypad_view() const;
   bool staff_input(std::string_view key, int64_t now_ms, Effects& fx);
 
   // View parts (kiosk_view.cpp).
@@ -140,6 +157,15 @@ class KioskModel {
   std::optional<printing::Bytes> last_job_;
   std::string last_label_;
   std::string failed_code_, failed_reason_;
+
+  // Come-back list and check-in.
+  std::optional<HubRequest> pending_;  // a request in flight: the "please wait" screen
+  bool refusal_can_join_ = false;      // the hub's refusal said the list is open
+  std::string comeback_code_, comeback_service_, comeback_phone_;
+  int comeback_position_ = 0;
+  std::string typed_;                  // the keypad's input
+  std::string keypad_message_, keypad_detail_;
+  Tone keypad_tone_ = Tone::info;
 
   bool printer_busy_ = false;
   int64_t next_printer_check_ms_ = kNoDeadline;

@@ -43,6 +43,8 @@ struct ServiceCard {
   bool issuing_open = true;
   std::string issuing_closed = "open";
   std::optional<int64_t> issuing_next_at;
+  // The hub's rule (comeback.h): halted or out of numbers, so the come-back list is open.
+  bool comeback_can_join = false;
 
   bool quota_used_up() const { return tickets_left && *tickets_left <= 0; }
   std::optional<int64_t> eta(Priority p) const { return p == Priority::reguler ? eta_regular_s : eta_priority_s; }

@@ -12,7 +12,8 @@
 
 namespace antrian::kiosk {
 
-enum class ScreenId { home, question, warning, unavailable, issuing, ticket, failed, offline, staff_pin, staff_menu };
+enum class ScreenId { home, question, warning, unavailable, issuing, ticket, failed, offline, staff_pin, staff_menu,
+                      comeback, comeback_phone, checkin };
 
 std::string_view to_string(ScreenId s);
 
@@ -59,6 +60,8 @@ struct ChoiceScreen {
   // No service gives numbers now (after hours, a holiday, the Friday break): no
   // cards; title says when numbers are given again, subtitle why.
   bool office_closed = false;
+  // "Punya kode?": check in with a come-back (or booking) code; home only.
+  std::string checkin_key = "checkin", checkin_label;
 };
 
 struct WarningScreen {
@@ -77,6 +80,7 @@ struct WarningScreen {
   std::string confirm_key = "confirm", confirm_label;
   std::string back_key = "back", back_label;
   std::string priority_note;
+  std::string comeback_key = "comeback", comeback_label;  // empty label: joining not possible
 };
 
 struct NoticeScreen {  // no ticket: quota used up, closed today, or issuing failed
@@ -89,6 +93,36 @@ struct NoticeScreen {  // no ticket: quota used up, closed today, or issuing fai
   std::string alternative_key = "alternative";
   std::string detail;        // small print for staff (the hub's reason)
   std::string back_key = "home", back_label;
+  std::string comeback_key = "comeback", comeback_label;  // empty label: joining not possible
+};
+
+// Joined the come-back list: the code very large, what happens next, the slip.
+struct ComebackScreen {
+  std::string title;         // "Kode kembali Anda"
+  std::string code;          // "K7M2QX"
+  std::string service_name;
+  std::string position_text;  // "Urutan Anda di daftar: 3"
+  std::string next_text;      // what happens next
+  std::string phone_text;     // "Pesan akan dikirim ke +62812****7890" once given
+  bool printing = false;
+  std::string print_text;
+  Tone print_tone = Tone::info;
+  std::string phone_key = "comeback:phone", phone_label;  // empty: no messages in this office, or given
+  std::string done_key = "done", done_label;
+};
+
+// A keypad: the phone number (digits) or a check-in code (the code alphabet).
+struct KeypadScreen {
+  std::string title, hint;
+  std::string typed;          // as typed, grouped for reading ("K7M 2QX", "0812 3456 7890")
+  std::string message;        // an answer of the hub, or why the input cannot be sent
+  std::string detail;         // the hub's reason, small, for staff
+  Tone tone = Tone::info;
+  std::vector<std::string> keys;  // tap keys: "key:K", ...; drawn in order
+  std::string ok_key = "key:ok", ok_label;
+  bool ok_enabled = false;
+  std::string clear_key = "key:del", clear_label;
+  std::string back_key = "back", back_label;
 };
 
 struct IssuingScreen {
@@ -148,6 +182,8 @@ struct View {
   OfflineScreen offline;
   PinScreen pin;
   StaffMenu staff;
+  ComebackScreen comeback;
+  KeypadScreen keypad;  // comeback_phone, checkin
 };
 
 }  // namespace antrian::kiosk

@@ -37,6 +37,11 @@ struct TicketPrint {
   std::string estimated_wait_text;  // "25 menit"; empty to omit the line
   std::string wait_location_text;   // "Ruang tunggu A"; empty to omit the line
   std::string status_url;           // QR target; empty for no QR
+  // A come-back slip (issue 17) instead of a ticket: its own title over the big code,
+  // what happens next, and its own footer. Empty: a queue ticket's.
+  std::string number_title;         // "KODE KEMBALI"
+  std::vector<std::string> notes;   // wrapped paragraphs after the service
+  std::string footer;
   PaperWidth paper = PaperWidth::mm58;
   Lang lang = Lang::id;
   QrMode qr_mode = QrMode::native;
