@@ -24,6 +24,7 @@
 //                                             number, its state, times and allowed actions (ticket_find)
 //   POST /api/admin/restore-no-show           {ticket}: a no-show back into line (restore_no_show)
 //   POST /api/admin/counters/<n>/force-sign-out  {reason}: free a loket left signed in (force_sign_out)
+#include "antrian/comeback.h"
 #include "antrian/model_json.h"
 #include "antrian/office_calendar.h"
 #include "antrian/office_time.h"
@@ -45,6 +46,18 @@ constexpr int64_t kMaxExpectedMinutes = 90LL * 24 * 60;
 }  // namespace
 
 // The admin hall (declared in web_context.h: the front publisher sends it too).
+// Each service's come-back list that has anyone on it today: the hub's counts, and the
+// window of the batch invited now ("09:00–11:00 hari ini").
+json comeback_panel(const OfficeState& s, int64_t now) {
+  json out = comeback_counts_json(s);
+  int tz = 7;
+  timezone_offset_hours(s.office.timezone, tz);
+  for (const auto& [_, e] : s.comeback)
+    if (e.state == "invited" && out.contains(e.service) && !out[e.service].contains("window"))
+      out[e.service]["window"] = comeback_window_text(e, now, tz, Lang::id);
+  return out;
+}
+
 json overview(const OfficeState& s, int64_t now) {
   json services = json::array();
   for (const ServiceSummary& x : service_summaries(s, now)) {
@@ -103,6 +116,7 @@ json overview(const OfficeState& s, int64_t now) {
           {"disruptions", disruptions},
           {"devices", devices},
           {"announcement", s.announcement},
+          {"comeback", comeback_panel(s, now)},
           // What the hub cannot change at runtime (see docs/API.md); services and
           // lokets are edited with service_set / counter_set.
           {"read_only", json::array()}};

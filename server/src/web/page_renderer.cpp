@@ -14,7 +14,7 @@ namespace antrian::web {
 namespace {
 
 // Prefixes of the rows the page scripts look up by key.
-constexpr std::string_view kPagePrefixes[] = {"web.", "state.", "status.", "priority.", "counter_state.", "common.", "device.", "error.", "survey."};
+constexpr std::string_view kPagePrefixes[] = {"web.", "state.", "status.", "priority.", "counter_state.", "common.", "device.", "error.", "survey.", "comeback."};
 
 bool wanted(std::string_view key) {
   for (std::string_view p : kPagePrefixes)

@@ -144,6 +144,21 @@ Result<ReportInput> load_report_input(const std::string& db_path, const ReportRa
              in.surveys.push_back({d.value("service", std::string()), d.value("counter", 0), *answers});
            });
   if (!r) return r.error();
+  // The come-back list's steps: each event lists the entries it changed.
+  r = each("SELECT type, data FROM events WHERE type IN ('comeback_joined', 'comeback_invited', 'comeback_checked_in', "
+           "'comeback_expired') AND at >= ?1 AND at < ?2",
+           {in.start_ms, in.end_ms}, [&](const ReadonlyDb::Row& row) {
+             const std::string type = row.text(0);
+             const std::string kind = type == "comeback_joined"    ? "joined"
+                                      : type == "comeback_invited" ? "invited"
+                                      : type == "comeback_expired" ? "expired"
+                                                                   : "came";
+             const json d = json::parse(row.text(1));
+             if (!d.contains("comeback") || !d["comeback"].is_array()) return;
+             for (const json& e : d["comeback"])
+               if (e.is_object()) in.comeback.push_back({kind, e.value("service", std::string()), e.value("via", std::string())});
+           });
+  if (!r) return r.error();
   if (!bad.empty()) return make_error("storage", "the database has a row this hub cannot read: " + bad);
   return in;
 }

@@ -43,6 +43,13 @@ struct SurveyResponse {
   SurveyAnswers answers{};
 };
 
+// One step of a come-back entry (comeback_joined / _invited / _checked_in / _expired).
+struct ComebackStep {
+  std::string type;     // joined, invited, came, expired
+  std::string service;
+  std::string via;      // joined: kiosk, refusal, bulk_move
+};
+
 struct ReportInput {
   ReportRange range;
   int offset_h = 7;
@@ -59,6 +66,7 @@ struct ReportInput {
   std::vector<Refusal> refusals;
   std::vector<SurveyResponse> surveys;
   std::vector<Booking> bookings;  // those whose date is in the range (booking.h)
+  std::vector<ComebackStep> comeback;
 };
 
 Result<ReportInput> load_report_input(const std::string& db_path, const ReportRange& range, int64_t now_ms,

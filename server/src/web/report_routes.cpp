@@ -50,7 +50,7 @@ void mount_report_routes(httplib::Server& server, WebContext& ctx) {
     if (!require_admin(ctx, req, res, false)) return;
     const std::string table = req.get_param_value("table");
     if (!is_report_table(table))
-      return send_error(res, 400, "bad_request", "table: one of services, lokets, staff, hours, disruptions");
+      return send_error(res, 400, "bad_request", "table: one of services, lokets, staff, hours, disruptions, ikm, comeback");
     auto report = report_for(ctx, req, res);
     if (!report) return;
     const std::string name = "antrian-" + table + "-" + report->range.from +

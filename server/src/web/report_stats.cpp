@@ -122,6 +122,7 @@ Report compute_report(const ReportInput& in) {
   std::map<int, Accumulator> by_loket;
   Accumulator total;
   r.ikm = ikm_rows(in);
+  r.comeback = comeback_rows(in);
   total.row.key = "total";
   total.row.issued = 0;
   total.row.refused = 0;
@@ -216,11 +217,12 @@ json to_json(const Report& r) {
                for (const char* st : {"booked", "checked_in", "expired", "cancelled"})
                  b[svc][st] = by_state.count(st) ? by_state.at(st) : 0;
              return b;
-           }()}};
+           }()},
+          {"comeback", comeback_json(r.comeback)}};
 }
 
 bool is_report_table(std::string_view t) {
-  return t == "services" || t == "lokets" || t == "staff" || t == "hours" || t == "disruptions" || t == "ikm";
+  return t == "services" || t == "lokets" || t == "staff" || t == "hours" || t == "disruptions" || t == "ikm" || t == "comeback";
 }
 
 std::string csv_field(std::string_view text) {
@@ -246,6 +248,7 @@ std::string report_csv(const Report& r, std::string_view table) {
     return out;
   }
   if (table == "ikm") return ikm_csv(r.ikm, r.range);
+  if (table == "comeback") return comeback_csv(r.comeback, r.range);
   if (table == "disruptions") {
     line({"from", "to", "resource", "name_id", "name_en", "count", "down_s", "degraded_s", "total_s"});
     for (const DisruptionRow& d : r.disruptions)

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/report_data.h"
+#include "web/report_comeback.h"
 #include "web/report_survey.h"
 
 namespace antrian::web {
@@ -51,13 +52,14 @@ struct Report {
   std::vector<IkmRow> ikm;  // the satisfaction survey's index (report_survey.h)
   // Bookings of the days per service by state: booked (still open), checked_in, expired, cancelled.
   std::map<std::string, std::map<std::string, int>> bookings;
+  std::vector<ComebackRow> comeback;  // the come-back lists (report_comeback.h)
 };
 
 Report compute_report(const ReportInput& in);
 
 nlohmann::json to_json(const Report& r);
 
-// Tables for CSV export: "services", "lokets", "staff", "hours", "disruptions", "ikm".
+// Tables for CSV export: "services", "lokets", "staff", "hours", "disruptions", "ikm", "comeback".
 bool is_report_table(std::string_view table);
 std::string report_csv(const Report& r, std::string_view table);
 

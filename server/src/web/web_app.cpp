@@ -66,6 +66,7 @@ void WebApp::mount(httplib::Server& server) {
   mount_report_routes(server, ctx);
   mount_contact_routes(server, ctx);
   mount_booking_routes(server, ctx);
+  mount_comeback_routes(server, ctx);
   mount_front_routes(server, ctx);
 
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -445,6 +445,8 @@
     renderLists(v);
     // The information desk (admin_desk.js): find a ticket, bring back a no-show, free a loket.
     if (window.AdminDesk) window.AdminDesk(v, { section: section, field: field, part: part, th: th, say: say });
+    // The come-back lists (admin_comeback.js).
+    if (window.AdminComeback) window.AdminComeback(v, { section: section, part: part, th: th });
     document.body.setAttribute('data-seq', v.seq);
   }
 

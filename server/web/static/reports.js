@@ -57,6 +57,24 @@
       'web.reports.col.degraded', 'web.reports.col.total_time']), body]);
   }
 
+  // The come-back lists (issue 17): joined (and how), invited, came, expired.
+  function comebackTable(r) {
+    var rows = r.comeback || [];
+    if (!rows.length || !rows[0].joined && !rows[0].invited && !rows[0].came && !rows[0].expired)
+      return A.bi('web.reports.comeback.none', null, 'p');
+    var body = A.el('tbody');
+    for (var i = 0; i < rows.length; i++) {
+      var x = rows[i];
+      body.appendChild(A.el('tr', { 'data-service': x.service }, [
+        td(x.service === '' ? A.bi('web.reports.total') : A.biText(x.service + ' · ' + x.name_id, x.name_en)),
+        td(x.joined), td(x.joined_kiosk), td(x.joined_refusal), td(x.joined_bulk_move), td(x.invited), td(x.came), td(x.expired)]));
+    }
+    return A.el('table', { 'class': 'report', id: 'comeback-report' }, [th(['web.reports.col.service',
+      'web.reports.comeback.joined', 'web.reports.comeback.kiosk', 'web.reports.comeback.refusal',
+      'web.reports.comeback.bulk_move', 'web.admin.comeback.invited', 'web.admin.comeback.came',
+      'web.admin.comeback.expired']), body]);
+  }
+
   // The satisfaction survey's index (IKM): the office, each service, each loket.
   var ELEMENTS = A.surveyElements();  // survey.h's order, from the page
   function two(v) { return v === null ? null : v.toFixed(2).replace('.', ','); }
@@ -122,6 +140,7 @@
     out.appendChild(block('disruption-time', 'web.reports.disruptions', 'disruptions', r, disruptionTable(r)));
     out.appendChild(block('ikm', 'survey.report.title', 'ikm', r, ikmTable(r)));
     if (r.bookings && Object.keys(r.bookings).length) out.appendChild(block('bookings', 'web.admin.bookings_period', null, r, bookingTable(r)));
+    out.appendChild(block('comeback-lists', 'web.admin.comeback.title', 'comeback', r, comebackTable(r)));
     out.appendChild(A.bi('web.reports.note', null, 'p')).className += ' note';
     document.body.setAttribute('data-report', r.from + '_' + r.to);
   }

@@ -122,6 +122,9 @@
     } else if (v.transferred) box.appendChild(line('web.status.transferred', null, 'muted'));
     var n = notice(v.notice, off);
     if (n) box.appendChild(n);
+    if (v.comeback && A.comebackBox) box.appendChild(A.comebackBox(v.comeback, token, function () {
+      A.get('/api/t/' + token, function (status, data) { if (status === 200 && data) render(data.view, data.now); });
+    }));
     box.appendChild(line('web.status.issued_at', [A.hhmm(v.issued_at, off)], 'muted'));
     if (v.survey === 'open' && !surveySent) box.appendChild(surveyForm());
     else if (v.survey === 'answered' && !surveySent) box.appendChild(line('survey.already', null, 'muted'));
