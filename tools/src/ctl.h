@@ -45,6 +45,7 @@ void add_key_commands(CLI::App& app, Plan& plan);  // ctl_keys.cpp
 void add_desk_commands(CLI::App& app, Plan& plan);  // ctl_desk.cpp
 void print_found_ticket(const nlohmann::json& result);  // ticket_find, ctl_desk.cpp
 void add_contact_commands(CLI::App& app, Plan& plan);  // ctl_contacts.cpp
+void add_comeback_commands(CLI::App& app, Plan& plan);  // ctl_comeback.cpp
 
 // Prints a reply for people (or as JSON) and returns the exit code.
 int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json);

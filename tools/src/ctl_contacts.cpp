@@ -12,11 +12,17 @@ void add_contact_commands(CLI::App& app, Plan& plan) {
     auto* sc = app.add_subcommand("contact-set", "Leave a phone number for a ticket: the hub sends it messages (SMS/WhatsApp)");
     auto token = std::make_shared<std::string>();
     auto phone = std::make_shared<std::string>();
-    sc->add_option("token", *token, "The ticket's token (from its QR link)")->required();
-    sc->add_option("phone", *phone, "Indonesian mobile number, e.g. 0812-3456-7890 or +62 812 3456 7890")->required();
-    sc->callback([&plan, token, phone] {
+    auto code = std::make_shared<std::string>();
+    sc->add_option("token", *token, "The ticket's token (from its QR link)");
+    sc->add_option("phone", *phone, "Indonesian mobile number, e.g. 0812-3456-7890 or +62 812 3456 7890");
+    sc->add_option("--code", *code, "Instead of TOKEN: a come-back code; its invitation goes to the number");
+    sc->callback([&plan, token, phone, code] {
+      if (!code->empty() && phone->empty()) std::swap(*phone, *token);  // contact-set --code CODE PHONE
+      if (phone->empty()) throw CLI::ValidationError("contact-set", "give TOKEN PHONE, or --code CODE PHONE");
       plan.cmd = c::contact_set;
-      plan.args = {{"token", *token}, {"phone", *phone}};
+      plan.args = {{"phone", *phone}};
+      if (!code->empty()) plan.args["code"] = *code;
+      if (!token->empty()) plan.args["token"] = *token;
     });
   }
   for (const auto& [name, cmd, help] :

@@ -116,12 +116,17 @@ int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json)
     json out = {{"ok", reply.ok}};
     if (reply.ok) out["result"] = reply.result;
     else out["error"] = {{"code", reply.error.code}, {"reason", reply.error.reason}};
+    if (!reply.ok && reply.error.comeback_can_join) out["error"]["comeback_can_join"] = true;
     std::cout << out.dump() << std::endl;
     return code;
   }
   if (!reply.ok) {
     // Indonesian first, then English, then the hub's own reason (error_text.h).
     std::cerr << "refused (" << reply.error.code << "): " << error_both(reply.error.code, reply.error.reason) << "\n";
+    // The hub says the citizen may join the service's come-back list instead (issue 17).
+    if (reply.error.comeback_can_join)
+      std::cerr << tr("comeback.offer", Lang::id) << " / " << tr("comeback.offer", Lang::en)
+                << ": antrian-ctl comeback-join SERVICE --via refusal\n";
     return code;
   }
   try {
@@ -129,6 +134,10 @@ int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json)
     if (cmd == proto::cmd::snapshot) print_state(r);
     else if (cmd == proto::cmd::ticket_find) print_found_ticket(r);
     else if (r.contains("ticket")) print_ticket_result(cmd, r);
+    else if (cmd == proto::cmd::comeback_join)
+      std::cout << tr("comeback.title", Lang::id) << " " << r["entry"].value("service", "") << ": "
+                << r.value("code", "") << " (" << trf("comeback.position", Lang::id, {std::to_string(r.value("position", 0))})
+                << ")\n";
     else if (r.contains("counter")) {
       const json& c = r["counter"];
       std::cout << c.value("name", "") << ": " << c.value("state", "") << (c.value("staff", "").empty() ? "" : " (" + c.value("staff", "") + ")") << "\n";

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   add_key_commands(app, plan);
   add_desk_commands(app, plan);
   add_contact_commands(app, plan);
+  add_comeback_commands(app, plan);
   WatchOptions watch;
   bool watching = false;
   add_watch(app, watch, watching);
