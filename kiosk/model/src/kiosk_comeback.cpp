@@ -8,6 +8,7 @@
 // (booking_checkin). A USB barcode scanner types the code and Enter.
 #include <cctype>
 
+#include "antrian/booking.h"
 #include "antrian/comeback.h"
 #include "antrian/error_text.h"
 #include "antrian/kiosk/comeback_slip.h"
@@ -17,7 +18,6 @@
 namespace antrian::kiosk {
 namespace {
 
-constexpr std::size_t kBookingCodeLength = 8;
 constexpr std::size_t kMaxPhoneDigits = 15;
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
