@@ -201,7 +201,8 @@ TEST_CASE("e2e: come-back list: printing halts, three join (kiosk, refusal, bulk
   CHECK(kinds_of("+6281200000003") == std::multiset<std::string>{"back", "invited"});
   CHECK(kinds_of("+6281200000001") == std::multiset<std::string>{"back", "invited"});
   CHECK(kinds_of("+6281200000002") == std::multiset<std::string>{"back"});
-  for (const auto& [id, m] : webhook.messages()) {
+  for (const auto& kv : webhook.messages()) {
+    const json& m = kv.second;  // not a structured binding: INFO captures it (clang 14)
     if (m["kind"] != "invited") continue;
     INFO(m.dump());
     const std::string text = m["text"];
