@@ -18,6 +18,8 @@
 //   POST /api/admin/counter                   {number, name, services} (counter_set)
 //   POST /api/admin/bulk-move                 {service, to_service, reason}: every waiting
 //                                             ticket moved, or closed with the reason (bulk_move)
+//   POST /api/admin/booking-move              {service, date, to_date | cancel, reason}: a day's
+//                                             bookings moved or cancelled (booking_move)
 //   POST /api/admin/closures                  {date, closed, kind, reason_id, reason_en}: close the
 //                                             office on a date or open it again (calendar_set)
 //   GET  /api/admin/ticket?number=A-006       the information desk: a ticket of today by its
@@ -320,6 +322,18 @@ void mount_admin_routes(httplib::Server& server, WebContext& ctx) {
     // The page's "close with a reason" choice is an empty to_service.
     if (args->contains("to_service") && (*args)["to_service"] == "") args->erase("to_service");
     run_command(ctx, res, *s, "bulk_move", std::move(*args));
+  });
+
+  // Every open booking of a service on a day moved to another day, or cancelled; each
+  // booker gets a message (the hub's booking_move, all or nothing).
+  server.Post("/api/admin/booking-move", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto s = require_admin(ctx, req, res, true);
+    if (!s) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    auto args = pick(*body, {"service", "date", "to_date", "cancel", "reason"}, res);
+    if (!args) return;
+    run_command(ctx, res, *s, "booking_move", std::move(*args));
   });
 
   // The information desk: find a ticket of today by the number on its paper.

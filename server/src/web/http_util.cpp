@@ -59,7 +59,7 @@ int status_for_hub_error(std::string_view code) {
   if (code == proto::err::forbidden || code == proto::err::auth_failed) return 403;
   if (code == proto::err::not_found) return 404;
   if (code == proto::err::illegal_state || code == proto::err::quota_exhausted ||
-      code == proto::err::service_halted || code == proto::err::queue_empty)
+      code == proto::err::service_halted || code == proto::err::queue_empty || code == proto::err::office_closed)
     return 409;
   if (code == proto::err::unreachable || code == proto::err::storage) return 503;
   return 500;

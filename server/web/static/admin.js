@@ -447,6 +447,8 @@
     if (window.AdminDesk) window.AdminDesk(v, { section: section, field: field, part: part, th: th, say: say });
     // The come-back lists (admin_comeback.js).
     if (window.AdminComeback) window.AdminComeback(v, { section: section, part: part, th: th });
+    // A day's bookings moved or cancelled in one action (admin_bookings.js).
+    if (window.AdminBookings) window.AdminBookings(v, { section: section, field: field, say: say });
     document.body.setAttribute('data-seq', v.seq);
   }
 
