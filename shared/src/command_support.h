@@ -28,6 +28,11 @@ Result<const Ticket*> current_ticket(const OfficeState& s, const Counter& c);
 std::string actor_of(const OfficeState& s, const CommandContext& ctx, int counter);
 int offset_hours(const OfficeState& s);
 Event make_event(std::string_view type, const CommandContext& ctx, const std::string& actor, json data);
+// The service's next number today, or quota_exhausted once 9999 are used.
+Result<int> next_number(const OfficeState& s, const Service& service);
+// A new ticket of the service with that number, issued now, in line from queue_at
+// (a walk-in: now; a booking: its slot; a come-back entry: when it joined).
+Ticket new_ticket(const OfficeState& s, const Service& service, int number, int64_t queue_at, const CommandContext& ctx);
 TicketStep step(std::string what, const CommandContext& ctx, int counter, const std::string& actor,
                 std::string note = {});
 

@@ -89,6 +89,26 @@ Event make_event(std::string_view type, const CommandContext& ctx, const std::st
   return e;
 }
 
+Result<int> next_number(const OfficeState& s, const Service& service) {
+  auto last = s.last_number.find(service.prefix);
+  const int number = (last == s.last_number.end() ? 0 : last->second) + 1;
+  if (number > 9999) return make_error(std::string(proto::err::quota_exhausted), "ticket numbers for today are used up");
+  return number;
+}
+
+Ticket new_ticket(const OfficeState& s, const Service& service, int number, int64_t queue_at, const CommandContext& ctx) {
+  Ticket t;
+  t.id = s.next_ticket_id;
+  t.day = s.day;
+  t.service = service.code;
+  t.prefix = service.prefix;
+  t.number = number;
+  t.issued_at = ctx.now_ms;
+  t.queue_at = queue_at;
+  t.token = random_token();
+  return t;
+}
+
 TicketStep step(std::string what, const CommandContext& ctx, int counter, const std::string& actor,
                 std::string note) {
   return TicketStep{std::move(what), ctx.now_ms, counter, actor, std::move(note)};

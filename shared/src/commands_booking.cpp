@@ -38,21 +38,14 @@ Result<Decision> cmd_booking_checkin(const OfficeState& s, const json& a, const 
   auto svc = s.services.find(b.service);
   if (svc == s.services.end()) return not_found("there is no service \"" + b.service + "\" any more");
   const Service& service = svc->second;
-  auto last = s.last_number.find(service.prefix);
-  const int number = (last == s.last_number.end() ? 0 : last->second) + 1;
-  if (number > 9999) return make_error(std::string(proto::err::quota_exhausted), "ticket numbers for today are used up");
+  auto next = next_number(s, service);
+  if (!next) return next.error();
+  const int number = *next;
 
   // The booking held its room in the numbers left (bookings_holding_room): no quota check here.
   const int64_t start = booking_slot_start_ms(s, b);
-  Ticket t;
-  t.id = s.next_ticket_id;
-  t.day = s.day;
-  t.service = service.code;
-  t.prefix = service.prefix;
-  t.number = number;
-  t.issued_at = ctx.now_ms;
-  t.queue_at = booking_queue_at(service.booking, start, ctx.now_ms);  // one fair line with walk-ins
-  t.token = random_token();
+  // One fair line with walk-ins: the booked time is its place.
+  Ticket t = new_ticket(s, service, number, booking_queue_at(service.booking, start, ctx.now_ms), ctx);
   const std::string actor = actor_of(s, ctx, 0);
   const bool late = ctx.now_ms > start;
   t.history.push_back(step("issued", ctx, 0, actor,

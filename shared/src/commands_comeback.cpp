@@ -108,20 +108,13 @@ Result<Decision> cmd_comeback_checkin(const OfficeState& s, const json& a, const
   auto svc = s.services.find(e.service);
   if (svc == s.services.end()) return not_found("there is no service \"" + e.service + "\" any more");
   const Service& service = svc->second;
-  auto last = s.last_number.find(service.prefix);
-  const int number = (last == s.last_number.end() ? 0 : last->second) + 1;
-  if (number > 9999) return make_error(std::string(proto::err::quota_exhausted), "ticket numbers for today are used up");
+  auto next = next_number(s, service);
+  if (!next) return next.error();
+  const int number = *next;
 
   // The invitation reserved its room (plan_invitations): no quota check again here.
-  Ticket t;
-  t.id = s.next_ticket_id;
-  t.day = s.day;
-  t.service = service.code;
-  t.prefix = service.prefix;
-  t.number = number;
-  t.issued_at = ctx.now_ms;
-  t.queue_at = e.joined_at;  // the place it had when it joined (or its bulk-moved ticket's)
-  t.token = random_token();
+  // The place it had when it joined (or its bulk-moved ticket's).
+  Ticket t = new_ticket(s, service, number, e.joined_at, ctx);
   const std::string actor = actor_of(s, ctx, 0);
   t.history.push_back(step("issued", ctx, 0, actor, "come-back list"));
   ComebackEntry done = e;

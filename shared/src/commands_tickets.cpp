@@ -142,19 +142,12 @@ Result<Decision> cmd_issue(const OfficeState& s, const json& a, const CommandCon
     if (!service.alternative_en.empty()) reason += ". " + service.alternative_en;
     return make_error(std::string(proto::err::quota_exhausted), reason);
   }
-  auto last = s.last_number.find(service.prefix);
-  const int number = (last == s.last_number.end() ? 0 : last->second) + 1;
-  if (number > 9999) return make_error(std::string(proto::err::quota_exhausted), "ticket numbers for today are used up");
+  auto next = next_number(s, service);
+  if (!next) return next.error();
+  const int number = *next;
 
-  Ticket t;
-  t.id = s.next_ticket_id;
-  t.day = s.day;
-  t.service = service.code;
-  t.prefix = service.prefix;
-  t.number = number;
+  Ticket t = new_ticket(s, service, number, ctx.now_ms, ctx);
   t.priority = p;
-  t.issued_at = t.queue_at = ctx.now_ms;
-  t.token = random_token();
   // The figure the kiosk showed ("the wait if you took one now"): the hub's forecast,
   // remade here only when it is not up to date (a unit test, a clock that jumped).
   const std::optional<WaitFigure> wait =
