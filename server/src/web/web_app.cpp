@@ -52,6 +52,14 @@ void WebApp::mount(httplib::Server& server) {
       send_error(res, 400, "bad_request", "the address has a dot segment; no page of the hub uses one");
       return httplib::Server::HandlerResponse::Handled;
     }
+    // A live stream has no byte ranges: with a Range header the server would answer
+    // multipart/byteranges and hold the thread on a stream the client cannot read
+    // (found by the HTTP fuzzer).
+    if (req.has_header("Range") && req.path.ends_with("/events")) {
+      send_error(res, 416, "bad_request",
+                 "a live page (server-sent events) has no byte ranges: send the request without a Range header");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   server.set_mount_point("/static", ctx.pages.root() + "/static");
