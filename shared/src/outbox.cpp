@@ -70,7 +70,7 @@ static std::string gsm_text(std::string text) {
   return text;
 }
 
-void MessagePlanner::push(const OfficeState& s, const std::string& phone, const std::string& id,
+void MessagePlanner::push(const std::string& day, const std::string& phone, const std::string& id,
                           const std::string& kind, std::string text, const std::string& label, int64_t ticket_id,
                           int64_t now, PrivateWrites& out) {
   if (!mem_.message_ids.insert(id).second) return;  // made before: once per ticket (or entry) and kind
@@ -85,7 +85,7 @@ void MessagePlanner::push(const OfficeState& s, const std::string& phone, const 
     m.kind = kind;
     m.text = text;
     m.ticket_label = label;
-    m.day = s.day;
+    m.day = day;
     m.ticket_id = ticket_id;
     m.created_at = now;
     m.state = limited ? "limited" : "pending";
@@ -98,31 +98,14 @@ void MessagePlanner::add(const OfficeState& s, const Ticket& t, const std::strin
   roll_day(s.day);
   auto contact = mem_.contacts.find(t.token);
   if (contact == mem_.contacts.end()) return;
-  push(s, contact->second.phone, mem_.hub_id + "-" + std::to_string(t.id) + "-" + kind, kind, std::move(text),
+  push(s.day, contact->second.phone, mem_.hub_id + "-" + std::to_string(t.id) + "-" + kind, kind, std::move(text),
        t.label(), t.id, now, out);
 }
 
 void MessagePlanner::add_to_phone(const std::string& phone, const std::string& ref, const std::string& kind,
                                   std::string text, const std::string& label, const std::string& day, int64_t now,
                                   PrivateWrites& out) {
-  const std::string id = mem_.hub_id + "-" + ref + "-" + kind;
-  if (!mem_.message_ids.insert(id).second) return;
-  const bool limited = ++mem_.made_today[phone] > cfg_.max_per_number_per_day;
-  text = gsm_text(std::move(text));
-  for (const char* channel : {"webhook", "sms"}) {
-    if (std::string_view(channel) == "webhook" ? cfg_.webhook_url.empty() : cfg_.gammu_database.empty()) continue;
-    OutboxMessage m;
-    m.id = id;
-    m.channel = channel;
-    m.phone = phone;
-    m.kind = kind;
-    m.text = text;
-    m.ticket_label = label;
-    m.day = day;
-    m.created_at = now;
-    m.state = limited ? "limited" : "pending";
-    out.messages.push_back(std::move(m));
-  }
+  push(day, phone, mem_.hub_id + "-" + ref + "-" + kind, kind, std::move(text), label, 0, now, out);
 }
 
 void MessagePlanner::check_near(const OfficeState& s, const Ticket& t, int64_t now, PrivateWrites& out) {

@@ -26,7 +26,7 @@ void MessagePlanner::add_comeback(const OfficeState& s, const ComebackEntry& e, 
                                   std::string text, int64_t now, PrivateWrites& out) {
   auto contact = mem_.comeback_contacts.find(comeback_contact_token(e.id));
   if (contact == mem_.comeback_contacts.end()) return;
-  push(s, contact->second.phone, mem_.hub_id + "-cb" + std::to_string(e.id) + "-" + kind, kind, std::move(text), "",
+  push(s.day, contact->second.phone, mem_.hub_id + "-cb" + std::to_string(e.id) + "-" + kind, kind, std::move(text), "",
        0, now, out);
 }
 

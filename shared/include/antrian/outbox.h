@@ -90,7 +90,7 @@ class MessagePlanner {
                      const std::map<std::string, ServiceStatus>& before, int64_t now, PrivateWrites& out);
   void add_comeback(const OfficeState& s, const ComebackEntry& e, const std::string& kind, std::string text, int64_t now,
                     PrivateWrites& out);
-  void push(const OfficeState& s, const std::string& phone, const std::string& id, const std::string& kind,
+  void push(const std::string& day, const std::string& phone, const std::string& id, const std::string& kind,
             std::string text, const std::string& label, int64_t ticket_id, int64_t now, PrivateWrites& out);
   void check_near(const OfficeState& s, const Ticket& t, int64_t now, PrivateWrites& out);
   void add(const OfficeState& s, const Ticket& t, const std::string& kind, std::string text, int64_t now,
