@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include <sodium.h>
 
@@ -155,7 +157,26 @@ Result<Decision> BookingDesk::move_day(const OfficeState& s, const json& a, cons
     to_date = *t;
   }
   if (cancel == !to_date.empty()) return bad("give either to_date (move them) or cancel: true (cancel them), one of the two");
-  auto moved = plan_booking_move(s, *service, *date, to_date, ctx.now_ms);
+  // One booking per NIK per service per day holds on the new day too: a booker who
+  // has an open booking there already keeps it (kept[id]: that booking).
+  std::set<int64_t> holds;
+  std::map<int64_t, Booking> kept;
+  if (!cancel) {
+    for (const auto& [id, b] : s.bookings) {
+      if (b.service != *service || b.date != *date || !b.is_open()) continue;
+      auto person = booking_db::person_of(store_.handle(), id);
+      if (!person) continue;
+      for (int64_t other : booking_db::bookings_of_nik(store_.handle(), person->nik_hash, *service, to_date)) {
+        auto o = s.bookings.find(other);
+        if (other == id || o == s.bookings.end() || o->second.date != to_date) continue;
+        if (o->second.state == "booked" || o->second.state == "checked_in") {
+          holds.insert(id);
+          kept[id] = o->second;
+        }
+      }
+    }
+  }
+  auto moved = plan_booking_move(s, *service, *date, to_date, ctx.now_ms, holds);
   if (!moved) return moved.error();
 
   OfficeState after = s;  // the bookings as they will be, for the messages' wording
@@ -165,11 +186,22 @@ Result<Decision> BookingDesk::move_day(const OfficeState& s, const json& a, cons
     list.push_back(to_json(b, true));
   }
   const std::string service_name = s.services.at(*service).name_id;
-  int told = 0;
+  int told = 0, duplicates = 0;
   const std::string seq = std::to_string(s.seq + 1);
   for (const Booking& b : *moved) {
+    const bool duplicate = holds.count(b.id) > 0;
+    duplicates += duplicate ? 1 : 0;
     auto person = booking_db::person_of(store_.handle(), b.id);
     if (!person) continue;  // deleted on request: nobody to tell
+    if (duplicate) {
+      const std::string text = trf("msg.booking_duplicate", Lang::id,
+                                   {b.code, service_name, b.date + " " + hhmm(b.slot_min), *reason,
+                                    booking_when_text(s, kept.at(b.id), Lang::id)});
+      messages_.message_to(person->phone, "b" + std::to_string(b.id), "duplicate-" + seq, text,
+                           "booking " + std::to_string(b.id), s.day, ctx.now_ms, out);
+      ++told;
+      continue;
+    }
     if (!cancel) {
       BookingPerson p = *person;
       p.date = b.date;  // one NIK per service per day follows the booking
@@ -183,13 +215,16 @@ Result<Decision> BookingDesk::move_day(const OfficeState& s, const json& a, cons
     ++told;
   }
   Decision d;
-  d.result = {{"count", moved->size()}, {"messaged", told}, {"to_date", to_date}, {"cancelled", cancel}};
+  const int count = int(moved->size()) - duplicates;
+  d.result = {{"count", count}, {"duplicates", duplicates}, {"messaged", told}, {"to_date", to_date},
+              {"cancelled", cancel}};
   json moves = json::array();
-  for (const Booking& b : *moved) moves.push_back({{"id", b.id}, {"slot", hhmm(b.slot_min)}, {"date", b.date}});
+  for (const Booking& b : *moved)
+    moves.push_back({{"id", b.id}, {"slot", hhmm(b.slot_min)}, {"date", b.date}, {"state", b.state}});
   d.result["bookings"] = moves;
   d.events.push_back(event(proto::ev::bookings_moved, ctx,
                            {{"service", *service}, {"date", *date}, {"to_date", to_date}, {"cancelled", cancel},
-                            {"reason", *reason}, {"count", moved->size()}, {"bookings", list}}));
+                            {"reason", *reason}, {"count", count}, {"duplicates", duplicates}, {"bookings", list}}));
   return d;
 }
 

@@ -23,7 +23,7 @@ int offset_of(const OfficeState& s) {
 
 Result<std::vector<Booking>> plan_booking_move(const OfficeState& s, const std::string& service,
                                                const std::string& date, const std::string& to_date,
-                                               int64_t now_ms) {
+                                               int64_t now_ms, const std::set<int64_t>& holds_to_date) {
   auto svc = s.services.find(service);
   if (svc == s.services.end())
     return make_error(std::string(proto::err::not_found), "there is no service \"" + service + "\"");
@@ -61,7 +61,16 @@ Result<std::vector<Booking>> plan_booking_move(const OfficeState& s, const std::
   int day_room = INT32_MAX;
   if (auto limit = booking_day_limit(svc->second)) day_room = *limit - bookings_taken(s, service, to_date);
   int placed = 0;
+  const int to_place = int(std::count_if(open.begin(), open.end(), [&holds_to_date](const Booking& b) {
+    return holds_to_date.count(b.id) == 0;
+  }));
   for (Booking& b : open) {
+    if (holds_to_date.count(b.id)) {  // they keep the booking they have on to_date
+      b.state = "cancelled";
+      b.cancelled_by = "duplicate";
+      b.ended_at = now_ms;
+      continue;
+    }
     // The same time when it has room, else the nearest slot that has (the later on a tie).
     BookingSlot* best = nullptr;
     for (BookingSlot& x : slots) {
@@ -72,7 +81,7 @@ Result<std::vector<Booking>> plan_booking_move(const OfficeState& s, const std::
     }
     if (!best || placed >= day_room) {
       return make_error(std::string(proto::err::quota_exhausted),
-                        to_date + " has room for " + std::to_string(placed) + " of the " + std::to_string(open.size()) +
+                        to_date + " has room for " + std::to_string(placed) + " of the " + std::to_string(to_place) +
                             " bookings: choose another day or cancel them");
     }
     ++best->taken;

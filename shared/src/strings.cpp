@@ -769,6 +769,8 @@ constexpr Row kRows[] = {
      "{0} bookings moved to {2}, {1} bookers sent a message"},
     {"web.admin.bookmove.cancelled", "{0} booking dibatalkan, {1} pemesan dikirimi pesan",
      "{0} bookings cancelled, {1} bookers sent a message"},
+    {"web.admin.bookmove.duplicates", "{0} pemesan sudah punya booking pada {1}: booking yang dipindah dibatalkan, booking mereka pada hari itu tetap",
+     "{0} bookers already had a booking on {1}: the moved one is cancelled, they keep theirs"},
     {"web.admin.bookings_period", "Booking", "Bookings"},
     {"web.admin.col.booked", "Terpesan", "Booked"},
     {"web.admin.col.checked_in", "Check-in", "Checked in"},
@@ -778,6 +780,9 @@ constexpr Row kRows[] = {
      "Booking {0} ({1}) moved to {2}: {3}. Your code stays valid."},
     {"msg.booking_cancelled", "Booking {0} ({1}) {2} dibatalkan oleh kantor: {3}. Silakan pesan hari lain.",
      "Booking {0} ({1}) {2} cancelled by the office: {3}. Please book another day."},
+    // One SMS (160 characters): the reason last, where a long one is cut.
+    {"msg.booking_duplicate", "Booking {0} ({2}) dibatalkan: Anda sudah punya booking {4}, tetap berlaku. Alasan: {3}",
+     "Booking {0} ({2}) is cancelled: you already have a booking on {4}, still valid. Reason: {3}"},
     // --- survey (survey.h): the satisfaction survey (SKM) on the QR page, the kiosk tablet, the reports
     {"survey.title", "Survei Kepuasan Masyarakat", "Community satisfaction survey"},
     {"survey.intro", "Bagaimana pelayanan kami hari ini? Sembilan pertanyaan singkat, satu kali untuk setiap nomor antrian.", "How was our service today? Nine short questions, once per ticket."},

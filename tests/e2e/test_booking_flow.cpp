@@ -254,3 +254,70 @@ TEST_CASE("booking: one fair line with walk-ins, expiry counted, a halted day mo
   CHECK(ok(admin, "contact_delete", {{"phone", kAni.phone}})["bookings"] == 2);
   CHECK(ok(admin, "contact_export", {{"phone", kAni.phone}})["bookings"].empty());
 }
+
+TEST_CASE("booking: a day moved onto one where the booker has a booking keeps theirs and cancels the moved one") {
+  TempDir dir;
+  WebhookReceiver gateway;
+  gateway.start();
+  auto args = booking_office(dir.path() + "/cfg", gateway.url());
+  args.insert(args.end(), {"--manual-clock", "--clock-start", std::to_string(pinned_office_time_ms(8, 0))});
+  HubProcess hub(dir.path() + "/data", args);
+  antrian::HubClient admin(hub.client_options("admin", "booking-admin", false));
+  antrian::HubClient kiosk(hub.client_options("kiosk", "kiosk-1", false));
+  const std::string tomorrow = "2026-02-11", thursday = "2026-02-12";
+
+  // Ani booked both Wednesday and Thursday; Budi only Wednesday.
+  json ani_wed = book(admin, kAni, tomorrow, "09:00");
+  json ani_thu = book(admin, kAni, thursday, "13:00");
+  json budi_wed = book(admin, kBudi, tomorrow, "10:00");
+  auto moved = ok(admin, "booking_move",
+                  {{"service", "B"}, {"date", tomorrow}, {"to_date", thursday}, {"reason", "printer kartu rusak"}});
+  CHECK(moved["count"] == 1);
+  CHECK(moved["duplicates"] == 1);
+  CHECK(moved["messaged"] == 2);
+  for (const json& b : moved["bookings"]) {
+    if (b["id"] == ani_wed["booking"]["id"]) {
+      CHECK(b["state"] == "cancelled");
+      CHECK(b["date"] == tomorrow);
+    } else {
+      CHECK(b["state"] == "booked");
+      CHECK(b["date"] == thursday);
+    }
+  }
+  // Ani is told in words: the moved booking is cancelled, her Thursday one stays.
+  std::map<std::string, json> messages;
+  REQUIRE(eventually([&] {
+    messages = gateway.messages();
+    return messages.size() >= 2;
+  }));
+  for (const auto& [id, m] : messages) {
+    const std::string text = m["text"];
+    INFO(text);
+    CHECK(text.find("printer kartu rusak") != std::string::npos);
+    if (m["to"] == "+6281211112222") {
+      CHECK(id.find("-duplicate-") != std::string::npos);
+      CHECK(text.find(ani_wed["code"].get<std::string>()) != std::string::npos);
+      CHECK(text.find("sudah punya booking") != std::string::npos);
+      CHECK(text.find("Kamis, 12 Februari 2026 pukul 13:00, tetap berlaku") != std::string::npos);
+      CHECK(text.find("...") == std::string::npos);  // one SMS, nothing cut
+      CHECK(text.find(ani_thu["code"].get<std::string>()) == std::string::npos);  // only her own code of that booking
+    } else {
+      CHECK(id.find("-moved-") != std::string::npos);
+    }
+  }
+  // Still one booking per NIK on Thursday: Ani's kept one, Budi's moved one.
+  CHECK(refused(admin, "booking_create",
+                {{"service", "B"}, {"date", thursday}, {"slot", "11:00"}, {"name", kAni.name}, {"phone", kAni.phone},
+                 {"nik", kAni.nik}},
+                "illegal_state")
+            .find("one per person") != std::string::npos);
+  refused(admin, "booking_create",
+          {{"service", "B"}, {"date", thursday}, {"slot", "11:00"}, {"name", kBudi.name}, {"phone", kBudi.phone},
+           {"nik", kBudi.nik}},
+          "illegal_state");
+  CHECK(refused(kiosk, "booking_checkin", {{"code", ani_wed["code"]}}, "illegal_state").find("cancelled") !=
+        std::string::npos);
+  REQUIRE(admin.request("clock_set", {{"now", pinned_office_time_ms(48 + 12, 45)}}).ok);
+  CHECK(kiosk.request("booking_checkin", {{"code", ani_thu["code"]}}).ok);
+  (void)budi_wed;
+}

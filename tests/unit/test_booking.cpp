@@ -278,6 +278,34 @@ TEST_CASE("booking: the office moves a day's bookings in one action, all or noth
   (void)c;
 }
 
+TEST_CASE("booking: a moved booking whose booker holds one on the new day is cancelled, taking no room") {
+  TestOffice o = booking_office();
+  const Booking a = book(o, kTuesday, "10:00");
+  const Booking b = book(o, kTuesday, "11:00");
+  const std::string wednesday = "2026-11-25";
+  for (int i = 0; i < 4; ++i) book(o, wednesday, "10:00");  // Wednesday 10:00 full
+  o.state.services.at("B").daily_quota = 10;                // 5 bookings a day: room for one more
+  // Without the rule both need room: only one fits, nothing moves.
+  CHECK(plan_booking_move(o.state, "B", kTuesday, wednesday, o.now).error().code == proto::err::quota_exhausted);
+  // a's booker has a Wednesday booking already: a is cancelled, b moves into the one place.
+  auto moved = plan_booking_move(o.state, "B", kTuesday, wednesday, o.now, {a.id});
+  REQUIRE(moved.ok());
+  REQUIRE(moved->size() == 2);
+  const Booking& dup = (*moved)[0].id == a.id ? (*moved)[0] : (*moved)[1];
+  const Booking& mv = (*moved)[0].id == b.id ? (*moved)[0] : (*moved)[1];
+  CHECK(dup.state == "cancelled");
+  CHECK(dup.cancelled_by == "duplicate");
+  CHECK(dup.date == kTuesday);  // not moved: cancelled on its own day
+  CHECK(dup.moved_from.empty());
+  CHECK(mv.state == "booked");
+  CHECK(mv.date == wednesday);
+  CHECK(hhmm(mv.slot_min) == "11:00");
+  // Every booking a duplicate: all cancelled, none placed.
+  auto all = plan_booking_move(o.state, "B", kTuesday, wednesday, o.now, {a.id, b.id});
+  REQUIRE(all.ok());
+  for (const Booking& x : *all) CHECK(x.cancelled_by == "duplicate");
+}
+
 TEST_CASE("booking: codes and links never leave in a published event or a snapshot") {
   TestOffice o = booking_office();
   const Booking b = book(o, kTuesday, "10:00");

@@ -39,7 +39,12 @@
         if (status !== 200) return tools.say(false, A.t('web.admin.refused') + ': ' + A.reason(status, data));
         var key = data.cancelled ? 'web.admin.bookmove.cancelled' : 'web.admin.bookmove.moved';
         var a = [String(data.count), String(data.messaged), data.to_date || ''];
-        tools.say(true, A.t(key, a) + ' / ' + A.te(key, a));
+        var said = A.t(key, a) + ' / ' + A.te(key, a);
+        if (data.duplicates) {
+          var d = [String(data.duplicates), data.to_date];
+          said += '. ' + A.t('web.admin.bookmove.duplicates', d) + ' / ' + A.te('web.admin.bookmove.duplicates', d);
+        }
+        tools.say(true, said);
       });
     });
     s.appendChild(form);

@@ -11,6 +11,7 @@
 // in by the end of the grace expires. Pure rules: no I/O, no clock read.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,10 +80,13 @@ int bookings_holding_room(const OfficeState& s, const std::string& service, int6
 // The office moves (to_date) or cancels (to_date empty) every open booking of a
 // service on a date in one action: each keeps its code; a moved booking takes the
 // same slot on to_date, or the nearest one with room. All or nothing: the reason
-// when to_date has no room for all of them.
+// when to_date has no room for all of them. `holds_to_date`: bookings whose booker
+// holds an open booking of the service on to_date already (the hub knows it by the
+// NIK hash): one booking per person per day, so they keep the one they have and the
+// moved one is cancelled (cancelled_by "duplicate", its date unchanged), taking no room.
 Result<std::vector<Booking>> plan_booking_move(const OfficeState& s, const std::string& service,
                                                const std::string& date, const std::string& to_date,
-                                               int64_t now_ms);
+                                               int64_t now_ms, const std::set<int64_t>& holds_to_date = {});
 
 // booking_expired for every open booking whose grace ended (the hub's, as time passes).
 std::vector<Event> booking_tick_events(const OfficeState& s, int64_t now_ms);
