@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD:-build}
-cmake --build "$build" -j2 --target antrian-server antrian-bench-web >/dev/null
+cmake --build "$build" -j2 --target antrian-server antrian-front-listen antrian-bench-web >/dev/null
 # 2,500 sockets on the bench's side, as many in nginx: raise the limit for this run.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 [ "$(ulimit -n)" -ge 8000 ] || { echo "web-load: ulimit -n is $(ulimit -n); need 8000 (raise the hard limit)" >&2; exit 2; }
@@ -46,7 +46,7 @@ pids+=($!)
 for _ in $(seq 100); do [ -s "$tmp/hub.json" ] && break; sleep 0.1; done
 read -r req http < <(python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(j["req"], j["http"])' "$tmp/hub.json")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-packaging/nginx/antrian-web-front --run-dir "$front_dir" --listen "127.0.0.1:$port" --hub "127.0.0.1:$http" \
+ANTRIAN_FRONT_LISTEN="$build/server/antrian-front-listen" packaging/nginx/antrian-web-front --run-dir "$front_dir" --listen "127.0.0.1:$port" --hub "127.0.0.1:$http" \
   --web-root server/web >"$tmp/front.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done

@@ -58,7 +58,7 @@ key() {  # key NAME ROLE [LOKET]
   fi
   echo "--key $file --hub-key $ANTRIAN_HUB_KEY"
 }
-packaging/nginx/antrian-web-front --run-dir "$front_dir" --listen 127.0.0.1:8080 --hub 127.0.0.1:8081 \
+ANTRIAN_FRONT_LISTEN="$build/server/antrian-front-listen" packaging/nginx/antrian-web-front --run-dir "$front_dir" --listen 127.0.0.1:8080 --hub 127.0.0.1:8081 \
   --web-root server/web &
 pids+=($!)
 web=${pids[-1]}

@@ -38,11 +38,14 @@ int free_loopback_port() {
   return ntohs(a.sin_port);
 }
 
-FrontProcess::FrontProcess(std::string run_dir, int hub_http_port, std::vector<std::string> env)
+FrontProcess::FrontProcess(std::string run_dir, int hub_http_port, std::vector<std::string> env,
+                           const std::string& listen_host)
     : run_dir_(std::move(run_dir)) {
+  // The program that opens the front's socket (the script finds it through this).
+  env.insert(env.begin(), "ANTRIAN_FRONT_LISTEN=" ANTRIAN_FRONT_LISTEN);
   for (int attempt = 0; attempt < 3 && pid_ < 0; ++attempt) {
     port_ = free_loopback_port();
-    const std::string listen = "127.0.0.1:" + std::to_string(port_);
+    const std::string listen = listen_host + ":" + std::to_string(port_);
     const std::string hub = "127.0.0.1:" + std::to_string(hub_http_port);
     const std::string log = run_dir_ + "/../" + std::string(::basename(run_dir_.c_str())) + ".log";
     pid_t pid = ::fork();
@@ -99,9 +102,9 @@ void FrontProcess::stop() {
   pid_ = -1;
 }
 
-FrontedHub::FrontedHub(std::vector<std::string> front_env)
+FrontedHub::FrontedHub(std::vector<std::string> front_env, const std::string& listen_host)
     : hub(dir.path(), {"--clock-start", kOfficeMorningMs, "--web-publish", front_dir.path() + "/publish.sock"}),
-      front(front_dir.path(), hub.http_port(), std::move(front_env)),
+      front(front_dir.path(), hub.http_port(), std::move(front_env), listen_host),
       http("127.0.0.1", front.port()),
       admin(hub.client_options("admin", "front-test", /*mirror=*/false)) {
   http.set_read_timeout(10, 0);

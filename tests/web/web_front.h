@@ -18,7 +18,9 @@ class FrontProcess {
  public:
   // run_dir: a fresh folder (the front's config, publisher socket and logs).
   // env: extra NAME=VALUE settings for antrian-web-front (its limits).
-  FrontProcess(std::string run_dir, int hub_http_port, std::vector<std::string> env = {});
+  // listen_host: the address it listens on (0.0.0.0 to be reached from another network).
+  FrontProcess(std::string run_dir, int hub_http_port, std::vector<std::string> env = {},
+               const std::string& listen_host = "127.0.0.1");
   ~FrontProcess();
   FrontProcess(const FrontProcess&) = delete;
   FrontProcess& operator=(const FrontProcess&) = delete;
@@ -49,7 +51,7 @@ int free_loopback_port();
 
 // A hub that publishes to a front, and the front: what a phone sees.
 struct FrontedHub {
-  explicit FrontedHub(std::vector<std::string> front_env = {});
+  explicit FrontedHub(std::vector<std::string> front_env = {}, const std::string& listen_host = "127.0.0.1");
   TempDir dir;        // the hub's data
   TempDir front_dir;  // the front's folder (owned by the front's user)
   HubProcess hub;
