@@ -88,7 +88,7 @@ TEST_CASE("view: the held ticket with its wait, a running timer, recalls and tra
   CHECK(v.current.timer_caption == "Lama dilayani");
   CHECK(v.current.timer == "04:12");
   CHECK(v.current.recalls == "Dipanggil ulang 1x");
-  CHECK(v.current.note == "Dialihkan dari Loket 1: perlu KK");
+  CHECK(v.current.note == "Dialihkan dari Loket 1. Alasan: perlu KK");
   // While a ticket is held the view changes on every second; otherwise every 10 s.
   h.now += 300;
   CHECK(next_view_change_ms(m, h.mirror()) - h.now == 700);
@@ -235,4 +235,23 @@ TEST_CASE("view: before the hub was ever reached, the sign-in screen says so ins
   v = build_view(m, h.mirror());
   CHECK(v.sign_in.lists_note.empty());
   CHECK(v.sign_in.lokets.size() == 8);
+}
+
+TEST_CASE("view: a ticket the office moved in bulk names the service it came from, not Loket 0") {
+  FakeHub h;
+  ConsoleModel m({Lang::id, 0});
+  h.sign_in(m, 2, "ani");  // A, B
+  h.issue("C");
+  h.admin("bulk_move", {{"service", "C"}, {"to_service", "A"}, {"reason", "server KK terputus"}});
+  m.on_mirror(h.mirror());
+  m.trigger(Action::call_next, h.mirror());
+  h.serve(m);
+  CounterView v = build_view(m, h.mirror());
+  REQUIRE(v.current.present);
+  CHECK(v.current.label == "C-001");
+  CHECK(v.current.note == "Dipindahkan oleh kantor dari layanan Kartu Keluarga. Alasan: server KK terputus");
+  CHECK(v.current.note.find("Loket 0") == std::string::npos);
+  m.trigger(Action::toggle_lang, h.mirror());
+  v = build_view(m, h.mirror());
+  CHECK(v.current.note == "Moved by the office from Family card (KK). Reason: server KK terputus");
 }

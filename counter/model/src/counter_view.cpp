@@ -101,13 +101,22 @@ void build_current(CounterView& v, const ConsoleModel& model, const Mirror& m) {
   cur.timer_caption = std::string(tr(serving ? "counter.current.serving_for" : "counter.current.called_for", lang));
   cur.timer = format_timer(std::max<int64_t>(0, m.now_ms - (serving ? t->started_at : t->called_at)) / 1000);
   if (t->recalls > 0) cur.recalls = trf("counter.current.recalls", lang, {std::to_string(t->recalls)});
-  // The newest transfer step says where it came from and why.
+  // The newest transfer step says where it came from and why. A bulk move by the
+  // office writes its step with no loket (counter 0): it names the service it came from.
   for (auto it = t->history.rbegin(); it != t->history.rend(); ++it) {
     if (it->what != "transferred") continue;
-    auto from = m.state.counters.find(it->counter);
-    const std::string where = from != m.state.counters.end() ? from->second.name : "Loket " + std::to_string(it->counter);
-    cur.note = it->note.empty() ? trf("counter.current.transferred_from", lang, {where})
-                                : trf("counter.current.transferred_note", lang, {where, it->note});
+    std::string where;
+    if (it->counter == 0) {
+      auto old = m.state.tickets.find(t->transferred_from);
+      const bool known = old != m.state.tickets.end() && old->second.service != t->service;
+      where = known ? trf("counter.current.moved_by_office_from", lang, {service_name(m.state, old->second.service, lang)})
+                    : std::string(tr("counter.current.moved_by_office", lang));
+    } else {
+      auto from = m.state.counters.find(it->counter);
+      where = trf("counter.current.transferred_from",
+                  lang, {from != m.state.counters.end() ? from->second.name : "Loket " + std::to_string(it->counter)});
+    }
+    cur.note = it->note.empty() ? where : trf("counter.current.move_note", lang, {where, it->note});
     break;
   }
 }
