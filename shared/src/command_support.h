@@ -80,6 +80,7 @@ Result<Decision> cmd_booking_checkin(const OfficeState& s, const json& a, const 
 Result<Decision> cmd_booking_cancel(const OfficeState& s, const json& a, const CommandContext& ctx);
 // commands_survey.cpp
 Result<Decision> cmd_survey_submit(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_survey_status(const OfficeState& s, const json& a, const CommandContext& ctx);
 // commands_keys.cpp
 Result<Decision> cmd_key_add(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_key_revoke(const OfficeState& s, const json& a, const CommandContext& ctx);

@@ -155,6 +155,7 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::comeback_join, cmd_comeback_join},
       {proto::cmd::comeback_checkin, cmd_comeback_checkin},
       {proto::cmd::survey_submit, cmd_survey_submit},
+      {proto::cmd::survey_status, cmd_survey_status},
       {proto::cmd::booking_checkin, cmd_booking_checkin},
       {proto::cmd::booking_cancel, cmd_booking_cancel},
   };
@@ -166,7 +167,8 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
     // The first change of a new business day starts the day (numbers back to 001).
     if (auto day = day_rollover_event(s, ctx.now_ms); day && req.cmd != proto::cmd::ticket_lookup &&
                                                       req.cmd != proto::cmd::key_list &&
-                                                      req.cmd != proto::cmd::ticket_find) {
+                                                      req.cmd != proto::cmd::ticket_find &&
+                                                      req.cmd != proto::cmd::survey_status) {
       OfficeState rolled = s;
       apply_event(rolled, *day);
       auto r = h->second(rolled, req.args, ctx);

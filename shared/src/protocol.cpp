@@ -71,6 +71,7 @@ const std::map<std::string_view, CommandSpec>& commands() {
       {cmd::comeback_checkin, {{role::kiosk, role::admin}, {"code"}}},
       // The kiosk's survey tablet (by ticket label) and the web's QR page (by token, as admin).
       {cmd::survey_submit, {{role::kiosk, role::admin}, {"token", "ticket", "answers"}}},
+      {cmd::survey_status, {{role::kiosk, role::admin}, {"token", "ticket"}}},
       {cmd::contact_set, {{role::kiosk, role::counter, role::admin}, {"token", "code", "phone"}}},
       {cmd::contact_export, {admin, {"phone"}}},
       {cmd::contact_delete, {admin, {"phone"}}},

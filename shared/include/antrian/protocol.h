@@ -98,6 +98,8 @@ inline constexpr std::string_view comeback_join = "comeback_join";        // {se
 inline constexpr std::string_view comeback_checkin = "comeback_checkin";  // {code} -> ticket
 // The satisfaction survey (SKM) of a finished ticket, once (survey.h).
 inline constexpr std::string_view survey_submit = "survey_submit";  // {token | ticket, answers: [9 x 1..4]}
+// Read only: may that ticket answer now (the kiosk's survey tablet asks first).
+inline constexpr std::string_view survey_status = "survey_status";  // {token | ticket} -> {label, service, state, survey}
 // Messages to citizens' phones (outbox.h): a ticket's phone number, by its token (any
 // role: the QR page, the kiosk, staff); one person's data by number (admins); the outbox.
 inline constexpr std::string_view contact_set = "contact_set";        // {token, phone} -> {phone (masked)}
