@@ -20,7 +20,9 @@ constexpr int64_t kDefaultTapS = 5, kDefaultWaitS = 10;
 bool known_screen(const std::string& s) {
   for (ScreenId id : {ScreenId::home, ScreenId::question, ScreenId::warning, ScreenId::unavailable, ScreenId::issuing,
                       ScreenId::ticket, ScreenId::failed, ScreenId::offline, ScreenId::staff_pin, ScreenId::staff_menu,
-                      ScreenId::comeback, ScreenId::comeback_phone, ScreenId::checkin})
+                      ScreenId::comeback, ScreenId::comeback_phone, ScreenId::checkin, ScreenId::survey_start,
+                      ScreenId::survey_wait, ScreenId::survey_question, ScreenId::survey_refused,
+                      ScreenId::survey_unsent, ScreenId::survey_thanks})
     if (to_string(id) == s) return true;
   return false;
 }
@@ -93,6 +95,22 @@ json view_to_json(const View& v) {
       j["message"] = v.keypad.message;
       j["ok_enabled"] = v.keypad.ok_enabled;
       break;
+    case ScreenId::survey_start:
+    case ScreenId::survey_wait:
+    case ScreenId::survey_question:
+    case ScreenId::survey_refused:
+    case ScreenId::survey_unsent:
+    case ScreenId::survey_thanks: {
+      const SurveyScreen& s = v.survey;
+      j.update({{"title", s.title}, {"title_en", s.title_en}, {"body", s.body}, {"body_en", s.body_en},
+                {"ticket", s.ticket_text}, {"step", s.step}, {"steps", s.steps}, {"progress", s.progress},
+                {"typed", s.typed}, {"message", s.message}, {"detail", s.detail}, {"back", s.back_key},
+                {"primary", s.primary_key}, {"primary_enabled", s.primary_enabled}});
+      j["answers"] = json::array();
+      for (const SurveyAnswerButton& a : s.answers)
+        j["answers"].push_back({{"key", a.key}, {"label", a.label}, {"label_en", a.label_en}, {"chosen", a.chosen}});
+      break;
+    }
   }
   return j;
 }
@@ -184,10 +202,13 @@ void Automation::start(Command& c, int64_t now_ms) {
   if (c.verb == "type") {
     // As a USB barcode scanner types: SDL text events, then Enter, through SDL's queue.
     if (c.arg.empty()) return finish({{"error", "type"}, {"reason", "type needs the text to type"}});
-    SDL_Event e{};
-    e.type = SDL_TEXTINPUT;
-    std::snprintf(e.text.text, sizeof e.text.text, "%s", c.arg.c_str());
-    SDL_PushEvent(&e);
+    // An SDL text event holds 31 bytes: longer text (a scanned address) goes in pieces.
+    for (size_t at = 0; at < c.arg.size(); at += sizeof(SDL_TextInputEvent::text) - 1) {
+      SDL_Event e{};
+      e.type = SDL_TEXTINPUT;
+      std::snprintf(e.text.text, sizeof e.text.text, "%s", c.arg.substr(at, sizeof e.text.text - 1).c_str());
+      SDL_PushEvent(&e);
+    }
     SDL_Event enter{};
     enter.type = SDL_KEYDOWN;
     enter.key.keysym.sym = SDLK_RETURN;

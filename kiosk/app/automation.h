@@ -6,7 +6,9 @@
 //                         (default 5 s); a key that never appears is an error
 //   wait SCREEN [SECONDS] until the kiosk shows SCREEN (home, question, warning,
 //                         unavailable, issuing, ticket, failed, offline, staff_pin,
-//                         staff_menu); default 10 s
+//                         staff_menu, comeback, comeback_phone, checkin; with --survey:
+//                         survey_start, survey_wait, survey_question, survey_refused,
+//                         survey_unsent, survey_thanks); default 10 s
 //   sleep SECONDS         let time pass (e.g. for the printer to answer)
 //   type TEXT             type TEXT and Enter, as a USB barcode scanner does
 //   screenshot FILE       save the next frame as PNG

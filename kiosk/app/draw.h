@@ -38,6 +38,8 @@ void draw_staff(Paint& p, const StaffMenu& v, float top);
 void draw_ticket(Paint& p, const TicketScreen& v, float top);
 void draw_comeback(Paint& p, const ComebackScreen& v, float top);
 void draw_keypad(Paint& p, const KeypadScreen& v, float top);
+// The survey tablet (antrian-kiosk --survey): every survey_* screen.
+void draw_survey(Paint& p, ScreenId screen, const SurveyScreen& v, float top);
 
 // Bottom row of one or two buttons (secondary left, primary right); returns its top.
 float draw_action_row(Paint& p, const std::string& secondary_key, const std::string& secondary_label,

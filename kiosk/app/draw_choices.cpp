@@ -54,7 +54,8 @@ float draw_header(Paint& p, const Header& h, bool with_notice) {
   outline.fill = pal::surface;
   outline.fill_pressed = pal::surface_hi;
   outline.border = pal::text_muted;
-  text_button(p.board, h.lang_key, lang, h.lang_label, p.font(FontRole::body_bold), true, outline);
+  // (The survey tablet shows both languages at once and has no switch: no lang_key.)
+  if (!h.lang_key.empty()) text_button(p.board, h.lang_key, lang, h.lang_label, p.font(FontRole::body_bold), true, outline);
 
   // Date and time left of it (landscape) or under the office name (portrait).
   const float clock_w = p.portrait() ? 0 : f.px(560);

@@ -193,6 +193,7 @@ void KioskScreen::draw(const ui::FrameInfo& f) {
     case ScreenId::comeback: draw_comeback(paint, v.comeback, top); break;
     case ScreenId::comeback_phone:
     case ScreenId::checkin: draw_keypad(paint, v.keypad, top); break;
+    default: draw_survey(paint, v.screen, v.survey, top); break;  // not reached: the survey tablet's
   }
   apply_taps(now);
   if (automation_) automation_->step(&board_, now);

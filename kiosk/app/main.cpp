@@ -4,8 +4,12 @@
 //                 --name kiosk-1 --staff-pin-file /etc/antrian/kiosk.pin --fullscreen
 //
 // Flags of its own: --hub, --printer, --paper, --printer-qr, --name, --idle-seconds,
-// --staff-pin / --staff-pin-file, --automation; and the common GUI flags (--window,
-// --fullscreen, --lang, --screenshot, --software-render, --stats, --exit-after).
+// --staff-pin / --staff-pin-file, --automation, --survey; and the common GUI flags
+// (--window, --fullscreen, --lang, --screenshot, --software-render, --stats, --exit-after).
+//
+//   antrian-kiosk --survey --hub tcp://127.0.0.1:5555 --name survey-1 --fullscreen
+//
+// runs it as the satisfaction-survey tablet beside the exit (survey_model.h) instead.
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -16,6 +20,7 @@
 
 #include "antrian/kiosk/kiosk_model.h"
 #include "antrian/kiosk/settings.h"
+#include "antrian/kiosk/survey_model.h"
 #include "antrian/ui/app.h"
 #include "antrian/ui/options.h"
 #include "automation.h"
@@ -23,6 +28,7 @@
 #include "hub_link.h"
 #include "inbox.h"
 #include "kiosk_screen.h"
+#include "survey_tablet.h"
 #include "print_worker.h"
 #include "screen_capture.h"
 
@@ -36,6 +42,30 @@ template <typename T>
 T must(Result<T> r) {
   if (!r) throw CLI::ValidationError(r.error().reason);
   return std::move(r.value());
+}
+
+// The survey tablet: the same hub link, touch, automation and screenshots; no printer.
+int run_survey(ui::App& app, const KioskSettings& settings, app::Inbox& inbox, app::HubLink& link, bool automation,
+               const std::string& screenshot) {
+  SurveyModel model(settings);
+  app::ScreenCapture capture(app.renderer());
+  app::SurveyTablet screen({app, model, inbox, link, capture});
+  std::unique_ptr<app::Automation> driver;
+  if (automation) {
+    driver = std::make_unique<app::Automation>(
+        inbox,
+        app::Automation::Hooks{[&model] { return model.screen(); },
+                               [&model] { return model.view(antrian::ui::now_ms()); },
+                               [&app] { app.request_quit(); }},
+        capture);
+    screen.set_automation(driver.get());
+  }
+  if (!screenshot.empty()) screen.screenshot_when_ready(screenshot);
+  screen.start();
+  const int code = app.run(screen);
+  driver.reset();
+  inbox.close();
+  return code != 0 ? code : screen.exit_code();
 }
 
 }  // namespace
@@ -55,7 +85,8 @@ int main(int argc, char** argv) {
   KeyFlags key_flags;
   add_key_options(cli, key_flags);
   ClientKeys keys;
-  cli.add_option_function<std::string>(
+  bool survey = false;
+  auto* printer_opt = cli.add_option_function<std::string>(
          "--printer", [&](const std::string& v) { settings.printer = must(parse_printer(v)); },
          "Ticket printer: tcp://HOST:9100 (raw TCP), a device like /dev/usb/lp0, or none")
       ->type_name("TARGET")
@@ -80,6 +111,10 @@ int main(int argc, char** argv) {
   auto* pin_opt = cli.add_option("--staff-pin", pin, "Staff PIN (4-8 digits) for the staff menu: reprint, leave full screen");
   cli.add_option("--staff-pin-file", pin_file, "Read the staff PIN from this file (mode 600), keeping it out of ps")
       ->excludes(pin_opt);
+  cli.add_flag("--survey", survey,
+               "Run as the satisfaction-survey tablet (SKM) beside the exit: the citizen types or scans "
+               "the ticket number and answers nine questions; no tickets, no printer")
+      ->excludes(printer_opt);
   cli.add_flag("--automation", automation,
                "Read test commands on stdin (tap KEY, wait SCREEN, screenshot FILE, view, quit); "
                "print JSON lines on stdout");
@@ -96,7 +131,7 @@ int main(int argc, char** argv) {
   }
   settings.lang = opts.lang;
   settings.fullscreen = opts.fullscreen;
-  if (settings.staff_pin.empty())
+  if (settings.staff_pin.empty() && !survey)
     spdlog::warn("no staff PIN (--staff-pin or --staff-pin-file): the staff menu (reprint, leave full screen) is locked");
 
   // The kiosk takes --screenshot itself, to save once the hub's data is on screen.
@@ -106,13 +141,14 @@ int main(int argc, char** argv) {
   try {
     ui::FontSpecs fonts = ui::default_font_specs();
     fonts[static_cast<std::size_t>(ui::FontRole::huge)] = {260, true, true};  // the ticket number
-    ui::App app({.title = "Antrian - Kios " + settings.name,
+    ui::App app({.title = (survey ? "Antrian - Survei " : "Antrian - Kios ") + settings.name,
                  .options = opts,
                  .show_cursor = !opts.fullscreen,  // a touchscreen needs no pointer
                  .fonts = fonts});
-    KioskModel model(settings);
     app::Inbox inbox([&app] { app.wake(); });
     app::HubLink link(hub, keys, settings.name);
+    if (survey) return run_survey(app, settings, inbox, link, automation, screenshot);
+    KioskModel model(settings);
     app::PrintWorker printer(settings.printer);
     app::ScreenCapture capture(app.renderer());
     app::KioskScreen screen({app, model, inbox, link, printer, capture});

@@ -24,6 +24,12 @@ std::string_view to_string(ScreenId s) {
     case ScreenId::comeback: return "comeback";
     case ScreenId::comeback_phone: return "comeback_phone";
     case ScreenId::checkin: return "checkin";
+    case ScreenId::survey_start: return "survey_start";
+    case ScreenId::survey_wait: return "survey_wait";
+    case ScreenId::survey_question: return "survey_question";
+    case ScreenId::survey_refused: return "survey_refused";
+    case ScreenId::survey_unsent: return "survey_unsent";
+    case ScreenId::survey_thanks: return "survey_thanks";
   }
   return "home";
 }

@@ -343,6 +343,7 @@ View KioskModel::view(int64_t now_ms) const {
     case ScreenId::comeback: v.comeback = comeback_view(); break;
     case ScreenId::comeback_phone:
     case ScreenId::checkin: v.keypad = keypad_view(); break;
+    default: break;  // the survey tablet's screens are SurveyModel's
   }
   return v;
 }

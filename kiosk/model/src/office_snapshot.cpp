@@ -31,6 +31,7 @@ OfficeSnapshot snapshot_office(const OfficeState& s, int64_t now_ms) {
     const ServiceSummary sum = service_summary(s, code, now_ms);
     ServiceCard c;
     c.code = code;
+    c.prefix = svc.prefix;
     c.name = {svc.name_id, svc.name_en};
     c.enabled = svc.enabled;
     c.status = sum.status;

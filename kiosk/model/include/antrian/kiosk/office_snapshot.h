@@ -25,6 +25,7 @@ struct DisruptionNote {
 
 struct ServiceCard {
   std::string code;
+  std::string prefix;  // its tickets' letters ("A" of A-006): the survey tablet's keypad
   Text name;
   bool enabled = true;  // false: closed today (the hub refuses tickets)
   ServiceStatus status = ServiceStatus::normal;

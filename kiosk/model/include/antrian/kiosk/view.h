@@ -13,7 +13,9 @@
 namespace antrian::kiosk {
 
 enum class ScreenId { home, question, warning, unavailable, issuing, ticket, failed, offline, staff_pin, staff_menu,
-                      comeback, comeback_phone, checkin };
+                      comeback, comeback_phone, checkin,
+                      // The survey tablet (antrian-kiosk --survey, survey_model.h).
+                      survey_start, survey_wait, survey_question, survey_refused, survey_unsent, survey_thanks };
 
 std::string_view to_string(ScreenId s);
 
@@ -170,6 +172,34 @@ struct StaffMenu {
   Tone tone = Tone::info;
 };
 
+// The satisfaction survey tablet beside the exit (survey_model.h): every text in
+// Indonesian first and English (smaller) under it, whatever the language.
+struct SurveyAnswerButton {
+  std::string key;  // "answer:1" .. "answer:4"
+  int score = 0;
+  std::string label, label_en;  // "Sangat mudah" / "Very easy"
+  bool chosen = false;          // the answer given before going back
+};
+
+struct SurveyScreen {
+  std::string title, title_en;  // start: the greeting; question: the element; refusal: what happened
+  std::string body, body_en;    // start: what to do; question: the question; refusal: what to do now
+  std::string ticket_text;      // "Nomor antrian A-006"
+  int step = 0, steps = 0;      // question: 1..9 of 9 (the progress dots)
+  std::string progress, progress_en;  // "Pertanyaan 3 dari 9" / "Question 3 of 9"
+  std::vector<SurveyAnswerButton> answers;
+  // The start screen's keypad: the office's ticket letters and the digits.
+  std::string typed;  // "A-006" as typed
+  std::vector<std::string> keys;
+  std::string clear_key = "key:del", clear_label;
+  std::string message, message_en;  // why the input cannot be sent yet
+  Tone tone = Tone::info;
+  std::string detail;  // the hub's reason, small, for staff
+  std::string back_key, back_label, back_label_en;  // empty key: none
+  std::string primary_key, primary_label, primary_label_en;
+  bool primary_enabled = true;
+};
+
 struct View {
   ScreenId screen = ScreenId::offline;
   Lang lang = Lang::id;
@@ -184,6 +214,7 @@ struct View {
   StaffMenu staff;
   ComebackScreen comeback;
   KeypadScreen keypad;  // comeback_phone, checkin
+  SurveyScreen survey;  // survey_*
 };
 
 }  // namespace antrian::kiosk

@@ -1,0 +1,57 @@
+#pragma once
+// antrian-kiosk --survey: the tablet beside the exit where a citizen answers the
+// satisfaction survey (SurveyModel) with the ticket's number. The same parts as the
+// kiosk's screen (the hub link, touch targets, automation, screenshots), no printer.
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "antrian/kiosk/survey_model.h"
+#include "antrian/ui/app.h"
+#include "automation.h"
+#include "hub_link.h"
+#include "inbox.h"
+#include "screen_capture.h"
+#include "touch.h"
+
+namespace antrian::kiosk::app {
+
+class SurveyTablet : public ui::Screen {
+ public:
+  struct Parts {
+    ui::App& app;
+    SurveyModel& model;
+    Inbox& inbox;
+    HubLink& link;
+    ScreenCapture& capture;
+  };
+  explicit SurveyTablet(Parts parts);
+
+  void start();
+  void set_automation(Automation* a) { automation_ = a; }
+  // --screenshot: save once the tablet shows the hub's data, then quit.
+  void screenshot_when_ready(std::string path) { shot_path_ = std::move(path); }
+  int exit_code() const { return exit_code_; }
+
+  void draw(const ui::FrameInfo& f) override;
+  std::int64_t next_deadline_ms(std::int64_t now_ms) override;
+  void on_wake() override;
+  bool on_event(const SDL_Event& event) override;
+
+ private:
+  void refresh_from_hub(int64_t now_ms);
+  void run(Effects fx);
+  void maybe_screenshot(int64_t now_ms);
+
+  Parts p_;
+  TouchBoard board_;
+  Automation* automation_ = nullptr;
+  std::atomic<bool> hub_changed_{true};
+  int64_t shown_minute_ = -1;
+  int64_t started_ms_ = 0;
+  std::optional<std::string> shot_path_;
+  int exit_code_ = 0;
+};
+
+}  // namespace antrian::kiosk::app
