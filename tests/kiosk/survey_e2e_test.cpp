@@ -177,3 +177,47 @@ TEST_CASE("e2e: survey tablet: a finished ticket answers on the kiosk program, t
   CHECK(rows[0]["responses"] == 2);
   CHECK(rows[0]["nrr"]["requirements"].get<double>() == doctest::Approx(4.0));
 }
+
+TEST_CASE("e2e: survey tablet: the hub gone at the submit, not saved is said, the answers kept and sent once it is back") {
+  TempDir dir;
+  HubProcess hub(dir.path() + "/hub");
+  {
+    antrian::HubClient admin(hub.client_options("admin", "survey-admin", false));
+    ok(admin, "sign_in", {{"counter", 1}, {"staff", "demo1"}, {"pin", "1234"}});
+    CHECK(serve(admin) == "A-001");
+  }
+  std::vector<std::string> args = {"--survey", "--hub", hub.address(), "--name", "survey-e2e"};
+  for (const std::string& k : hub.key_args("kiosk", "survey-e2e")) args.push_back(k);
+  KioskProcess tablet(args, dir.path() + "/tablet.log");
+  TABLET_OK(tablet, "wait survey_start 15");
+  start_with(tablet, "A1", "survey_question");
+  for (int i = 0; i < 8; ++i) TABLET_OK(tablet, "tap answer:3");
+
+  // The hub dies before the ninth answer: the tablet retries its one request for about
+  // 20 s, then says the answers are not saved (never "thank you"), and keeps them.
+  hub.kill9();
+  const size_t from = tablet.lines_seen();
+  TABLET_OK(tablet, "tap answer:2");
+  {
+    const json r = tablet.command("wait survey_unsent 30", 35000);
+    INFO(tablet.transcript());
+    REQUIRE(r.contains("ok"));
+  }
+  json v = view_of(tablet);
+  CHECK(v["title"] == "Jawaban Anda belum tersimpan");
+  CHECK(v["primary"] == "retry");
+  auto lost = tablet.wait_for([](const json& j) { return j.value("request", "") == "survey_submit"; }, 1000, from);
+  REQUIRE(lost);
+  CHECK((*lost)["error"] == "unreachable");
+
+  // The hub is back: the tablet sends the same answers by itself; the hub keeps them once.
+  hub.restart();
+  TABLET_OK(tablet, "wait survey_thanks 20");
+  antrian::HubClient admin(hub.client_options("admin", "survey-admin-2", false));
+  CHECK(ok(admin, "survey_status", {{"ticket", "A-001"}})["survey"] == "answered");
+  const json rows = ikm_rows(hub);
+  REQUIRE_FALSE(rows.empty());
+  CHECK(rows[0]["responses"] == 1);
+  CHECK(rows[0]["nrr"]["requirements"].get<double>() == doctest::Approx(3.0));
+  CHECK(rows[0]["nrr"]["complaints"].get<double>() == doctest::Approx(2.0));
+}
