@@ -48,7 +48,7 @@ float draw_header(Paint& p, const Header& h, bool with_notice) {
   const float m = p.margin();
 
   // Language switch, top right: always visible, finger sized.
-  const float lang_w = f.px(320), lang_h = f.px(88);
+  const float lang_w = h.lang_key.empty() ? 0.0f : f.px(320), lang_h = f.px(88);
   const Rect lang{{f.width - m - lang_w, (bar_h - lang_h) * 0.5f}, {f.width - m, (bar_h + lang_h) * 0.5f}};
   ButtonStyle outline;
   outline.fill = pal::surface;
@@ -60,7 +60,8 @@ float draw_header(Paint& p, const Header& h, bool with_notice) {
   // Date and time left of it (landscape) or under the office name (portrait).
   const float clock_w = p.portrait() ? 0 : f.px(560);
   if (!p.portrait()) {
-    const Rect clock{{lang.min.x - f.px(30) - clock_w, 0}, {lang.min.x - f.px(30), bar_h}};
+    const float gap = h.lang_key.empty() ? 0.0f : f.px(30);
+    const Rect clock{{lang.min.x - gap - clock_w, 0}, {lang.min.x - gap, bar_h}};
     ui::text_in_rect(p.dl, {{clock.min.x, f.px(18)}, {clock.max.x, bar_h * 0.55f}}, h.time_text,
                      p.font(FontRole::large_bold), pal::highlight, ui::Align::right);
     ui::text_in_rect(p.dl, {{clock.min.x, bar_h * 0.55f}, {clock.max.x, bar_h - f.px(14)}}, h.date_text,
