@@ -10,6 +10,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "antrian/event_public.h"
+
 namespace antrian::district {
 namespace {
 
@@ -78,13 +80,13 @@ Result<Ok> Forwarder::connect_centre() {
 Result<Ok> Forwarder::catch_up_tracker(int64_t acked) {
   if (tracker_->seq() > acked) tracker_ = std::make_unique<SiteTracker>();
   while (tracker_->seq() < acked) {
-    auto evs = log_->after(tracker_->seq(), static_cast<int>(std::min<int64_t>(5000, acked - tracker_->seq())));
-    if (!evs) return evs.error();
-    if (evs->empty())
+    auto n = log_->each_after(tracker_->seq(), static_cast<int>(std::min<int64_t>(5000, acked - tracker_->seq())),
+                              [this](Event& e, std::string_view) { tracker_->apply(e); });
+    if (!n) return n.error();
+    if (*n == 0)
       return make_error("hub_log", "the centre has this site up to event " + std::to_string(acked) +
                                        " but the hub's log ends at " + std::to_string(tracker_->seq()) +
                                        ": is --hub-db the right site's log?");
-    for (const Event& e : *evs) tracker_->apply(e);
   }
   return Ok{};
 }
@@ -113,21 +115,35 @@ Result<int64_t> Forwarder::step() {
   stats_.hub_seq = *hub_seq;
   const int64_t before = stats_.acked;
   if (!pending_ && tracker_->seq() < *hub_seq) {
-    auto evs = log_->after(tracker_->seq(), o_.batch);
-    if (!evs) return evs.error();
     Pending p;
-    p.from = evs->front().seq;
-    p.last = evs->back().seq;
-    // COPY text rows: site, seq, at, type, actor, data.
-    for (const Event& e : *evs) {
+    // COPY text rows: seq, at, type, actor, data (the site is the credential's own:
+    // the centre fills it in, schema.sql). Each event is replayed and written out as
+    // it is read.
+    auto n = log_->each_after(tracker_->seq(), o_.batch, [&](Event& e, std::string_view data_text) {
+      if (p.from == 0) {
+        p.from = e.seq;
+        p.first_at = e.at;
+      }
+      p.last = e.seq;
+      p.last_at = e.at;
       tracker_->apply(e);
+      p.events += std::to_string(e.seq);
+      p.events += '\t';
+      p.events += copy_timestamp(e.at);
+      p.events += '\t';
+      p.events += copy_escape(e.type);
+      p.events += '\t';
+      p.events += copy_escape(e.actor);
+      p.events += '\t';
       // What leaves the hub is the public view: no ticket tokens, PIN hashes or keys.
-      const nlohmann::json pub = event_to_json(e, true);
-      p.events += site_ + '\t' + std::to_string(e.seq) + '\t' + copy_timestamp(e.at) + '\t' + copy_escape(e.type) +
-                  '\t' + copy_escape(e.actor) + '\t' + copy_escape(pub["data"].dump()) + '\n';
-    }
-    p.first_at = evs->front().at;
-    p.last_at = evs->back().at;
+      // Most events have no such field and go as the log holds them.
+      p.events += strip_private_fields(e.data) ? copy_escape(e.data.dump()) : copy_escape(data_text);
+      p.events += '\n';
+    });
+    if (!n) return n.error();
+    if (*n == 0)
+      return make_error("hub_log", "the hub's log says it has events up to " + std::to_string(*hub_seq) +
+                                       " but none after " + std::to_string(tracker_->seq()) + " could be read");
     p.projection = tracker_->projection(site_clock()).dump();
     pending_ = std::move(p);
   }
@@ -143,7 +159,7 @@ Result<int64_t> Forwarder::step() {
                                  std::to_string(pending_->last_at)});
              !o)
       r = o.error();
-    else if (auto c = pg_->copy_in("COPY district.events (site, seq, at, type, actor, data) FROM STDIN", pending_->events);
+    else if (auto c = pg_->copy_in("COPY district.events (seq, at, type, actor, data) FROM STDIN", pending_->events);
              !c)
       r = c.error();
     else

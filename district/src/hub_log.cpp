@@ -34,13 +34,20 @@ Result<std::unique_ptr<HubLog>> HubLog::open(const std::string& path) {
 HubLog::~HubLog() { sqlite3_close(db_); }
 
 Result<std::vector<Event>> HubLog::after(int64_t seq, int limit) {
+  std::vector<Event> out;
+  auto n = each_after(seq, limit, [&](Event& e, std::string_view) { out.push_back(std::move(e)); });
+  if (!n) return n.error();
+  return out;
+}
+
+Result<int64_t> HubLog::each_after(int64_t seq, int limit, const EventUser& use) {
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(db_, "SELECT seq, at, type, actor, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?", -1,
                          &st, nullptr) != SQLITE_OK)
     return sql_error(db_, "read the hub's log");
   sqlite3_bind_int64(st, 1, seq);
   sqlite3_bind_int(st, 2, limit);
-  std::vector<Event> out;
+  int64_t n = 0;
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     Event e;
@@ -49,16 +56,19 @@ Result<std::vector<Event>> HubLog::after(int64_t seq, int limit) {
     e.type = reinterpret_cast<const char*>(sqlite3_column_text(st, 2));
     e.actor = reinterpret_cast<const char*>(sqlite3_column_text(st, 3));
     const char* data = reinterpret_cast<const char*>(sqlite3_column_text(st, 4));
-    e.data = nlohmann::json::parse(data ? data : "{}", nullptr, false);
+    const std::string_view text = data ? std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(st, 4)))
+                                       : std::string_view("{}");
+    e.data = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     if (e.data.is_discarded()) {
       sqlite3_finalize(st);
       return make_error("hub_log", "event " + std::to_string(e.seq) + " in the hub's log is not valid JSON");
     }
-    out.push_back(std::move(e));
+    use(e, text);
+    ++n;
   }
   sqlite3_finalize(st);
   if (rc != SQLITE_DONE) return sql_error(db_, "read the hub's log");
-  return out;
+  return n;
 }
 
 Result<int64_t> HubLog::last_seq() {

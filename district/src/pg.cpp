@@ -98,7 +98,7 @@ Result<int64_t> Pg::copy_in(const std::string& copy_sql, const std::string& payl
   return n;
 }
 
-std::string copy_escape(const std::string& text) {
+std::string copy_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
   for (char c : text) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "antrian/result.h"
@@ -54,6 +55,6 @@ class Pg {
 };
 
 // 'text' quoted as a COPY text-format field (backslash escapes).
-std::string copy_escape(const std::string& text);
+std::string copy_escape(std::string_view text);
 
 }  // namespace antrian::district

@@ -1,4 +1,5 @@
 #include "antrian/event.h"
+#include "antrian/event_public.h"
 
 #include "antrian/booking.h"
 #include "antrian/comeback.h"
@@ -10,22 +11,37 @@ namespace antrian {
 
 json event_to_json(const Event& e, bool public_view) {
   json j = {{"seq", e.seq}, {"at", e.at}, {"type", e.type}, {"actor", e.actor}, {"data", e.data}};
-  if (public_view) {
-    json& d = j["data"];
-    if (d.contains("tickets"))
-      for (json& t : d["tickets"]) t.erase("token");
-    if (d.contains("staff"))
-      for (json& s : d["staff"]) s.erase("pin_hash");
-    d.erase("device_keys");  // who holds which key is for admins (key_list), not the hall
-    if (d.contains("comeback"))  // a come-back code is its holder's, like a ticket's token
-      for (json& c : d["comeback"]) c.erase("code");
-    if (d.contains("bookings"))  // a booking's code and link are its holder's
-      for (json& b : d["bookings"]) {
-        b.erase("code");
-        b.erase("token");
-      }
-  }
+  if (public_view) strip_private_fields(j["data"]);
   return j;
+}
+
+bool strip_private_fields(json& d) {
+  if (!d.is_object()) return false;
+  bool any = false;
+  if (d.contains("tickets")) {
+    any = true;
+    for (json& t : d["tickets"]) t.erase("token");
+  }
+  if (d.contains("staff")) {
+    any = true;
+    for (json& s : d["staff"]) s.erase("pin_hash");
+  }
+  if (d.contains("device_keys")) {
+    any = true;
+    d.erase("device_keys");  // who holds which key is for admins (key_list), not the hall
+  }
+  if (d.contains("comeback")) {  // a come-back code is its holder's, like a ticket's token
+    any = true;
+    for (json& c : d["comeback"]) c.erase("code");
+  }
+  if (d.contains("bookings")) {  // a booking's code and link are its holder's
+    any = true;
+    for (json& b : d["bookings"]) {
+      b.erase("code");
+      b.erase("token");
+    }
+  }
+  return any;
 }
 
 Event event_from_json(const json& j) {
