@@ -96,6 +96,13 @@ CREATE TABLE IF NOT EXISTS district.site_devices (
   PRIMARY KEY (site, id)
 );
 
+-- The come-back list per service (shared/src/comeback.cpp comeback_counts, the hub's
+-- own figure): open entries, and those that came or expired today.
+ALTER TABLE district.site_services ADD COLUMN IF NOT EXISTS comeback_waiting int NOT NULL DEFAULT 0;
+ALTER TABLE district.site_services ADD COLUMN IF NOT EXISTS comeback_invited int NOT NULL DEFAULT 0;
+ALTER TABLE district.site_services ADD COLUMN IF NOT EXISTS comeback_came int NOT NULL DEFAULT 0;
+ALTER TABLE district.site_services ADD COLUMN IF NOT EXISTS comeback_expired int NOT NULL DEFAULT 0;
+
 -- A day's tickets per service and loket (loket 0: never called), for reports.
 CREATE TABLE IF NOT EXISTS district.site_day_counts (
   site text NOT NULL REFERENCES district.sites ON DELETE CASCADE,
@@ -384,12 +391,16 @@ BEGIN
          config_applied_at = COALESCE(to_timestamp((p->>'config_applied_at')::bigint / 1000.0), config_applied_at)
    WHERE site = s;
   DELETE FROM district.site_services WHERE site = s;
-  INSERT INTO district.site_services
+  INSERT INTO district.site_services (site, code, name_id, name_en, status, waiting, longest_wait_s, open_counters,
+         issued_today, done_today, tickets_left, limited_by, eta_new_s, expected_end, comeback_waiting,
+         comeback_invited, comeback_came, comeback_expired)
     SELECT s, code, name_id, name_en, status, waiting, longest_wait_s, open_counters, issued_today, done_today,
-           tickets_left, limited_by, eta_new_s, to_timestamp(expected_end / 1000.0)
+           tickets_left, limited_by, eta_new_s, to_timestamp(expected_end / 1000.0), COALESCE(comeback_waiting, 0),
+           COALESCE(comeback_invited, 0), COALESCE(comeback_came, 0), COALESCE(comeback_expired, 0)
     FROM jsonb_to_recordset(p->'services') AS x(code text, name_id text, name_en text, status text, waiting int,
          longest_wait_s bigint, open_counters int, issued_today int, done_today int, tickets_left int,
-         limited_by text, eta_new_s bigint, expected_end bigint);
+         limited_by text, eta_new_s bigint, expected_end bigint, comeback_waiting int, comeback_invited int,
+         comeback_came int, comeback_expired int);
   DELETE FROM district.site_disruptions WHERE site = s;
   INSERT INTO district.site_disruptions
     SELECT s, id, resource, level, to_timestamp(started_at / 1000.0), to_timestamp(expected_end / 1000.0),

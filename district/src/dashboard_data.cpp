@@ -51,12 +51,14 @@ Result<json> sites_overview(Pg& pg, const DashboardSettings& st, const std::stri
                    {"site_clock", maybe_int(*sites, i, 6)}, {"office_name", sites->get(i, 7)},
                    {"day", sites->get(i, 8)}, {"announcement", sites->get(i, 9)},
                    {"services", json::array()}, {"disruptions", json::array()}, {"printers", nullptr},
-                   {"blangko", json::array()}, {"device_faults", json::array()}, {"waiting", 0}};
+                   {"blangko", json::array()}, {"device_faults", json::array()}, {"waiting", 0},
+                   {"comeback", {{"waiting", 0}, {"invited", 0}, {"came", 0}, {"expired", 0}}}};
     order.push_back(id);
   }
   auto services = pg.exec("SELECT site, code, name_id, name_en, status, waiting, longest_wait_s, open_counters, "
                           "issued_today, done_today, tickets_left, limited_by, eta_new_s, "
-                          "(EXTRACT(EPOCH FROM expected_end) * 1000)::bigint FROM district.site_services" +
+                          "(EXTRACT(EPOCH FROM expected_end) * 1000)::bigint, comeback_waiting, comeback_invited, comeback_came, "
+                          "comeback_expired FROM district.site_services" +
                               where + " ORDER BY site, code",
                           p);
   if (!services) return services.error();
@@ -69,8 +71,14 @@ Result<json> sites_overview(Pg& pg, const DashboardSettings& st, const std::stri
          {"longest_wait_s", maybe_int(*services, i, 6)}, {"open_counters", services->get_int(i, 7)},
          {"issued_today", services->get_int(i, 8)}, {"done_today", services->get_int(i, 9)},
          {"tickets_left", maybe_int(*services, i, 10)}, {"limited_by", services->get(i, 11)},
-         {"eta_new_s", maybe_int(*services, i, 12)}, {"expected_end", maybe_int(*services, i, 13)}});
+         {"eta_new_s", maybe_int(*services, i, 12)}, {"expected_end", maybe_int(*services, i, 13)},
+         {"comeback", {{"waiting", services->get_int(i, 14)}, {"invited", services->get_int(i, 15)},
+                       {"came", services->get_int(i, 16)}, {"expired", services->get_int(i, 17)}}}});
     it->second["waiting"] = it->second["waiting"].get<int64_t>() + services->get_int(i, 5);
+    // The site's come-back lists together: the sum of its services' (the hub's figures).
+    json& cb = it->second["comeback"];
+    int k = 14;
+    for (const char* f : {"waiting", "invited", "came", "expired"}) cb[f] = cb[f].get<int64_t>() + services->get_int(i, k++);
   }
   auto dis = pg.exec("SELECT site, id, resource, level, (EXTRACT(EPOCH FROM started_at) * 1000)::bigint, "
                      "(EXTRACT(EPOCH FROM expected_end) * 1000)::bigint, message_id, message_en, "

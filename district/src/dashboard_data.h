@@ -18,7 +18,7 @@ struct DashboardSettings {
 };
 
 // Every site: connection, lag, services, active disruptions, printers, blangko,
-// device faults. {"sites":[...], "generated_at": ms}
+// device faults, the come-back lists (per service and the site's sum). {"sites":[...], "generated_at": ms}
 Result<nlohmann::json> sites_overview(Pg& pg, const DashboardSettings& s, const std::string& only_site = "");
 // One site with its hall: the overview row plus every counter of today's counts and
 // the day's figures per service. not_found when there is no such site.

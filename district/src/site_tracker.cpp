@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "antrian/comeback.h"
 #include "antrian/model_json.h"
 #include "antrian/office_view.h"
 #include "antrian/protocol.h"
@@ -92,7 +93,10 @@ json SiteTracker::projection(int64_t now_ms) {
   json services = json::array();
   for (const ServiceSummary& x : service_summaries(s_, now_ms)) {
     auto o = oldest.find(x.code);
-    services.push_back({{"code", x.code}, {"name_id", x.name_id}, {"name_en", x.name_en},
+    // The come-back list as the hub's own screens count it (comeback.h).
+    const ComebackCounts cb = comeback_counts(s_, x.code);
+    services.push_back({{"comeback_waiting", cb.waiting}, {"comeback_invited", cb.invited},
+                        {"comeback_came", cb.came}, {"comeback_expired", cb.expired},{"code", x.code}, {"name_id", x.name_id}, {"name_en", x.name_en},
                         {"status", to_string(x.status)}, {"waiting", x.waiting},
                         {"longest_wait_s", o == oldest.end() ? json(nullptr) : json(std::max<int64_t>(0, (now_ms - o->second) / 1000))},
                         {"open_counters", x.open_counters}, {"issued_today", x.issued_today},

@@ -37,6 +37,12 @@ TEST_CASE("district: the dashboard shows every site live with an offline site an
     }
     REQUIRE(a.request("resource_set", {{"resource", "blangko"}, {"stock", 120}}).ok);
     REQUIRE(a.request("resource_set", {{"resource", "printers"}, {"working", 2}}).ok);
+    // Information (C) with one number today: the second applicant joins the come-back list.
+    REQUIRE(a.request("service_set", {{"code", "C"}, {"daily_quota", 1}}).ok);
+    REQUIRE(a.request("issue", {{"service", "C"}}).ok);
+    REQUIRE(!a.request("issue", {{"service", "C"}}).ok);
+    auto cb = a.request("comeback_join", {{"service", "C"}, {"via", "refusal"}});
+    REQUIRE_MESSAGE(cb.ok, cb.error.reason);
     HubClient b(barat.hub.client_options("admin", "test-admin", false));
     for (int i = 0; i < 3; ++i) REQUIRE(b.request("issue", {{"service", "C"}}).ok);
     HubClient s(selatan.hub.client_options("admin", "test-admin", false));
@@ -67,6 +73,12 @@ TEST_CASE("district: the dashboard shows every site live with an offline site an
   CHECK(b.text("[data-site=\"kec-utara\"] .blangko").find("120 lembar, cukup 60 hari kerja") != std::string::npos);
   CHECK(b.text("[data-site=\"kec-utara\"] .printers").find("2 dari 6") != std::string::npos);
   CHECK(b.text("[data-site=\"kec-utara\"] .disruption").find("SIAK pusat terputus") != std::string::npos);
+  // The come-back list on the card, as the hub counts it: the one who joined at Utara
+  // waits or (once the hub has found room) is invited; nobody at Barat.
+  const std::string comeback = b.text("[data-site=\"kec-utara\"] .comeback");
+  CHECK_MESSAGE(std::regex_search(comeback, std::regex("^Daftar kembali.*(1 menunggu · 0 diundang|0 menunggu · 1 diundang) · "
+                                                       "0 datang · 0 kedaluwarsa")), comeback);
+  CHECK(!b.exists("[data-site=\"kec-barat\"] .comeback"));
   CHECK(!b.exists("[data-site=\"kec-barat\"].offline"));
   CHECK(!b.exists("[data-site=\"kec-barat\"] .blangko-warn"));
   CHECK(b.text("[data-site=\"kec-barat\"] tr[data-service=\"C\"] .waiting") == "3");

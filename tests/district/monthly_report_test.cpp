@@ -99,6 +99,19 @@ TEST_CASE("district: the monthly report per site, service and loket prints on A4
   REQUIRE(u["targets"].size() == 1);
   CHECK(u["targets"][0]["target"] == 4);
   CHECK(u["targets"][0]["done"] == 2);
+  // The live card has the come-back list as the hub counts it (comeback_counts), per
+  // service and for the site.
+  auto live = http.Get("/api/sites/kec-utara");
+  REQUIRE(live);
+  REQUIRE_MESSAGE(live->status == 200, live->body);
+  const json site = json::parse(live->body);
+  // (Waiting, or invited once the hub has found room for it.)
+  CHECK(site["comeback"]["waiting"].get<int>() + site["comeback"]["invited"].get<int>() == 1);
+  CHECK(site["comeback"]["came"] == 0);
+  CHECK(site["comeback"]["expired"] == 0);
+  for (const json& x : site["services"])
+    CHECK_MESSAGE(x["comeback"]["waiting"].get<int>() + x["comeback"]["invited"].get<int>() == (x["code"] == "A" ? 1 : 0),
+                  x.dump());
   // Another month has nothing; one site only.
   auto nov = http.Get("/api/report/month?month=2026-11&site=kec-utara");
   REQUIRE(nov);

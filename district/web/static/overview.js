@@ -53,6 +53,16 @@
     return el('div', { 'class': 'resources' }, parts);
   }
 
+  // The site's come-back lists (the hub's counts, summed over its services): shown
+  // when anyone is or was on one today.
+  function comeback(site) {
+    var c = site.comeback;
+    if (!c || c.waiting + c.invited + c.came + c.expired === 0) return null;
+    return el('div', { 'class': 'comeback' + (c.waiting ? ' waiting' : '') }, [
+      el('strong', null, [bi('district.comeback')]), ' ',
+      bi('district.comeback_counts', [c.waiting, c.invited, c.came, c.expired], 'span', 'counts')]);
+  }
+
   // The district configuration this site runs against the one published for it.
   function configLine(site) {
     var c = site.config;
@@ -89,7 +99,7 @@
         site.behind > 0 ? bi('district.behind', [site.behind], 'span', 'behind')
           : site.connected ? bi('district.up_to_date', null, 'span', 'quiet') : null]),
       el('div', { 'class': 'total' }, [el('strong', null, [bi('district.waiting')]), ' ', el('span', { 'class': 'num total-waiting', text: String(site.waiting) })]),
-      serviceRows(site), targets(site), disruptionList(site.disruptions), resources(site), configLine(site)]);
+      serviceRows(site), comeback(site), targets(site), disruptionList(site.disruptions), resources(site), configLine(site)]);
   }
 
   D.poll('/api/sites', 2000, function (data) {
