@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "antrian/arrival_curve.h"
 #include "antrian/office_config.h"
 #include "antrian/office_time.h"
 #include "antrian/secrets.h"
@@ -198,6 +199,11 @@ std::optional<Event> day_rollover_event(const OfficeState& s, int64_t now_ms) {
     signed_out.push_back(n);
   }
   json data = {{"day", today}};
+  // The day that ends adds to the arrival curves the forecast expects tomorrow's along.
+  if (auto curves = curves_after_day(s); !curves.empty()) {
+    data["arrival_curves"] = json::array();
+    for (const ArrivalCurve& c : curves) data["arrival_curves"].push_back(to_json(c));
+  }
   if (!counters.empty()) data.update({{"counters", counters}, {"signed_out", signed_out}});
   return make_event(proto::ev::day_started, ctx, "hub", data);
 }

@@ -1,6 +1,7 @@
 #include "antrian/event.h"
 #include "antrian/event_public.h"
 
+#include "antrian/arrival_curve.h"
 #include "antrian/booking.h"
 #include "antrian/comeback.h"
 
@@ -122,6 +123,11 @@ void apply_event(OfficeState& s, const Event& e) {
     for (const json& j : d["stats"]) {
       ServiceStats x = stats_from_json(j);
       s.stats[x.service] = x;
+    }
+  if (d.contains("arrival_curves"))
+    for (const json& j : d["arrival_curves"]) {
+      ArrivalCurve x = arrival_curve_from_json(j);
+      s.arrivals[x.service] = x;
     }
   if (d.contains("device_keys"))
     for (const json& j : d["device_keys"]) {

@@ -7,7 +7,10 @@
 #include <tuple>
 #include <vector>
 
+#include "antrian/arrival_curve.h"
+#include "antrian/capacity.h"
 #include "antrian/eta.h"
+#include "antrian/office_time.h"
 #include "antrian/planned_capacity.h"
 #include "antrian/service_health.h"
 
@@ -20,7 +23,7 @@ constexpr int64_t kVirtualId = std::numeric_limits<int64_t>::max();
 constexpr double kRangeZ = 1.28;
 // A service time still running past its mean is expected to need this share more.
 constexpr double kOverrunShare = 0.25;
-// Arrivals are expected at the pace of this last stretch of the day.
+// With no past day known, arrivals are expected at the pace of this last stretch of the day.
 constexpr int64_t kArrivalWindowMs = 60 * 60'000;
 // Not shorter: a pace read from the first few minutes of the day is noise.
 constexpr int64_t kMinArrivalWindowMs = 5 * 60'000;
@@ -54,10 +57,9 @@ struct Hall {
   std::vector<Svc> svcs;
   std::vector<std::vector<Item>> prio, reg;  // per service, in line order (not targeted)
   std::vector<Loket> lokets;
-  // Applicants still to come, at the pace of the last hour, until the kiosk closes:
-  // ms between two arrivals per service (0: none expected), and when they stop.
-  std::vector<double> prio_gap_ms, reg_gap_ms;
-  int64_t arrivals_until = 0;
+  // Applicants still to come until the kiosk closes, per service: when each is
+  // expected (ascending), along past days' curve or at the last hour's pace.
+  std::vector<std::vector<int64_t>> prio_arrivals, reg_arrivals;
 };
 
 // The ticket added to a run: a new one taken now.
@@ -75,28 +77,65 @@ double learned_cycle_s(const OfficeState& s, const std::string& code, double& va
 }
 
 // Priority applicants still to come go before those waiting; regular ones of a service
-// a shared loket prefers go before the other service's: the forecast expects them at
-// the pace of the last hour (of the time open today, when that is shorter).
+// a shared loket prefers go before the other service's. The forecast expects them
+// along the arrival curve of the office's past days (arrival_curve.h), at today's
+// level; a hub with no past day yet expects them at the pace of the last hour (of the
+// time open today, when that is shorter). Never more than the kiosk may still issue.
 void expect_arrivals(const OfficeState& s, const std::map<std::string, int>& index, Hall& h) {
-  h.prio_gap_ms.assign(h.svcs.size(), 0);
-  h.reg_gap_ms.assign(h.svcs.size(), 0);
+  h.prio_arrivals.assign(h.svcs.size(), {});
+  h.reg_arrivals.assign(h.svcs.size(), {});
   const auto window = open_window_today(s, h.now);
   if (!window) return;
-  h.arrivals_until = window->second;
-  const int64_t span = std::clamp<int64_t>(h.now - window->first, kMinArrivalWindowMs, kArrivalWindowMs);
-  std::vector<int> prio(h.svcs.size()), reg(h.svcs.size());
-  // Newest first (ids grow with time): only the last stretch is read.
-  for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
-    const Ticket& t = it->second;
-    if (t.issued_at < h.now - span) break;
-    if (t.transferred_from != 0) continue;
-    auto si = index.find(t.service);
-    if (si == index.end()) continue;
-    ++(t.priority != Priority::reguler ? prio : reg)[std::size_t(si->second)];
+  const int64_t until = window->second;
+  // Enough to cover any wait the play reaches; a cap keeps a broken config cheap.
+  const std::size_t max_n = 2000;
+  if (!s.arrivals.empty()) {
+    int offset = 7;
+    timezone_offset_hours(s.office.timezone, offset);
+    const double level = today_level(s, window->first, h.now);
+    for (const auto& [code, i] : index) {
+      auto c = s.arrivals.find(code);
+      if (c == s.arrivals.end()) continue;
+      h.prio_arrivals[std::size_t(i)] = expected_arrival_times(c->second, true, level, h.now, until, offset, max_n);
+      h.reg_arrivals[std::size_t(i)] = expected_arrival_times(c->second, false, level, h.now, until, offset, max_n);
+    }
+  } else {
+    const int64_t span = std::clamp<int64_t>(h.now - window->first, kMinArrivalWindowMs, kArrivalWindowMs);
+    std::vector<int> prio(h.svcs.size()), reg(h.svcs.size());
+    // Newest first (ids grow with time): only the last stretch is read.
+    for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
+      const Ticket& t = it->second;
+      if (t.issued_at < h.now - span) break;
+      if (t.transferred_from != 0) continue;
+      auto si = index.find(t.service);
+      if (si == index.end()) continue;
+      ++(t.priority != Priority::reguler ? prio : reg)[std::size_t(si->second)];
+    }
+    auto even = [&](int n, std::vector<int64_t>& out) {
+      if (n <= 0) return;
+      const double gap = double(span) / n;
+      for (std::size_t k = 0; k < max_n; ++k) {
+        const int64_t at = h.now + int64_t(gap * double(k + 1));
+        if (at >= until) break;
+        out.push_back(at);
+      }
+    };
+    for (std::size_t i = 0; i < h.svcs.size(); ++i) {
+      even(prio[i], h.prio_arrivals[i]);
+      even(reg[i], h.reg_arrivals[i]);
+    }
   }
-  for (std::size_t i = 0; i < h.svcs.size(); ++i) {
-    if (prio[i] > 0) h.prio_gap_ms[i] = double(span) / prio[i];
-    if (reg[i] > 0) h.reg_gap_ms[i] = double(span) / reg[i];
+  // The kiosk stops at the service's numbers left (capacity.h): no more come after that.
+  for (const auto& [code, i] : index) {
+    const CapacityLeft left = tickets_left_today(s, code, h.now);
+    if (!left.tickets) continue;
+    std::vector<int64_t>& p = h.prio_arrivals[std::size_t(i)];
+    std::vector<int64_t>& r = h.reg_arrivals[std::size_t(i)];
+    std::size_t n = std::size_t(std::max(0, *left.tickets)), pk = 0, rk = 0;
+    while (pk + rk < n && (pk < p.size() || rk < r.size()))
+      (rk >= r.size() || (pk < p.size() && p[pk] <= r[rk])) ? ++pk : ++rk;
+    p.resize(pk);
+    r.resize(rk);
   }
 }
 
@@ -189,26 +228,23 @@ void play(const Hall& h, const Virtual& v, OnCall&& on_call) {
       if (at == 0) return out = Item{h.now, kVirtualId, svc}, true;
       --at;
     }
-    const double gap = (priority ? h.prio_gap_ms : h.reg_gap_ms)[i];
-    if (gap <= 0) return false;
-    const int64_t arrives = h.now + int64_t(gap * double(at + 1));
-    if (arrives > t || arrives >= h.arrivals_until) return false;
-    return out = Item{arrives, -1 - int64_t(at), svc}, true;
+    const std::vector<int64_t>& coming = (priority ? h.prio_arrivals : h.reg_arrivals)[i];
+    if (at >= coming.size() || coming[at] > t) return false;
+    return out = Item{coming[at], -1 - int64_t(at), svc}, true;
   };
   // When the next expected applicant of a service comes (kNever: none).
   auto next_arrival = [&](int svc, bool priority) {
     const std::size_t i = std::size_t(svc);
     const std::vector<Item>& list = (priority ? h.prio : h.reg)[i];
     std::size_t at = (priority ? pi : ri)[i];
-    const double gap = (priority ? h.prio_gap_ms : h.reg_gap_ms)[i];
-    if (at < list.size() || gap <= 0) return kNever;
+    const std::vector<int64_t>& coming = (priority ? h.prio_arrivals : h.reg_arrivals)[i];
+    if (at < list.size()) return kNever;
     at -= list.size();
     if (v.svc == svc && v.priority == priority) {
       if (at == 0) return kNever;
       --at;
     }
-    const int64_t arrives = h.now + int64_t(gap * double(at + 1));
-    return arrives >= h.arrivals_until ? kNever : arrives;
+    return at < coming.size() ? coming[at] : kNever;
   };
   using Slot = std::tuple<int64_t, int, std::size_t>;  // free at, loket number, index
   std::priority_queue<Slot, std::vector<Slot>, std::greater<Slot>> free;

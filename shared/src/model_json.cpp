@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "antrian/arrival_curve.h"
 #include "antrian/booking.h"
 #include "antrian/comeback.h"
 #include "antrian/office_calendar.h"
@@ -368,6 +369,11 @@ json state_to_json(const OfficeState& s, bool public_view, bool all_tickets) {
   for (const auto& [_, v] : s.disruptions) j["disruptions"].push_back(to_json(v));
   j["stats"] = json::array();
   for (const auto& [_, v] : s.stats) j["stats"].push_back(to_json(v));
+  // The hub's forecast reads the arrival curves; screens do not need them.
+  if (!public_view) {
+    j["arrival_curves"] = json::array();
+    for (const auto& [_, v] : s.arrivals) j["arrival_curves"].push_back(to_json(v));
+  }
   j["devices"] = json::array();
   for (const auto& [_, v] : s.devices) j["devices"].push_back(to_json(v));
   // Which device holds which key is for admins (key_list); public views leave it out,
@@ -428,6 +434,10 @@ OfficeState state_from_json(const json& j) {
   for (const json& v : opt<json>(j, "stats", json::array())) {
     ServiceStats x = stats_from_json(v);
     s.stats[x.service] = x;
+  }
+  for (const json& v : opt<json>(j, "arrival_curves", json::array())) {
+    ArrivalCurve x = arrival_curve_from_json(v);
+    s.arrivals[x.service] = x;
   }
   for (const json& v : opt<json>(j, "devices", json::array())) {
     DeviceStatus x = device_from_json(v);

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "antrian/arrival_curve.h"
 #include "antrian/booking.h"
 #include "antrian/booking_people.h"
 #include "antrian/comeback.h"
@@ -218,7 +219,7 @@ Result<Ok> Store::write(const std::vector<Event>& events, const std::string& day
                                            {"resources", "resource", "id"}, {"disruptions", "disruption", "id"},
                                            {"stats", "stats", "service"}, {"devices", "device", "id"},
                                            {"device_keys", "device_key", "name"}, {"comeback", "comeback", "id"},
-                                           {"bookings", "booking", "id"}}) {
+                                           {"bookings", "booking", "id"}, {"arrival_curves", "arrival_curve", "service"}}) {
       if (!r || !d.contains(field)) continue;
       for (const json& x : d[field]) {
         const json& k = x.at(key);
@@ -295,6 +296,9 @@ Result<OfficeState> Store::load() {
       } else if (kind == "stats") {
         ServiceStats st = stats_from_json(json::parse(text));
         s.stats[st.service] = st;
+      } else if (kind == "arrival_curve") {
+        ArrivalCurve c = arrival_curve_from_json(json::parse(text));
+        s.arrivals[c.service] = c;
       } else if (kind == "device") {
         DeviceStatus x = device_from_json(json::parse(text));
         s.devices[x.id] = x;

@@ -167,3 +167,26 @@ TEST_CASE("an unopenable path is an error with the path in it") {
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().reason.find("/proc/definitely/not/here.db") != std::string::npos);
 }
+
+TEST_CASE("the arrival curves a new day brings are kept in the tables and rebuilt by a replay") {
+  TempFile f;
+  auto store = Store::open(f.path);
+  REQUIRE(store.ok());
+  TestOffice o = busy_day(**store);
+  o.now += 24 * 3'600'000;  // the next morning: its first command starts the day
+  const int64_t before = o.state.seq;
+  auto d = o.run(cmd::issue, {{"service", "B"}});
+  REQUIRE(d.ok());
+  std::vector<Event> events = d->events;
+  for (size_t i = 0; i < events.size(); ++i) events[i].seq = before + 1 + int64_t(i);
+  REQUIRE((*store)->commit(events, o.state.day, "", ""));
+  REQUIRE(o.state.arrivals.count("A") == 1);
+  CHECK(o.state.arrivals.at("A").days == 1);
+  auto loaded = (*store)->load();
+  auto replayed = (*store)->replay();
+  REQUIRE(loaded.ok());
+  REQUIRE(replayed.ok());
+  CHECK(logged(*loaded) == logged(o.state));
+  CHECK(logged(*replayed) == logged(o.state));
+  CHECK(loaded->arrivals.at("A").regular == o.state.arrivals.at("A").regular);
+}

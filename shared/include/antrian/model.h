@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "antrian/arrival_curve_data.h"
 #include "antrian/forecast_data.h"
 #include "antrian/office_calendar.h"
 #include "antrian/ticket_index.h"
@@ -236,6 +237,9 @@ struct OfficeState {
   std::map<std::string, Resource> resources;
   std::map<int64_t, Disruption> disruptions;  // active ones, and today's cleared ones
   std::map<std::string, ServiceStats> stats;
+  // Past days' arrivals per service and half hour (arrival_curve.h), folded in when a
+  // day ends (the day_started event carries them).
+  std::map<std::string, ArrivalCurve> arrivals;
   std::map<std::string, DeviceStatus> devices;
   std::map<std::string, DeviceKey> device_keys;  // by name
   std::map<std::string, int> last_number;     // per label prefix, for the current day
