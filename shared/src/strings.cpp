@@ -510,6 +510,10 @@ constexpr Row kRows[] = {
     {"web.error.500", "Terjadi kesalahan pada server antrian. Mohon beri tahu petugas.", "The queue server had a problem. Please tell a staff member."},
     {"web.error.other", "Permintaan ditolak.", "The request was refused."},
     {"web.error.home", "Ke halaman utama", "To the main page"},
+    // The web front's own page when the hub does not answer (packaging/nginx/hub-down.html holds these words).
+    {"web.front.hub_down.title", "Server antrian sedang tidak dapat dihubungi", "The queue server cannot be reached right now"},
+    {"web.front.hub_down.ticket", "Nomor pada tiket kertas Anda tetap berlaku. Perhatikan layar dan dengarkan panggilan di ruang tunggu.", "The number on your paper ticket stays valid. Watch the screens and listen for the calls in the waiting hall."},
+    {"web.front.hub_down.retry", "Coba buka halaman ini lagi dalam satu menit.", "Try this page again in a minute."},
     {"web.error.no_ticket", "Tidak ada tiket dengan kode ini. Periksa tautannya atau pindai lagi kode QR pada tiket.", "No ticket has this code. Check the link or scan the QR code on the ticket again."},
     {"web.error.no_page", "Alamat ini tidak ada di server antrian.", "This address does not exist on the queue server."},
     {"web.error.no_method", "Alamat ini tidak menerima permintaan seperti ini.", "This address does not take this kind of request."},
