@@ -13,10 +13,11 @@ using namespace antrian::test;
 TEST_CASE("antrian-sim plays a normal and a disrupted day and accounts for every applicant") {
   TempDir dir;
   const std::string out = dir.path() + "/sim.json";
-  auto r = run_process({ANTRIAN_SIM_BIN, "--arrivals", "80", "--seed", "5", "--json", out}, 60000);
+  auto r = run_process({ANTRIAN_SIM_BIN, "--arrivals", "80", "--seed", "5", "--history-days", "1", "--json", out}, 90000);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("== disrupted day") != std::string::npos);
+  CHECK(r.out.find("the hub had played 1 ordinary past days before it") != std::string::npos);
   auto days = nlohmann::json::parse(std::ifstream(out));
   REQUIRE(days.size() == 2);
   for (const auto& d : days) {
@@ -41,7 +42,7 @@ TEST_CASE("antrian-sim --help names the forward oracle, and a loket on a break a
   CHECK(help.out.find("forward oracle") != std::string::npos);
   TempDir dir;
   const std::string out = dir.path() + "/sim.json";
-  auto r = run_process({ANTRIAN_SIM_BIN, "--arrivals", "60", "--seed", "3", "--day", "break", "--oracle-runs", "9",
+  auto r = run_process({ANTRIAN_SIM_BIN, "--arrivals", "60", "--seed", "3", "--day", "break", "--oracle-runs", "9", "--history-days", "0",
                         "--json", out}, 60000);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);

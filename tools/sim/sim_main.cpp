@@ -18,10 +18,14 @@ int main(int argc, char** argv) {
       "forecast), blind (people ahead x configured time / lokets), the formula oracle (that formula with the\n"
       "true times and the true end of a halt) and the forward oracle (the rest of the day played many times\n"
       "with the office's call rules and the true service-time distributions, median; the best anyone can do\n"
-      "without seeing the future). Prints, per day, ours/forward oracle on A and B as e.g. 0.97x."};
+      "without seeing the future). Prints, per day, ours/forward oracle on A and B as e.g. 0.97x.\n"
+      "Before the scored day the same hub plays --history-days ordinary past days (the week before), so it\n"
+      "knows what a running office's hub knows: its learned service times and past days' arrivals, never\n"
+      "the future of today."};
   int arrivals = 300;
   uint64_t seed = 2018;
   int runs = 41;
+  int history_days = 4;
   std::string days = "both", json_out;
   app.add_option("--arrivals", arrivals, "Applications in the day")->check(CLI::Range(1, 20000));
   app.add_option("--seed", seed, "Random seed (same seed, same day)");
@@ -29,6 +33,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"normal", "disrupted", "shared", "break", "both", "all"}));
   app.add_option("--oracle-runs", runs, "Plays of the rest of the day per ticket for the forward oracle (0: none)")
       ->check(CLI::Range(0, 1001));
+  app.add_option("--history-days", history_days,
+                 "Ordinary days the hub plays before the scored day (Monday to Thursday of the week before; 0: a new hub)")
+      ->check(CLI::Range(0, 4));
   app.add_option("--json", json_out, "Also write the figures as JSON to this file");
   CLI11_PARSE(app, argc, argv);
 
@@ -42,11 +49,22 @@ int main(int argc, char** argv) {
     plan.arrivals = arrivals;
     test::TempDir dir;
     // A fresh hub per day: every day starts from the config's guesses.
-    test::HubProcess hub(dir.path(), {"--manual-clock", "--clock-start", std::to_string(midnight + 7 * 3'600'000)});
+    // The week before: Monday 16 to Thursday 19 November, the last ones closest.
+    const int64_t first_midnight = history_days > 0 ? midnight - (7 - (4 - history_days)) * 86'400'000LL : midnight;
+    test::HubProcess hub(dir.path(), {"--manual-clock", "--clock-start", std::to_string(first_midnight + 7 * 3'600'000)});
     HubClient client(hub.client_options("admin", "antrian-sim", false, 5000, 0));
     try {
+      // Past days: ordinary days (no disruption), their own seeds, not scored. The
+      // hub keeps what it learned, as a hub does from one day to the next.
+      for (int k = 0; k < history_days; ++k) {
+        sim::DayPlan past = sim::DayPlan::normal();
+        past.arrivals = arrivals;
+        sim::run_day("past", past, client, first_midnight + k * 86'400'000LL, seed * 7919 + uint64_t(k) + 1, 0);
+      }
       const sim::DayResult r = sim::run_day(name, plan, client, midnight, seed, runs);
-      std::cout << sim::day_text(r) << std::endl;
+      std::cout << sim::day_text(r) << "   the hub had played " << history_days
+                << " ordinary past days before it (learned service times and arrival curve)\n"
+                << std::endl;
       all.push_back(sim::day_json(r));
     } catch (const std::exception& e) {
       std::cerr << "antrian-sim: " << e.what() << "\n";
