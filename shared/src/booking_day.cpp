@@ -111,25 +111,32 @@ std::vector<Event> booking_tick_events(const OfficeState& s, int64_t now_ms) {
   return {e};
 }
 
+void count_booking(BookingDayCounts& into, const Booking& b) {
+  BookingCounts& c = into[{b.service, b.date}];
+  if (b.state == "booked") ++c.booked;
+  else if (b.state == "checked_in") ++c.checked_in;
+  else if (b.state == "expired") ++c.expired;
+  else if (b.state == "cancelled") ++c.cancelled;
+  if (b.moved_from.size() >= 10) ++into[{b.service, b.moved_from.substr(0, 10)}].moved;
+}
+
+json to_json(const BookingCounts& c) {
+  return {{"booked", c.booked}, {"checked_in", c.checked_in}, {"expired", c.expired}, {"cancelled", c.cancelled},
+          {"moved", c.moved}};
+}
+
 BookingCounts booking_counts(const OfficeState& s, const std::string& service, const std::string& date) {
-  BookingCounts c;
-  for (const auto& [_, b] : s.bookings) {
-    if (b.service != service || b.date != date) continue;
-    if (b.state == "booked") ++c.booked;
-    else if (b.state == "checked_in") ++c.checked_in;
-    else if (b.state == "expired") ++c.expired;
-    else if (b.state == "cancelled") ++c.cancelled;
-  }
-  return c;
+  BookingDayCounts all;
+  for (const auto& [_, b] : s.bookings)
+    if (b.service == service) count_booking(all, b);
+  auto it = all.find({service, date});
+  return it == all.end() ? BookingCounts{} : it->second;
 }
 
 json booking_counts_json(const OfficeState& s) {
   json out = json::object();
-  for (const auto& [code, svc] : s.services) {
-    if (!svc.booking.enabled) continue;
-    const BookingCounts c = booking_counts(s, code, s.day);
-    out[code] = {{"booked", c.booked}, {"checked_in", c.checked_in}, {"expired", c.expired}, {"cancelled", c.cancelled}};
-  }
+  for (const auto& [code, svc] : s.services)
+    if (svc.booking.enabled) out[code] = to_json(booking_counts(s, code, s.day));
   return out;
 }
 

@@ -78,6 +78,7 @@ Result<const Ticket*> find_ticket(const OfficeState& s, const json& args);
 // commands_booking.cpp
 Result<Decision> cmd_booking_checkin(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_booking_cancel(const OfficeState& s, const json& a, const CommandContext& ctx);
+Result<Decision> cmd_booking_day(const OfficeState& s, const json& a, const CommandContext& ctx);
 // commands_survey.cpp
 Result<Decision> cmd_survey_submit(const OfficeState& s, const json& a, const CommandContext& ctx);
 Result<Decision> cmd_survey_status(const OfficeState& s, const json& a, const CommandContext& ctx);

@@ -159,6 +159,7 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
       {proto::cmd::survey_status, cmd_survey_status},
       {proto::cmd::booking_checkin, cmd_booking_checkin},
       {proto::cmd::booking_cancel, cmd_booking_cancel},
+      {proto::cmd::booking_day, cmd_booking_day},
   };
   auto h = handlers.find(req.cmd);
   if (h == handlers.end())
@@ -169,7 +170,8 @@ Result<Decision> decide(const OfficeState& s, const proto::Request& req, const C
     if (auto day = day_rollover_event(s, ctx.now_ms); day && req.cmd != proto::cmd::ticket_lookup &&
                                                       req.cmd != proto::cmd::key_list &&
                                                       req.cmd != proto::cmd::ticket_find &&
-                                                      req.cmd != proto::cmd::survey_status) {
+                                                      req.cmd != proto::cmd::survey_status &&
+                                                      req.cmd != proto::cmd::booking_day) {
       OfficeState rolled = s;
       apply_event(rolled, *day);
       auto r = h->second(rolled, req.args, ctx);

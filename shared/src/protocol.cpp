@@ -79,8 +79,9 @@ const std::map<std::string_view, CommandSpec>& commands() {
       // Bookings: the web (as admin) books and cancels for the citizen; the kiosk checks in.
       {cmd::booking_create, {admin, {"service", "date", "slot", "name", "phone", "nik"}}},
       {cmd::booking_checkin, {{role::kiosk, role::admin}, {"code"}}},
-      {cmd::booking_cancel, {admin, {"token"}}},
+      {cmd::booking_cancel, {admin, {"token", "code"}}},
       {cmd::booking_move, {admin, {"service", "date", "to_date", "cancel", "reason"}}},
+      {cmd::booking_day, {admin, {"date", "service"}}},
   };
   return table;
 }

@@ -37,6 +37,7 @@ struct Plan {
   // Arguments that are times relative to now ("back in 45 minutes") are filled in on
   // the hub's clock, never this machine's: ctl asks the hub's time (hello) first.
   std::function<void(nlohmann::json& args, int64_t hub_now_ms)> at_hub_time;
+  bool brief = false;  // print the short form (booking-day --counts)
 };
 
 // Registers the subcommands; each sets `plan` when chosen.
@@ -46,9 +47,12 @@ void add_desk_commands(CLI::App& app, Plan& plan);  // ctl_desk.cpp
 void print_found_ticket(const nlohmann::json& result);  // ticket_find, ctl_desk.cpp
 void add_contact_commands(CLI::App& app, Plan& plan);  // ctl_contacts.cpp
 void add_comeback_commands(CLI::App& app, Plan& plan);  // ctl_comeback.cpp
+void add_booking_commands(CLI::App& app, Plan& plan);  // ctl_booking.cpp
+// The bookings' replies for people; false when `cmd` is not a booking command.
+bool print_booking_reply(const std::string& cmd, const nlohmann::json& result, bool brief);
 
 // Prints a reply for people (or as JSON) and returns the exit code.
-int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json);
+int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json, bool brief = false);
 
 // Human text for one event ("10:41:02  A-001 dipanggil ke Loket 3").
 std::string describe_event(const nlohmann::json& event, int tz_offset_hours);

@@ -110,7 +110,7 @@ void print_ticket_result(const std::string& cmd, const json& r) {
 
 }  // namespace
 
-int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json) {
+int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json, bool brief) {
   const int code = reply.ok ? kOk : reply.error.code == proto::err::unreachable ? kUnreachable : kRefused;
   if (as_json) {
     json out = {{"ok", reply.ok}};
@@ -131,7 +131,8 @@ int print_reply(const std::string& cmd, const proto::Reply& reply, bool as_json)
   }
   try {
     const json& r = reply.result;
-    if (cmd == proto::cmd::snapshot) print_state(r);
+    if (print_booking_reply(cmd, r, brief)) {
+    } else if (cmd == proto::cmd::snapshot) print_state(r);
     else if (cmd == proto::cmd::ticket_find) print_found_ticket(r);
     else if (r.contains("ticket")) print_ticket_result(cmd, r);
     else if (cmd == proto::cmd::comeback_join)

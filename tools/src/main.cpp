@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add_desk_commands(app, plan);
   add_contact_commands(app, plan);
   add_comeback_commands(app, plan);
+  add_booking_commands(app, plan);
   WatchOptions watch;
   bool watching = false;
   add_watch(app, watch, watching);
@@ -68,5 +69,5 @@ int main(int argc, char** argv) {
   }
   const antrian::proto::Reply reply = client.request(plan.cmd, plan.args);
   if (plan.after) plan.after(reply);
-  return print_reply(plan.cmd, reply, g.json);
+  return print_reply(plan.cmd, reply, g.json, plan.brief);
 }

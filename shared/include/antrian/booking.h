@@ -10,6 +10,7 @@
 // keeps that place or queues as a walk-in by the office's rule; a booking not checked
 // in by the end of the grace expires. Pure rules: no I/O, no clock read.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -93,10 +94,17 @@ std::vector<Event> booking_tick_events(const OfficeState& s, int64_t now_ms);
 
 struct BookingCounts {
   int booked = 0, checked_in = 0, expired = 0, cancelled = 0;
+  int moved = 0;  // moved away from the date by the office (booking_move)
 };
+// The one place bookings are counted, for every screen, the reports and their CSV:
+// by (service, date), each booking under its state on its date, and a booking the
+// office moved also as moved on the date it left.
+using BookingDayCounts = std::map<std::pair<std::string, std::string>, BookingCounts>;
+void count_booking(BookingDayCounts& into, const Booking& b);
+nlohmann::json to_json(const BookingCounts& c);  // {booked, checked_in, expired, cancelled, moved}
 // Bookings of the service for `date` by state.
 BookingCounts booking_counts(const OfficeState& s, const std::string& service, const std::string& date);
-nlohmann::json booking_counts_json(const OfficeState& s);  // today's {service: {booked, checked_in, expired, cancelled}}
+nlohmann::json booking_counts_json(const OfficeState& s);  // today's {service: counts}
 
 // "Selasa 10 Februari 2026 pukul 10:00": the slot as every page and message says it.
 std::string booking_when_text(const OfficeState& s, const Booking& b, Lang lang);

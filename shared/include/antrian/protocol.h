@@ -115,6 +115,8 @@ inline constexpr std::string_view booking_create = "booking_create";    // {serv
 inline constexpr std::string_view booking_checkin = "booking_checkin";  // {code} -> ticket
 inline constexpr std::string_view booking_cancel = "booking_cancel";    // {token}
 inline constexpr std::string_view booking_move = "booking_move";        // {service, date, to_date | cancel, reason}
+// A day's bookings without personal data or codes (antrian-ctl booking-day).
+inline constexpr std::string_view booking_day = "booking_day";          // {date, service?} -> {counts, bookings}
 }  // namespace cmd
 
 // Event types (Event.type).
