@@ -482,7 +482,9 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
     return *stored;
   }
   CommandContext ctx{now, req.role, req.args.value("client", "")};
-  if (req.cmd == cmd::issue) refresh_forecast();  // the wait it promises is the forecast's
+  // An issue's promised wait is the forecast's figure: read from the forecast when it is
+  // up to date, else its one run played by the command (new_ticket_wait_now), not the
+  // whole forecast remade for every issue of a group.
   PrivateWrites priv;  // a contact command's phone numbers, beside its events
   if (MessageDesk::reads_database(req.cmd))
     if (auto r = commit_staged(); !r) return fail(r.error());

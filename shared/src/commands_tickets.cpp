@@ -149,10 +149,11 @@ Result<Decision> cmd_issue(const OfficeState& s, const json& a, const CommandCon
   Ticket t = new_ticket(s, service, number, ctx.now_ms, ctx);
   t.priority = p;
   // The figure the kiosk showed ("the wait if you took one now"): the hub's forecast,
-  // remade here only when it is not up to date (a unit test, a clock that jumped).
-  const std::optional<WaitFigure> wait =
-      forecast_current(s, ctx.now_ms) ? forecast_new_wait(s, service.code, p, ctx.now_ms)
-                                      : forecast_new_wait(compute_forecast(s, ctx.now_ms), service.code, p, ctx.now_ms);
+  // or, when that is not up to date (every issue after the first in a group commit, a
+  // clock that jumped), the same figure's one run played now.
+  const std::optional<WaitFigure> wait = forecast_current(s, ctx.now_ms)
+                                             ? forecast_new_wait(s, service.code, p, ctx.now_ms)
+                                             : new_ticket_wait_now(s, service.code, p, ctx.now_ms);
   if (wait) t.eta_s_at_issue = wait->eta_s;
   const std::string actor = actor_of(s, ctx, 0);
   t.history.push_back(step("issued", ctx, 0, actor));

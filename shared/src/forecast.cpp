@@ -344,6 +344,19 @@ Forecast compute_forecast(const OfficeState& s, int64_t now_ms) {
   return f;
 }
 
+std::optional<WaitFigure> new_ticket_wait_now(const OfficeState& s, const std::string& service, Priority p,
+                                              int64_t now_ms) {
+  auto svc = s.services.find(service);
+  if (svc == s.services.end() || !svc->second.enabled) return std::nullopt;
+  const Hall h = prepare(s, now_ms);
+  for (std::size_t i = 0; i < h.svcs.size(); ++i) {
+    if (h.svcs[i].code != service) continue;
+    const std::optional<CallForecast> c = new_ticket(h, int(i), p != Priority::reguler);
+    return c ? std::optional<WaitFigure>(wait_from(*c, now_ms)) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
 bool forecast_current(const OfficeState& s, int64_t now_ms) {
   return s.forecast.seq == s.seq && now_ms - s.forecast.made_at <= kForecastMaxAgeMs && now_ms >= s.forecast.made_at;
 }

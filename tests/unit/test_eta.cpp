@@ -217,6 +217,40 @@ TEST_CASE("the issued ticket promises the figure the kiosk showed, even when the
   CHECK(r["eta_s"] == 4 * 420);
 }
 
+TEST_CASE("a new ticket's wait played alone equals the whole forecast's figure, for every service and priority") {
+  // The issue command plays only the one run it needs when the forecast is stale (each
+  // issue after the first in a group commit): it must be the screens' figure exactly.
+  TestOffice o;
+  o.open(1);
+  o.open(2);
+  o.open(3);  // B first, then A: a shared loket
+  o.open(4);
+  o.ok(cmd::pause, {{"counter", 4}, {"minutes", 10}});
+  const char* codes[] = {"A", "B", "C", "D", "E", "F"};
+  for (int i = 0; i < 40; ++i) o.issue(codes[(i * 7) % 6], i % 5 == 0 ? "lansia" : "reguler");
+  o.call_next(1);
+  o.ok(cmd::transfer, {{"counter", 1}, {"to_counter", 3}});  // waits for loket 3 by name
+  o.ok(cmd::resource_set, {{"resource", "blangko"}, {"stock", 0}});  // B halted, end unknown
+  for (int step = 0; step < 3; ++step) {
+    const Forecast whole = compute_forecast(o.state, o.now);
+    for (const char* code : codes)
+      for (Priority p : {Priority::reguler, Priority::lansia}) {
+        INFO(code << " priority " << int(p) << " step " << step);
+        const auto alone = new_ticket_wait_now(o.state, code, p, o.now);
+        const auto read = forecast_new_wait(whole, code, p, o.now);
+        REQUIRE(alone.has_value() == read.has_value());
+        if (!alone) continue;
+        CHECK(alone->eta_s == read->eta_s);
+        CHECK(alone->low_s == read->low_s);
+        CHECK(alone->high_s == read->high_s);
+      }
+    o.advance(4 * 60'000);
+    o.call_next(3);
+    o.ok(cmd::no_show, {{"counter", 3}});
+  }
+  CHECK_FALSE(new_ticket_wait_now(o.state, "Z", Priority::reguler, o.now));  // no such service
+}
+
 TEST_CASE("service summaries count waiting, issued and tickets left") {
   TestOffice o;
   o.state.services.at("D").daily_quota = 3;

@@ -39,8 +39,13 @@ WaitFigure wait_from(const CallForecast& c, int64_t now_ms);
 std::optional<WaitFigure> forecast_ticket_wait(const OfficeState& s, int64_t ticket_id, int64_t now_ms);
 std::optional<WaitFigure> forecast_new_wait(const OfficeState& s, const std::string& service, Priority p,
                                             int64_t now_ms);
-// The same from a given forecast (the issue command makes a fresh one when needed).
+// The same from a given forecast.
 std::optional<WaitFigure> forecast_new_wait(const Forecast& f, const std::string& service, Priority p,
                                             int64_t now_ms);
+// The same figure made now from the state, playing only the one run it needs (not the
+// whole forecast's 1 + 2 x services runs): the issue command, when the hub's forecast
+// is not up to date (each issue after the first in a group commit changed the state).
+std::optional<WaitFigure> new_ticket_wait_now(const OfficeState& s, const std::string& service, Priority p,
+                                              int64_t now_ms);
 
 }  // namespace antrian
