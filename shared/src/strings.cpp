@@ -782,6 +782,8 @@ constexpr Row kRows[] = {
     {"web.admin.col.checked_in", "Check-in", "Checked in"},
     {"web.admin.col.expired", "Kedaluwarsa", "Expired"},
     {"web.admin.col.cancelled", "Dibatalkan", "Cancelled"},
+    {"web.admin.col.moved", "Dipindah (dari hari ini)", "Moved away"},
+    {"web.reports.col.date", "Tanggal", "Date"},
     {"msg.booking_moved", "Booking {0} ({1}) dipindah ke {2}: {3}. Kode Anda tetap berlaku.",
      "Booking {0} ({1}) moved to {2}: {3}. Your code stays valid."},
     {"msg.booking_cancelled", "Booking {0} ({1}) {2} dibatalkan oleh kantor: {3}. Silakan pesan hari lain.",

@@ -96,8 +96,12 @@ TEST_CASE("booking web: a phone books a slot, sees its code and QR, and cancels,
   office.click("#signin-submit");
   REQUIRE(office.wait_for("document.getElementById('booking-table')"));
   CHECK(office.exec("return Array.prototype.map.call(document.querySelectorAll('#booking-table tbody td'),"
-                    " function (c) { return c.textContent; }).join(' ');") == "B 0 0 0 1");
+                    " function (c) { return c.textContent; }).join(' ');") == "B 2026-02-11 0 0 0 1 0");
+  CHECK(office.exec("return document.getElementById('csv-bookings').getAttribute('href');") ==
+        "/api/reports.csv?table=bookings&from=2026-02-11&to=2026-02-11");
   check_page(office, "reports with bookings");
+  office.exec("document.getElementById('bookings').scrollIntoView(); return true;");
+  save_png(office.screenshot_png(), "web-report-bookings.png");
 }
 
 TEST_CASE("booking web: bad input to every booking route is refused with a reason and changes nothing") {
@@ -150,4 +154,13 @@ TEST_CASE("booking web: bad input to every booking route is refused with a reaso
   const json report = w.get_json("/api/reports?from=2026-02-10", 200, &admin);
   CHECK(report["bookings"]["B"]["booked"] == 1);
   CHECK(report["bookings"]["B"]["cancelled"] == 0);
+  // The CSV's bookings table: the page's rows (booking_days), from the same database.
+  REQUIRE(report["booking_days"].size() == 1);
+  CHECK(report["booking_days"][0]["booked"] == 1);
+  auto csv = w.http.Get("/api/reports.csv?table=bookings&from=2026-02-10", httplib::Headers{{"Cookie", admin.cookie}});
+  REQUIRE(csv);
+  CHECK(csv->status == 200);
+  CHECK(csv->body.find("from,to,service,date,booked,checked_in,expired,cancelled,moved\r\n") != std::string::npos);
+  CHECK(csv->body.find("2026-02-10,2026-02-10,B,2026-02-10,1,0,0,0,0\r\n") != std::string::npos);
+  CHECK(csv->body.find("Siti") == std::string::npos);
 }

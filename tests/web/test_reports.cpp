@@ -129,6 +129,35 @@ TEST_CASE("reports: CSV has the same rows, quoted, and is safe to open in a spre
   CHECK(csv_field("+62") == "'+62");
 }
 
+TEST_CASE("reports: bookings per service and day, the page's figures and the CSV's the same") {
+  ReportInput in = sample_input();
+  auto booking = [](int64_t id, const std::string& date, const std::string& state, const std::string& moved_from = "") {
+    Booking b;
+    b.id = id;
+    b.service = "B";
+    b.date = date;
+    b.state = state;
+    b.moved_from = moved_from;
+    return b;
+  };
+  in.bookings = {booking(1, "2026-03-02", "checked_in"), booking(2, "2026-03-02", "expired"),
+                 booking(3, "2026-03-02", "cancelled"), booking(4, "2026-03-02", "checked_in"),
+                 // moved away from the day to one after the range: counted as moved on the 2nd only
+                 booking(5, "2026-03-05", "booked", "2026-03-02 10:00"), booking(6, "2026-03-05", "booked", "2026-03-02 11:00")};
+  const Report r = compute_report(in);
+  REQUIRE(r.booking_days.size() == 1);
+  const json page = to_json(r);
+  REQUIRE(page["booking_days"].size() == 1);
+  const json& day = page["booking_days"][0];
+  CHECK(day == json{{"service", "B"}, {"date", "2026-03-02"}, {"booked", 0}, {"checked_in", 2}, {"expired", 1},
+                    {"cancelled", 1}, {"moved", 2}});
+  CHECK(page["bookings"]["B"]["moved"] == 2);
+  CHECK(is_report_table("bookings"));
+  const std::string csv = report_csv(r, "bookings");
+  CHECK(csv == "from,to,service,date,booked,checked_in,expired,cancelled,moved\r\n"
+               "2026-03-02,2026-03-02,B,2026-03-02,0,2,1,1,2\r\n");
+}
+
 TEST_CASE("reports: dates are checked") {
   CHECK(parse_report_range("2026-03-02", "").ok());
   CHECK(parse_report_range("2026-03-01", "2026-03-31")->days == 31);

@@ -2,6 +2,7 @@
 
 #include "antrian/booking.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -126,10 +127,13 @@ Result<ReportInput> load_report_input(const std::string& db_path, const ReportRa
              in.refusals.push_back(x);
            });
   if (!r) return r.error();
-  // Bookings: each one's latest state, kept in the entities table.
+  // Bookings: each one's latest state, kept in the entities table; those moved away
+  // from a day of the range too (counted as moved there).
   r = each("SELECT json FROM entities WHERE kind = 'booking'", {}, [&](const ReadonlyDb::Row& row) {
     Booking b = booking_from_json(json::parse(row.text(0)));
-    if (b.date >= range.from && b.date <= range.to) in.bookings.push_back(std::move(b));
+    const std::string from_day = b.moved_from.substr(0, std::min<std::size_t>(10, b.moved_from.size()));
+    if ((b.date >= range.from && b.date <= range.to) || (!from_day.empty() && from_day >= range.from && from_day <= range.to))
+      in.bookings.push_back(std::move(b));
   });
   if (!r) return r.error();
   // One survey_answered event per ticket whose satisfaction survey was answered.

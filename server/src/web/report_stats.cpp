@@ -155,7 +155,12 @@ Report compute_report(const ReportInput& in) {
       *total.row.refused_quota += 1;
     }
   }
-  for (const Booking& b : in.bookings) ++r.bookings[b.service][b.state];
+  {
+    BookingDayCounts all;  // a booking moved out of the range still counts as moved on its day in it
+    for (const Booking& b : in.bookings) count_booking(all, b);
+    for (const auto& [key, c] : all)
+      if (key.second >= in.range.from && key.second <= in.range.to) r.booking_days[key] = c;
+  }
   for (auto& [code, a] : by_service) {
     a.row.key = code;
     auto svc = in.services.find(code);
@@ -211,18 +216,36 @@ json to_json(const Report& r) {
           {"office", r.office_name}, {"services", services},    {"lokets", lokets},
           {"staff", staff},          {"totals", row_json(r.totals)},
           {"arrivals_by_hour", r.arrivals_by_hour}, {"disruptions", disruptions}, {"ikm", ikm_json(r.ikm)},
-          {"bookings", [&r] {
+          {"bookings", [&r] {  // the period per service: the sum of its days
+             std::map<std::string, BookingCounts> sum;
+             for (const auto& [key, c] : r.booking_days) {
+               BookingCounts& s = sum[key.first];
+               s.booked += c.booked;
+               s.checked_in += c.checked_in;
+               s.expired += c.expired;
+               s.cancelled += c.cancelled;
+               s.moved += c.moved;
+             }
              json b = json::object();
-             for (const auto& [svc, by_state] : r.bookings)
-               for (const char* st : {"booked", "checked_in", "expired", "cancelled"})
-                 b[svc][st] = by_state.count(st) ? by_state.at(st) : 0;
+             for (const auto& [svc, c] : sum) b[svc] = to_json(c);
              return b;
+           }()},
+          {"booking_days", [&r] {  // per service and day, as the page and the CSV show them
+             json rows = json::array();
+             for (const auto& [key, c] : r.booking_days) {
+               json row = to_json(c);
+               row["service"] = key.first;
+               row["date"] = key.second;
+               rows.push_back(row);
+             }
+             return rows;
            }()},
           {"comeback", comeback_json(r.comeback)}};
 }
 
 bool is_report_table(std::string_view t) {
-  return t == "services" || t == "lokets" || t == "staff" || t == "hours" || t == "disruptions" || t == "ikm" || t == "comeback";
+  return t == "services" || t == "lokets" || t == "staff" || t == "hours" || t == "disruptions" || t == "ikm" ||
+         t == "comeback" || t == "bookings";
 }
 
 std::string csv_field(std::string_view text) {
@@ -249,6 +272,13 @@ std::string report_csv(const Report& r, std::string_view table) {
   }
   if (table == "ikm") return ikm_csv(r.ikm, r.range);
   if (table == "comeback") return comeback_csv(r.comeback, r.range);
+  if (table == "bookings") {
+    line({"from", "to", "service", "date", "booked", "checked_in", "expired", "cancelled", "moved"});
+    for (const auto& [key, c] : r.booking_days)
+      line({r.range.from, r.range.to, csv_field(key.first), key.second, std::to_string(c.booked),
+            std::to_string(c.checked_in), std::to_string(c.expired), std::to_string(c.cancelled), std::to_string(c.moved)});
+    return out;
+  }
   if (table == "disruptions") {
     line({"from", "to", "resource", "name_id", "name_en", "count", "down_s", "degraded_s", "total_s"});
     for (const DisruptionRow& d : r.disruptions)

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "antrian/booking.h"
 #include "web/report_data.h"
 #include "web/report_comeback.h"
 #include "web/report_survey.h"
@@ -50,8 +51,9 @@ struct Report {
   std::array<int, 24> arrivals_by_hour{};
   std::vector<DisruptionRow> disruptions;
   std::vector<IkmRow> ikm;  // the satisfaction survey's index (report_survey.h)
-  // Bookings of the days per service by state: booked (still open), checked_in, expired, cancelled.
-  std::map<std::string, std::map<std::string, int>> bookings;
+  // Bookings per (service, day) of the range: booked (still open), checked_in, expired,
+  // cancelled, moved (away from that day); counted by booking.h's count_booking.
+  BookingDayCounts booking_days;
   std::vector<ComebackRow> comeback;  // the come-back lists (report_comeback.h)
 };
 
@@ -59,7 +61,8 @@ Report compute_report(const ReportInput& in);
 
 nlohmann::json to_json(const Report& r);
 
-// Tables for CSV export: "services", "lokets", "staff", "hours", "disruptions", "ikm", "comeback".
+// Tables for CSV export: "services", "lokets", "staff", "hours", "disruptions", "ikm", "comeback",
+// "bookings".
 bool is_report_table(std::string_view table);
 std::string report_csv(const Report& r, std::string_view table);
 

@@ -78,17 +78,19 @@
   // The satisfaction survey's index (IKM): the office, each service, each loket.
   var ELEMENTS = A.surveyElements();  // survey.h's order, from the page
   function two(v) { return v === null ? null : v.toFixed(2).replace('.', ','); }
-  // Bookings of the period per service: booked (still open), checked in, expired, cancelled.
+  // Bookings per service and day (the hub's booking_days, the same rows as the CSV):
+  // booked (still open), checked in, expired, cancelled, moved away from that day.
   function bookingTable(r) {
     var body = A.el('tbody');
-    for (var code in r.bookings) {
-      if (!r.bookings.hasOwnProperty(code)) continue;
-      var b = r.bookings[code];
-      body.appendChild(A.el('tr', { 'data-service': code }, [A.el('td', { text: code }), A.el('td', { text: String(b.booked) }),
-        A.el('td', { text: String(b.checked_in) }), A.el('td', { text: String(b.expired) }), A.el('td', { text: String(b.cancelled) })]));
-    }
+    (r.booking_days || []).forEach(function (b) {
+      var cells = [b.service, b.date, b.booked, b.checked_in, b.expired, b.cancelled, b.moved].map(function (v) {
+        return A.el('td', { text: String(v) });
+      });
+      body.appendChild(A.el('tr', { 'data-service': b.service, 'data-date': b.date }, cells));
+    });
     var head = A.el('tr');
-    ['web.reports.col.service', 'web.admin.col.booked', 'web.admin.col.checked_in', 'web.admin.col.expired', 'web.admin.col.cancelled']
+    ['web.reports.col.service', 'web.reports.col.date', 'web.admin.col.booked', 'web.admin.col.checked_in', 'web.admin.col.expired',
+     'web.admin.col.cancelled', 'web.admin.col.moved']
       .forEach(function (k) { head.appendChild(A.el('th', null, [A.bi(k)])); });
     return A.el('table', { 'class': 'report', id: 'booking-table' }, [A.el('thead', null, [head]), body]);
   }
@@ -139,7 +141,7 @@
     out.appendChild(block('per-staff', 'web.reports.per_staff', 'staff', r, groupTable(r.staff, 'web.reports.col.staff', false)));
     out.appendChild(block('disruption-time', 'web.reports.disruptions', 'disruptions', r, disruptionTable(r)));
     out.appendChild(block('ikm', 'survey.report.title', 'ikm', r, ikmTable(r)));
-    if (r.bookings && Object.keys(r.bookings).length) out.appendChild(block('bookings', 'web.admin.bookings_period', null, r, bookingTable(r)));
+    if (r.booking_days && r.booking_days.length) out.appendChild(block('bookings', 'web.admin.bookings_period', 'bookings', r, bookingTable(r)));
     out.appendChild(block('comeback-lists', 'web.admin.comeback.title', 'comeback', r, comebackTable(r)));
     out.appendChild(A.bi('web.reports.note', null, 'p')).className += ' note';
     document.body.setAttribute('data-report', r.from + '_' + r.to);
