@@ -102,8 +102,17 @@ void FrontProcess::stop() {
   pid_ = -1;
 }
 
-FrontedHub::FrontedHub(std::vector<std::string> front_env, const std::string& listen_host)
-    : hub(dir.path(), {"--clock-start", kOfficeMorningMs, "--web-publish", front_dir.path() + "/publish.sock"}),
+namespace {
+std::vector<std::string> fronted_hub_args(const std::string& socket, const std::vector<std::string>& more) {
+  std::vector<std::string> args = {"--clock-start", kOfficeMorningMs, "--web-publish", socket};
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+}  // namespace
+
+FrontedHub::FrontedHub(std::vector<std::string> front_env, const std::string& listen_host,
+                       const std::vector<std::string>& hub_args)
+    : hub(dir.path(), fronted_hub_args(front_dir.path() + "/publish.sock", hub_args)),
       front(front_dir.path(), hub.http_port(), std::move(front_env), listen_host),
       http("127.0.0.1", front.port()),
       admin(hub.client_options("admin", "front-test", /*mirror=*/false)) {

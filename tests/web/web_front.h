@@ -51,7 +51,9 @@ int free_loopback_port();
 
 // A hub that publishes to a front, and the front: what a phone sees.
 struct FrontedHub {
-  explicit FrontedHub(std::vector<std::string> front_env = {}, const std::string& listen_host = "127.0.0.1");
+  // hub_args: more flags for the hub (e.g. --manual-clock; its clock starts Mon 2 Mar 2026 09:00 WIB).
+  explicit FrontedHub(std::vector<std::string> front_env = {}, const std::string& listen_host = "127.0.0.1",
+                      const std::vector<std::string>& hub_args = {});
   TempDir dir;        // the hub's data
   TempDir front_dir;  // the front's folder (owned by the front's user)
   HubProcess hub;

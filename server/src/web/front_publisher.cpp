@@ -158,6 +158,16 @@ bool FrontPublisher::pass(bool ping, std::string& error) {
       batch.clear();
     }
   }
+  // Earlier days' tickets whose come-back entry is open; each is let go after its
+  // entry closed and that last view went out.
+  for (auto it = past_.begin(); it != past_.end();) {
+    if (newest.count(it->first)) {
+      it = past_.erase(it);
+      continue;
+    }
+    add("t." + it->first, "ticket", past_ticket_view(s, it->second, now));
+    it = comeback_open_for(s, it->second) ? std::next(it) : past_.erase(it);
+  }
   if (!socket_.publish(batch, error)) return false;
   changed += batch.size();
   sent_ += int64_t(batch.size());
@@ -185,6 +195,12 @@ bool FrontPublisher::ensure_ticket(const std::string& token, const json& view, s
   const std::string channel = "t." + token;
   if (last_.count(channel)) return true;  // already current in the front
   return publish_locked(channel, "ticket", view, reason);
+}
+
+void FrontPublisher::follow_past_ticket(const std::string& token, const Ticket& t) {
+  std::lock_guard l(mu_);
+  if (past_.size() >= kMaxPastTickets && !past_.count(token)) return;  // the page still polls
+  past_[token] = t;
 }
 
 bool FrontPublisher::ensure_display(const std::string& channel, const WebDisplayFilter& f, std::string& reason) {

@@ -40,6 +40,10 @@ class FrontPublisher {
   bool ensure_ticket(const std::string& token, const nlohmann::json& view, std::string& reason);
   bool ensure_display(const std::string& channel, const WebDisplayFilter& f, std::string& reason);
   bool ensure_admin(std::string& reason);
+  // An earlier day's ticket whose page is open (found in the database): followed while
+  // its come-back entry is open, so its place and invitation are pushed like today's.
+  void follow_past_ticket(const std::string& token, const Ticket& t);
+  static constexpr std::size_t kMaxPastTickets = 10000;
 
   // Figures for /metrics.
   int64_t messages_sent() const;
@@ -60,6 +64,7 @@ class FrontPublisher {
   NchanSocket socket_;
   std::unordered_map<std::string, std::string> last_;  // channel -> last view sent (dump)
   std::map<std::string, WebDisplayFilter> displays_;
+  std::map<std::string, Ticket> past_;  // token -> an earlier day's ticket (follow_past_ticket)
   // Reads the front's status pages into figures_. Holds mu_.
   void read_figures();
 

@@ -25,6 +25,7 @@ enum class Lookup { found, unknown, limited };
 struct LookupResult {
   Lookup kind = Lookup::unknown;
   json view;
+  std::optional<Ticket> past;  // found in the database: a ticket of an earlier day
   int retry_after_s = 0;
   const char* why = "";  // which limit, for the reason
 };
@@ -52,9 +53,11 @@ LookupResult lookup(WebContext& ctx, const httplib::Request& req, const std::str
         n.day = s.day;
         n.services = s.services;
         n.counters = s.counters;
+        n.comeback = s.comeback;  // a bulk-moved ticket's entry outlives its day
         return n;
       });
-      found = ticket_status_past(ctx.hub.database_path(), names, token, now);
+      r.past = find_past_ticket(ctx.hub.database_path(), names, token, now);
+      if (r.past) found = past_ticket_view(names, *r.past, now);
     }
   }
   if (!found) {
@@ -98,6 +101,8 @@ void authorize_ticket_stream(WebContext& ctx, const httplib::Request& req, httpl
   std::string reason;
   if (!ctx.front->ensure_ticket(token, r.view, reason))
     return send_error(res, 503, "unreachable", "the live page cannot start: " + reason);
+  // An earlier day's ticket whose come-back entry is open: its invitation is pushed live.
+  if (r.past) ctx.front->follow_past_ticket(token, *r.past);
   res.status = 200;
 }
 
@@ -140,12 +145,19 @@ void mount_status_routes(httplib::Server& server, WebContext& ctx) {
     if (r.kind != Lookup::found) return answer_problem(res, r, true);
     // After the day ends the ticket is no longer in today's state: keep showing the
     // last view, now marked as not today, instead of reading the database each time.
+    // An earlier day's ticket is worked out again from the state too: its come-back
+    // entry (place, invitation) changes after its day.
     auto last = std::make_shared<json>(std::move(r.view));
+    auto past = std::make_shared<std::optional<Ticket>>(std::move(r.past));
     serve_sse(
         res, ctx.feed, "ticket",
-        [&ctx, token, last] {
+        [&ctx, token, last, past] {
           const int64_t now = ctx.now();
-          auto v = ctx.hub.with_state([&](const OfficeState& s) { return ticket_status_today(s, token, now); });
+          auto v = ctx.hub.with_state([&](const OfficeState& s) -> std::optional<json> {
+            if (auto today = ticket_status_today(s, token, now)) return today;
+            if (*past) return past_ticket_view(s, **past, now);
+            return std::nullopt;
+          });
           if (v) *last = std::move(*v);
           else (*last)["today"] = false;
           return last->dump();

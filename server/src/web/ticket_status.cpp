@@ -163,7 +163,7 @@ json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t now_ms, con
   return j;
 }
 
-std::optional<json> ticket_status_past(const std::string& db_path, const OfficeState& s, const std::string& token,
+std::optional<Ticket> find_past_ticket(const std::string& db_path, const OfficeState& s, const std::string& token,
                                        int64_t now_ms, int days_back) {
   if (!valid_token_format(token) || db_path.empty()) return std::nullopt;
   auto db = ReadonlyDb::open(db_path);
@@ -181,8 +181,11 @@ std::optional<json> ticket_status_past(const std::string& db_path, const OfficeS
         } catch (const std::exception&) {
         }
       });
-  if (!r || !found) return std::nullopt;
-  const Ticket& t = *found;
+  if (!r) return std::nullopt;
+  return found;
+}
+
+json past_ticket_view(const OfficeState& s, const Ticket& t, int64_t now_ms) {
   return json{{"today", false},
               {"label", t.label()},
               {"day", t.day},
@@ -199,7 +202,21 @@ std::optional<json> ticket_status_past(const std::string& db_path, const OfficeS
               {"ahead", nullptr},
               {"eta_s", nullptr},
               {"loket", t.counter > 0 ? loket_json(s, t.counter) : json(nullptr)},
-              {"target_loket", nullptr}};
+              {"target_loket", nullptr},
+              {"comeback", comeback_status(s, t, now_ms)}};
+}
+
+bool comeback_open_for(const OfficeState& s, const Ticket& t) {
+  for (const auto& [_, e] : s.comeback)
+    if (e.from_ticket == t.id && e.is_open()) return true;
+  return false;
+}
+
+std::optional<json> ticket_status_past(const std::string& db_path, const OfficeState& s, const std::string& token,
+                                       int64_t now_ms, int days_back) {
+  auto t = find_past_ticket(db_path, s, token, now_ms, days_back);
+  if (!t) return std::nullopt;
+  return past_ticket_view(s, *t, now_ms);
 }
 
 }  // namespace antrian::web

@@ -37,6 +37,15 @@ nlohmann::json ticket_status_of(const OfficeState& s, const Ticket& t, int64_t n
 // QR scanned after its day: what became of it. nullopt when none.
 std::optional<nlohmann::json> ticket_status_past(const std::string& db_path, const OfficeState& s,
                                                  const std::string& token, int64_t now_ms, int days_back = 7);
+// The same in two steps, for the live pages: the ticket found once in the database,
+// then its view worked out again as the state changes. A bulk-moved ticket of an
+// earlier day that joined the come-back list shows its entry (s.comeback: place,
+// then the invitation's window), which changes long after the ticket's day.
+std::optional<Ticket> find_past_ticket(const std::string& db_path, const OfficeState& s, const std::string& token,
+                                       int64_t now_ms, int days_back = 7);
+nlohmann::json past_ticket_view(const OfficeState& s, const Ticket& t, int64_t now_ms);
+// True while the ticket's come-back entry is waiting or invited (its page still changes).
+bool comeback_open_for(const OfficeState& s, const Ticket& t);
 
 // The office part every page shows (name, time zone), from the state.
 nlohmann::json office_header(const OfficeState& s);
