@@ -208,15 +208,38 @@ Hall prepare(const OfficeState& s, int64_t now) {
   return h;
 }
 
-// One play of the rest of the queue. Calls `on_call(item, at, sd)` for every call;
-// stops early when it returns false.
-template <typename OnCall>
-void play(const Hall& h, const Virtual& v, OnCall&& on_call) {
-  const std::size_t n = h.svcs.size();
+// Where one play stands: how many of each queue were called, each loket's targeted
+// tickets called and spread, and when each loket is free next. Small (services and
+// lokets), so a play can be copied to go on from here another way (compute_forecast).
+struct PlayState {
+  using Slot = std::tuple<int64_t, int, std::size_t>;  // free at, loket number, index
   // Per service and class, how many were called: the ones waiting, then the new
   // ticket (when this run adds one), then those expected to come.
-  std::vector<std::size_t> pi(n, 0), ri(n, 0), ti(h.lokets.size(), 0);
-  std::vector<double> var(h.lokets.size());
+  std::vector<std::size_t> pi, ri, ti;
+  std::vector<double> var;
+  std::priority_queue<Slot, std::vector<Slot>, std::greater<Slot>> free;
+};
+
+PlayState start_play(const Hall& h) {
+  PlayState p;
+  p.pi.assign(h.svcs.size(), 0);
+  p.ri.assign(h.svcs.size(), 0);
+  p.ti.assign(h.lokets.size(), 0);
+  p.var.resize(h.lokets.size());
+  for (std::size_t i = 0; i < h.lokets.size(); ++i) {
+    p.free.push({h.lokets[i].free_at, h.lokets[i].number, i});
+    p.var[i] = h.lokets[i].var_ms2;
+  }
+  return p;
+}
+
+// One loket's turn: the loket free first calls what it would call. Calls
+// `on_call(item, at, sd)` for a call; false when the play is over (nobody is left to
+// call anything, or on_call returned false).
+template <typename OnCall>
+bool play_turn(const Hall& h, const Virtual& v, PlayState& p, OnCall&& on_call) {
+  if (p.free.empty()) return false;
+  std::vector<std::size_t>&pi = p.pi, &ri = p.ri, &ti = p.ti;
   // The queue's head at time t, if there is one by then.
   auto head = [&](int svc, bool priority, int64_t t, Item& out) {
     const std::size_t i = std::size_t(svc);
@@ -246,73 +269,95 @@ void play(const Hall& h, const Virtual& v, OnCall&& on_call) {
     }
     return at < coming.size() ? coming[at] : kNever;
   };
-  using Slot = std::tuple<int64_t, int, std::size_t>;  // free at, loket number, index
-  std::priority_queue<Slot, std::vector<Slot>, std::greater<Slot>> free;
-  for (std::size_t i = 0; i < h.lokets.size(); ++i) {
-    free.push({h.lokets[i].free_at, h.lokets[i].number, i});
-    var[i] = h.lokets[i].var_ms2;
-  }
-  while (!free.empty()) {
-    // Plain copies, not a structured binding: clang 14 (the fuzz build) cannot capture
-    // a binding in the lambda below.
-    const int64_t t = std::get<0>(free.top());
-    const int number = std::get<1>(free.top());
-    const std::size_t li = std::get<2>(free.top());
-    free.pop();
-    const Loket& l = h.lokets[li];
-    auto running = [&](int svc) { return h.svcs[std::size_t(svc)].halted_until <= t; };
-    Item pick{}, x{};
-    bool found = false;
-    if (ti[li] < l.targeted.size()) {
-      pick = l.targeted[ti[li]++];
-      found = true;
+  // Plain copies, not a structured binding: clang 14 (the fuzz build) cannot capture
+  // a binding in the lambda below.
+  const int64_t t = std::get<0>(p.free.top());
+  const int number = std::get<1>(p.free.top());
+  const std::size_t li = std::get<2>(p.free.top());
+  p.free.pop();
+  const Loket& l = h.lokets[li];
+  auto running = [&](int svc) { return h.svcs[std::size_t(svc)].halted_until <= t; };
+  Item pick{}, x{};
+  bool found = false;
+  if (ti[li] < l.targeted.size()) {
+    pick = l.targeted[ti[li]++];
+    found = true;
+  } else {
+    int from = -1;
+    for (int svc : l.services)
+      if (running(svc) && head(svc, true, t, x) && (!found || x < pick)) pick = x, from = svc, found = true;
+    if (found) {
+      ++pi[std::size_t(from)];
     } else {
-      int from = -1;
       for (int svc : l.services)
-        if (running(svc) && head(svc, true, t, x) && (!found || x < pick)) pick = x, from = svc, found = true;
-      if (found) {
-        ++pi[std::size_t(from)];
-      } else {
-        for (int svc : l.services)
-          if (running(svc) && head(svc, false, t, x)) {
-            pick = x;
-            found = true;
-            ++ri[std::size_t(svc)];
-            break;
-          }
-      }
+        if (running(svc) && head(svc, false, t, x)) {
+          pick = x;
+          found = true;
+          ++ri[std::size_t(svc)];
+          break;
+        }
     }
-    if (!found) {
-      // Nothing to call now: wait for a halted service to come back, or the next applicant.
-      int64_t next = kNever;
-      for (int svc : l.services) {
-        const Svc& sv = h.svcs[std::size_t(svc)];
-        const bool waiting = head(svc, true, kNever - 1, x) || head(svc, false, kNever - 1, x);
-        if (!running(svc) && waiting) next = std::min(next, sv.halted_until);
-        if (running(svc)) next = std::min({next, next_arrival(svc, true), next_arrival(svc, false)});
-      }
-      if (next != kNever) free.push({std::max(next, t + 1), number, li});
-      continue;
-    }
-    if (!on_call(pick, t, std::sqrt(var[li]))) return;
-    const Svc& sv = h.svcs[std::size_t(pick.svc)];
-    var[li] += sv.var_ms2;
-    free.push({t + int64_t(sv.cycle_ms), number, li});
   }
+  if (!found) {
+    // Nothing to call now: wait for a halted service to come back, or the next applicant.
+    int64_t next = kNever;
+    for (int svc : l.services) {
+      const Svc& sv = h.svcs[std::size_t(svc)];
+      const bool waiting = head(svc, true, kNever - 1, x) || head(svc, false, kNever - 1, x);
+      if (!running(svc) && waiting) next = std::min(next, sv.halted_until);
+      if (running(svc)) next = std::min({next, next_arrival(svc, true), next_arrival(svc, false)});
+    }
+    if (next != kNever) p.free.push({std::max(next, t + 1), number, li});
+    return true;
+  }
+  if (!on_call(pick, t, std::sqrt(p.var[li]))) return false;
+  const Svc& sv = h.svcs[std::size_t(pick.svc)];
+  p.var[li] += sv.var_ms2;
+  p.free.push({t + int64_t(sv.cycle_ms), number, li});
+  return true;
+}
+
+// One play of the rest of the queue from its start. Calls `on_call(item, at, sd)` for
+// every call; stops early when it returns false.
+template <typename OnCall>
+void play(const Hall& h, const Virtual& v, OnCall&& on_call) {
+  PlayState p = start_play(h);
+  while (play_turn(h, v, p, on_call)) {}
+}
+
+// A play with the new ticket `v` is the play without it until a loket's turn first
+// looks at v's queue past its waiting tickets (only there can the new ticket be its
+// head): true when the next turn of `p` may do that. Erring early is harmless (the
+// play with v goes on from an identical state); late would not be.
+bool turn_may_see(const Hall& h, const PlayState& p, const Virtual& v) {
+  if (p.free.empty()) return false;
+  const std::size_t li = std::get<2>(p.free.top());
+  const Loket& l = h.lokets[li];
+  if (p.ti[li] < l.targeted.size()) return false;  // a targeted ticket: no queue is looked at
+  if (std::find(l.services.begin(), l.services.end(), v.svc) == l.services.end()) return false;
+  const std::size_t i = std::size_t(v.svc);
+  const std::size_t waiting = (v.priority ? h.prio : h.reg)[i].size();
+  return (v.priority ? p.pi : p.ri)[i] >= waiting;
 }
 
 CallForecast call_at(int64_t now, int64_t at, double sd) {
   return {at, std::max(now, at - int64_t(kRangeZ * sd)), at + int64_t(kRangeZ * sd)};
 }
 
-std::optional<CallForecast> new_ticket(const Hall& h, int svc, bool priority) {
+// The new ticket `v`'s call, the play going on from `p` (its start: the plain run).
+std::optional<CallForecast> new_ticket_from(const Hall& h, const Virtual& v, PlayState p) {
   std::optional<CallForecast> out;
-  play(h, Virtual{svc, priority}, [&](const Item& item, int64_t at, double sd) {
+  auto on_call = [&](const Item& item, int64_t at, double sd) {
     if (item.id != kVirtualId) return true;
     out = call_at(h.now, at, sd);
     return false;
-  });
+  };
+  while (play_turn(h, v, p, on_call)) {}
   return out;
+}
+
+std::optional<CallForecast> new_ticket(const Hall& h, int svc, bool priority) {
+  return new_ticket_from(h, Virtual{svc, priority}, start_play(h));
 }
 
 }  // namespace
@@ -329,32 +374,57 @@ Forecast compute_forecast(const OfficeState& s, int64_t now_ms) {
   for (const auto& l : h.prio) left += l.size();
   for (const auto& l : h.reg) left += l.size();
   for (const auto& l : h.lokets) left += l.targeted.size();
-  if (left > 0)
-    play(h, Virtual{}, [&](const Item& item, int64_t at, double sd) {
-      if (item.id < 0) return true;  // an applicant expected to come
-      f.tickets[item.id] = call_at(now_ms, at, sd);
-      return --left > 0;
-    });
+  // A ticket taken now, per enabled service and class: each such play is the play of the
+  // waiting tickets until a turn first looks past its queue's waiting tickets, so one
+  // play serves them all, and each new ticket's play goes on from a copy taken there
+  // (the same figure as its own play from the start: test_eta.cpp checks it).
+  std::vector<Virtual> pending;
   for (std::size_t i = 0; i < h.svcs.size(); ++i) {
     const std::string& code = h.svcs[i].code;
     const bool enabled = s.services.at(code).enabled;
-    f.new_regular[code] = enabled ? new_ticket(h, int(i), false) : std::nullopt;
-    f.new_priority[code] = enabled ? new_ticket(h, int(i), true) : std::nullopt;
+    f.new_regular[code] = std::nullopt;
+    f.new_priority[code] = std::nullopt;
+    if (!enabled) continue;
+    pending.push_back(Virtual{int(i), false});
+    pending.push_back(Virtual{int(i), true});
   }
+  auto record = [&](const Item& item, int64_t at, double sd) {
+    if (item.id < 0 || left == 0) return true;  // an applicant expected to come, or all called
+    f.tickets[item.id] = call_at(now_ms, at, sd);
+    --left;
+    return true;
+  };
+  PlayState p = start_play(h);
+  for (bool more = true; more && (left > 0 || !pending.empty());) {
+    for (auto v = pending.begin(); v != pending.end();) {
+      if (!turn_may_see(h, p, *v)) {
+        ++v;
+        continue;
+      }
+      const std::string& code = h.svcs[std::size_t(v->svc)].code;
+      (v->priority ? f.new_priority : f.new_regular)[code] = new_ticket_from(h, *v, p);
+      v = pending.erase(v);
+    }
+    more = play_turn(h, Virtual{}, p, record);
+  }
+  // A new ticket whose queue no turn looked past: its own play never calls it (unknown).
   return f;
+}
+
+std::optional<CallForecast> new_ticket_call(const OfficeState& s, const std::string& service, Priority p,
+                                            int64_t now_ms) {
+  auto svc = s.services.find(service);
+  if (svc == s.services.end() || !svc->second.enabled) return std::nullopt;
+  const Hall h = prepare(s, now_ms);
+  for (std::size_t i = 0; i < h.svcs.size(); ++i)
+    if (h.svcs[i].code == service) return new_ticket(h, int(i), p != Priority::reguler);
+  return std::nullopt;
 }
 
 std::optional<WaitFigure> new_ticket_wait_now(const OfficeState& s, const std::string& service, Priority p,
                                               int64_t now_ms) {
-  auto svc = s.services.find(service);
-  if (svc == s.services.end() || !svc->second.enabled) return std::nullopt;
-  const Hall h = prepare(s, now_ms);
-  for (std::size_t i = 0; i < h.svcs.size(); ++i) {
-    if (h.svcs[i].code != service) continue;
-    const std::optional<CallForecast> c = new_ticket(h, int(i), p != Priority::reguler);
-    return c ? std::optional<WaitFigure>(wait_from(*c, now_ms)) : std::nullopt;
-  }
-  return std::nullopt;
+  const std::optional<CallForecast> c = new_ticket_call(s, service, p, now_ms);
+  return c ? std::optional<WaitFigure>(wait_from(*c, now_ms)) : std::nullopt;
 }
 
 bool forecast_current(const OfficeState& s, int64_t now_ms) {

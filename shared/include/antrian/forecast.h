@@ -47,5 +47,9 @@ std::optional<WaitFigure> forecast_new_wait(const Forecast& f, const std::string
 // is not up to date (each issue after the first in a group commit changed the state).
 std::optional<WaitFigure> new_ticket_wait_now(const OfficeState& s, const std::string& service, Priority p,
                                               int64_t now_ms);
+// That one run's call time (nullopt: unknown): the straightforward computation that
+// compute_forecast's new_regular / new_priority must equal (it shares one play).
+std::optional<CallForecast> new_ticket_call(const OfficeState& s, const std::string& service, Priority p,
+                                            int64_t now_ms);
 
 }  // namespace antrian
