@@ -108,6 +108,13 @@ std::vector<const ComebackEntry*> comeback_waiting(const OfficeState& s, const s
   return out;
 }
 
+int comeback_position(const OfficeState& s, const ComebackEntry& e) {
+  int position = 1;
+  for (const ComebackEntry* x : comeback_waiting(s, e.service))
+    if (x->id != e.id && (x->joined_at < e.joined_at || (x->joined_at == e.joined_at && x->id < e.id))) ++position;
+  return position;
+}
+
 ComebackCounts comeback_counts(const OfficeState& s, const std::string& service) {
   ComebackCounts c;
   for (const auto& [_, e] : s.comeback) {

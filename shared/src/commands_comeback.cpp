@@ -66,10 +66,7 @@ Result<Decision> cmd_comeback_join(const OfficeState& s, const json& a, const Co
     return illegal(svc->second.name_en + " gives numbers now: take a ticket instead of joining the come-back list");
   e.id = s.next_comeback_id;
   e.code = new_comeback_code(s);
-  const auto ahead = comeback_waiting(s, e.service);
-  int position = 1;
-  for (const ComebackEntry* x : ahead)
-    if (x->joined_at < e.joined_at || (x->joined_at == e.joined_at && x->id < e.id)) ++position;
+  const int position = comeback_position(s, e);
 
   Decision d;
   d.result["code"] = e.code;

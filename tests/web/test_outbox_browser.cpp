@@ -13,21 +13,6 @@
 
 using namespace antrian::test;
 
-namespace {
-
-// The default office sending through a webhook nobody answers (port 9, discard):
-// every attempt fails, so the panel has failures to show.
-std::string office_with_dead_webhook(const std::string& dir) {
-  json cfg = json::parse(antrian::default_office_json());
-  cfg["messages"] = {{"webhook", {{"url", "http://127.0.0.1:9/never"}}}};
-  std::filesystem::create_directories(dir);
-  const std::string path = dir + "/office-messages.json";
-  std::ofstream(path) << cfg.dump();
-  return path;
-}
-
-}  // namespace
-
 TEST_CASE("browser: a phone leaves its number on the QR page, and /admin shows the messages, exports and deletes it") {
   TempDir cfg_dir;
   WebHub w({"--config", office_with_dead_webhook(cfg_dir.path())});

@@ -5,17 +5,31 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "antrian/hub_client.h"
+#include "antrian/office_config.h"
 #include "hub_process.h"
 
 namespace antrian::test {
 
 using json = nlohmann::json;
+
+// The default office sending through a webhook nobody answers (port 9, discard): the
+// hub takes phone numbers (contact_set) and every delivery attempt fails.
+inline std::string office_with_dead_webhook(const std::string& dir) {
+  json cfg = json::parse(antrian::default_office_json());
+  cfg["messages"] = {{"webhook", {{"url", "http://127.0.0.1:9/never"}}}};
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/office-messages.json";
+  std::ofstream(path) << cfg.dump();
+  return path;
+}
 
 struct AdminLogin {
   std::string cookie;  // "antrian_admin=<id>"

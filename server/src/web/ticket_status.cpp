@@ -8,6 +8,7 @@
 #include "antrian/office_view.h"
 #include "antrian/queue_rules.h"
 #include "antrian/ticket_moves.h"
+#include "web/comeback_view.h"
 #include "web/readonly_db.h"
 
 namespace antrian::web {
@@ -64,22 +65,8 @@ bool was_transferred(const Ticket& t) { return t.transferred_from != 0; }
 // The come-back entry a closed ticket became (its token proves it is the holder's, so
 // the page may show the code), or whether it may still join; null otherwise.
 json comeback_status(const OfficeState& s, const Ticket& t, int64_t now_ms) {
-  for (const auto& [_, e] : s.comeback) {
-    if (e.from_ticket != t.id) continue;
-    json j = {{"state", e.state}, {"code", e.code}, {"window_from", e.window_from}, {"window_until", e.window_until},
-              {"position", nullptr}, {"window_id", ""}, {"window_en", ""}};
-    if (e.state == "waiting") {
-      int position = 1;
-      for (const ComebackEntry* x : comeback_waiting(s, e.service))
-        if (x->id != e.id && (x->joined_at < e.joined_at || (x->joined_at == e.joined_at && x->id < e.id))) ++position;
-      j["position"] = position;
-    }
-    if (e.state == "invited") {
-      j["window_id"] = comeback_window_text(e, now_ms, offset_of(s), Lang::id);
-      j["window_en"] = comeback_window_text(e, now_ms, offset_of(s), Lang::en);
-    }
-    return j;
-  }
+  for (const auto& [_, e] : s.comeback)
+    if (e.from_ticket == t.id) return comeback_entry_json(s, e, now_ms);
   // comeback_join takes a closed ticket of today (a bulk move's, or a cancel's).
   if (t.state == TicketState::cancelled && t.day == s.day) return {{"state", "can_join"}};
   return nullptr;

@@ -75,6 +75,7 @@ void WebApp::mount(httplib::Server& server) {
   mount_contact_routes(server, ctx);
   mount_booking_routes(server, ctx);
   mount_comeback_routes(server, ctx);
+  mount_comeback_page_routes(server, ctx);
   mount_front_routes(server, ctx);
 
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -68,6 +68,7 @@ void mount_report_routes(httplib::Server& server, WebContext& ctx);
 void mount_contact_routes(httplib::Server& server, WebContext& ctx);  // messages to phones
 void mount_booking_routes(httplib::Server& server, WebContext& ctx);  // bookings with check-in
 void mount_comeback_routes(httplib::Server& server, WebContext& ctx);  // the come-back list (status page)
+void mount_comeback_page_routes(httplib::Server& server, WebContext& ctx);  // a come-back code's own page (/k)
 
 void mount_front_routes(httplib::Server& server, WebContext& ctx);
 // The front asks before a live stream opens (front_routes.cpp): 200 = subscribe,

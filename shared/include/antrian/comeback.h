@@ -45,6 +45,9 @@ bool comeback_can_join(const OfficeState& s, const std::string& service, int64_t
 
 // The service's waiting entries in the order they are invited: join time, then id.
 std::vector<const ComebackEntry*> comeback_waiting(const OfficeState& s, const std::string& service);
+// An entry's place on its service's list (1 = invited next), counting the waiting
+// entries before it in that order; every page, the kiosk and the join reply show it.
+int comeback_position(const OfficeState& s, const ComebackEntry& e);
 
 struct ComebackCounts {
   int waiting = 0, invited = 0, came = 0, expired = 0;
