@@ -197,6 +197,8 @@ class Day {
     ++result_.issued;
     Sample x;
     x.service = a.service;
+    x.priority = a.priority;
+    x.issued_s = now_s_;
     if (r.result["eta_s"].is_number()) x.ours_s = r.result["eta_s"].get<double>();
     const int ahead = r.result["ahead"];
     const int lokets = lokets_for(a.service);

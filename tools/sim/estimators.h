@@ -22,6 +22,8 @@ struct Sample {
   double actual_s = 0;
   std::optional<double> ours_s, blind_s, oracle_s;
   std::optional<double> forward_s;  // the forward oracle (forward_oracle.h)
+  bool priority = false;
+  int64_t issued_s = 0;  // seconds after local midnight (to break the figures down by hour)
 };
 
 struct Score {

@@ -73,6 +73,18 @@ nlohmann::json day_json(const DayResult& d) {
           {"ektp_ours_vs_forward_within_share", ratio(e, "forward")}};
 }
 
+std::string samples_csv_header() { return "day,service,priority,issued_s,actual_s,ours_s,blind_s,formula_s,forward_s\n"; }
+
+std::string samples_csv(const DayResult& d) {
+  std::string out;
+  auto field = [](const std::optional<double>& v) { return v ? std::to_string(int64_t(*v)) : std::string(); };
+  for (const Sample& x : d.samples)
+    out += d.name + "," + x.service + "," + (x.priority ? "1" : "0") + "," + std::to_string(x.issued_s) + "," +
+           std::to_string(int64_t(x.actual_s)) + "," + field(x.ours_s) + "," + field(x.blind_s) + "," +
+           field(x.oracle_s) + "," + field(x.forward_s) + "\n";
+  return out;
+}
+
 std::string day_text(const DayResult& d) {
   const nlohmann::json j = day_json(d);
   std::string out;

@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
   uint64_t seed = 2018;
   int runs = 41;
   int history_days = 4;
-  std::string days = "both", json_out;
+  std::string days = "both", json_out, samples_out;
   app.add_option("--arrivals", arrivals, "Applications in the day")->check(CLI::Range(1, 20000));
   app.add_option("--seed", seed, "Random seed (same seed, same day)");
   app.add_option("--day", days, "normal, disrupted, shared, break, both (normal and disrupted) or all")
@@ -37,7 +37,19 @@ int main(int argc, char** argv) {
                  "Ordinary days the hub plays before the scored day (Monday to Thursday of the week before; 0: a new hub)")
       ->check(CLI::Range(0, 4));
   app.add_option("--json", json_out, "Also write the figures as JSON to this file");
+  app.add_option("--samples", samples_out,
+                 "Also write every called applicant's estimates and real wait as CSV to this file (scored days only)");
   CLI11_PARSE(app, argc, argv);
+  std::string samples = sim::samples_csv_header();
+  // Opened before the days are played: a path that cannot be written fails now, not after a minute.
+  std::ofstream samples_file;
+  if (!samples_out.empty()) {
+    samples_file.open(samples_out);
+    if (!samples_file) {
+      std::cerr << "antrian-sim: --samples " << samples_out << ": cannot write this file (does its folder exist?)\n";
+      return 2;
+    }
+  }
 
   // Monday 23 November 2026, WIB: the day the simulated office works.
   const int64_t midnight = local_midnight_ms(2026, 11, 23, 7);
@@ -66,11 +78,16 @@ int main(int argc, char** argv) {
                 << " ordinary past days before it (learned service times and arrival curve)\n"
                 << std::endl;
       all.push_back(sim::day_json(r));
+      samples += sim::samples_csv(r);
     } catch (const std::exception& e) {
       std::cerr << "antrian-sim: " << e.what() << "\n";
       return 1;
     }
   }
   if (!json_out.empty()) std::ofstream(json_out) << all.dump(2) << "\n";
+  if (samples_file.is_open() && !(samples_file << samples).flush()) {
+    std::cerr << "antrian-sim: --samples " << samples_out << ": writing failed\n";
+    return 1;
+  }
   return 0;
 }
