@@ -82,14 +82,18 @@ TEST_CASE("model: come-back: offered only while the hub's rule allows it; joinin
   CHECK(v.comeback.service_name == "Pencetakan e-KTP");
   CHECK(v.comeback.position_text == "Urutan Anda di daftar: 1");
   CHECK(contains(v.comeback.next_text, "Punya kode?"));
-  // The slip: the code, the service, what happens next; no QR (there is no ticket).
+  // The slip: the code, the service, what happens next, and a QR of the code's own
+  // page (/k/<code>) on the office's web.
   REQUIRE(fx.print);
   const std::string paper(fx.print->job.begin(), fx.print->job.end());
   CHECK(contains(paper, "KODE KEMBALI"));
   CHECK(contains(paper, code));
   CHECK(contains(paper, "Pencetakan e-KTP"));
   CHECK(contains(paper, "Simpan kertas ini sampai Anda diundang."));
-  CHECK_FALSE(contains(paper, "\x1d(k"));
+  const std::string public_url = k.office.state.office.public_url;
+  REQUIRE_FALSE(public_url.empty());
+  CHECK(contains(paper, "\x1d(k"));
+  CHECK(contains(paper, public_url + "/k/" + code));
   printing::PrintResult ok;
   ok.code = printing::PrintCode::ok;
   k.model.on_print_done(ok, false, k.t);

@@ -27,11 +27,21 @@ Result<IssuedTicket> read_issue_result(const json& result) {
   }
 }
 
-std::string status_url(const std::string& public_url, const std::string& token) {
-  if (public_url.empty() || token.empty()) return {};
+namespace {
+std::string public_page_url(const std::string& public_url, const char* path, const std::string& key) {
+  if (public_url.empty() || key.empty()) return {};
   std::string base = public_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + "/t/" + token;
+  return base + path + key;
+}
+}  // namespace
+
+std::string status_url(const std::string& public_url, const std::string& token) {
+  return public_page_url(public_url, "/t/", token);
+}
+
+std::string comeback_url(const std::string& public_url, const std::string& code) {
+  return public_page_url(public_url, "/k/", code);
 }
 
 printing::TicketPrint ticket_print(const IssuedTicket& t, const OfficeSnapshot& office, const KioskSettings& s,

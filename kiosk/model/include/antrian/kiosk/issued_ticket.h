@@ -35,6 +35,8 @@ Result<IssuedTicket> read_issue_result(const nlohmann::json& result);
 
 // office.public_url + "/t/" + token; empty when either is missing.
 std::string status_url(const std::string& public_url, const std::string& token);
+// office.public_url + "/k/" + code: a come-back code's own page (the slip's QR).
+std::string comeback_url(const std::string& public_url, const std::string& code);
 
 // Everything printed on the ticket, in the language chosen at the kiosk.
 printing::TicketPrint ticket_print(const IssuedTicket& t, const OfficeSnapshot& office, const KioskSettings& s,
