@@ -3,7 +3,8 @@
 # throwaway hub on a pinned clock (Tue 10 Feb 2026 09:00 WIB): A-001 served and
 # finished, A-002 still waiting. The start screen with a number half typed, a question
 # (3 of 9, an answer given before going back), the thank-you, and a refusal (A-002 not
-# finished yet); the start screen and a question on a portrait tablet too.
+# finished yet); the start screen and a question on a portrait tablet too; and the staff
+# menu (five taps on the office name, the PIN 2468).
 # Runs under xvfb-run when there is no DISPLAY.
 #   usage: bench/kiosk-survey-screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -eu
@@ -41,7 +42,7 @@ c issue A
 
 run() {  # run WINDOW SCRIPT
   printf '%s\nquit\n' "$2" | "$kiosk" --survey --hub "$hub" --window "$1" --automation \
-    2>>"$work/kiosk.err" | grep -E '"error"' && { cat "$work/kiosk.err" >&2; exit 1; } || true
+    --staff-pin 2468 2>>"$work/kiosk.err" | grep -E '"error"' && { cat "$work/kiosk.err" >&2; exit 1; } || true
 }
 run 1080x1920 "wait survey_start 15
 tap key:A
@@ -87,5 +88,18 @@ tap key:A
 tap key:1
 tap key:ok
 wait survey_refused
-screenshot $out/kiosk-survey-answered.png"
+screenshot $out/kiosk-survey-answered.png
+tap staff
+tap staff
+tap staff
+tap staff
+tap staff
+wait staff_pin
+tap pin:2
+tap pin:4
+tap pin:6
+tap pin:8
+tap pin:ok
+wait staff_menu
+screenshot $out/kiosk-survey-staff.png"
 ls -l "$out"/kiosk-survey*.png

@@ -6,6 +6,7 @@
 #include "antrian/ui/frame_pacing.h"
 #include "antrian/ui/redraw.h"
 #include "draw.h"
+#include "window_effects.h"
 
 namespace antrian::kiosk::app {
 
@@ -14,16 +15,15 @@ using json = nlohmann::json;
 KioskScreen::KioskScreen(Parts parts) : p_(parts) {}
 
 void KioskScreen::start() {
-  started_ms_ = ui::now_ms();
+  const int64_t now = ui::now_ms();
+  shot_.started(now);
   p_.link.on_change([this] {
     hub_changed_ = true;
     p_.app.wake();
   });
-  run(p_.model.start(started_ms_));
+  run(p_.model.start(now));
   if (!p_.model.routing_problem().empty()) spdlog::warn("routing table not used: {}", p_.model.routing_problem());
 }
-
-void KioskScreen::screenshot_when_ready(std::string path) { shot_path_ = std::move(path); }
 
 void KioskScreen::refresh_from_hub(int64_t now_ms) {
   const bool synced = p_.link.synced();
@@ -48,10 +48,7 @@ void KioskScreen::on_wake() {
 void KioskScreen::run(Effects fx) {
   if (fx.empty()) return;
   if (fx.lang) p_.app.set_lang(*fx.lang);
-  if (fx.fullscreen) {
-    p_.app.set_fullscreen(*fx.fullscreen);
-    SDL_ShowCursor(*fx.fullscreen ? SDL_DISABLE : SDL_ENABLE);  // staff work with a mouse
-  }
+  if (fx.fullscreen) apply_fullscreen(p_.app, *fx.fullscreen);
   if (fx.issue) {
     spdlog::info("issuing a ticket for service {} ({})", fx.issue->service, to_string(fx.issue->priority));
     p_.link.issue(*fx.issue, [this](const proto::Reply& reply) {
@@ -140,22 +137,6 @@ void KioskScreen::apply_taps(int64_t now_ms) {
   }
 }
 
-void KioskScreen::maybe_screenshot(int64_t now_ms) {
-  if (!shot_path_ || p_.capture.pending()) return;
-  const bool ready = p_.model.online() || now_ms - started_ms_ >= kScreenshotWaitMs;
-  if (!ready) {
-    ui::request_redraw_at(now_ms + 100);
-    return;
-  }
-  p_.capture.request(*shot_path_, [this](bool ok, const std::string& msg) {
-    if (ok) std::fprintf(stderr, "saved screenshot to %s\n", msg.c_str());
-    else std::fprintf(stderr, "error: %s\n", msg.c_str());
-    exit_code_ = ok ? 0 : 1;
-    p_.app.request_quit();
-  });
-  shot_path_.reset();
-}
-
 std::int64_t KioskScreen::next_deadline_ms(std::int64_t now_ms) {
   int64_t d = p_.model.next_deadline_ms();
   // The header clock changes every minute (of the hub's clock).
@@ -197,7 +178,7 @@ void KioskScreen::draw(const ui::FrameInfo& f) {
   }
   apply_taps(now);
   if (automation_) automation_->step(&board_, now);
-  maybe_screenshot(now);
+  shot_.step(p_.capture, p_.model.online(), now, [this] { p_.app.request_quit(); });
   p_.capture.end_of_frame();
 }
 

@@ -17,8 +17,6 @@
 
 namespace antrian::kiosk::app {
 
-// How long --screenshot waits for the hub's data before saving whatever is shown.
-inline constexpr int64_t kScreenshotWaitMs = 8000;
 
 class KioskScreen : public ui::Screen {
  public:
@@ -36,8 +34,8 @@ class KioskScreen : public ui::Screen {
   void start();
   void set_automation(Automation* a) { automation_ = a; }
   // --screenshot: save once the kiosk shows the hub's data, then quit.
-  void screenshot_when_ready(std::string path);
-  int exit_code() const { return exit_code_; }
+  void screenshot_when_ready(std::string path) { shot_.want(std::move(path)); }
+  int exit_code() const { return shot_.exit_code(); }
 
   void draw(const ui::FrameInfo& f) override;
   std::int64_t next_deadline_ms(std::int64_t now_ms) override;
@@ -48,16 +46,13 @@ class KioskScreen : public ui::Screen {
   void refresh_from_hub(int64_t now_ms);
   void run(Effects fx);
   void apply_taps(int64_t now_ms);
-  void maybe_screenshot(int64_t now_ms);
 
   Parts p_;
   TouchBoard board_;
   Automation* automation_ = nullptr;
   std::atomic<bool> hub_changed_{true};
   int64_t shown_minute_ = -1;  // hub minute the header clock shows
-  int64_t started_ms_ = 0;
-  std::optional<std::string> shot_path_;
-  int exit_code_ = 0;
+  ScreenshotWhenReady shot_;
 };
 
 }  // namespace antrian::kiosk::app

@@ -44,12 +44,11 @@ T must(Result<T> r) {
   return std::move(r.value());
 }
 
-// The survey tablet: the same hub link, touch, automation and screenshots; no printer.
-int run_survey(ui::App& app, const KioskSettings& settings, app::Inbox& inbox, app::HubLink& link, bool automation,
-               const std::string& screenshot) {
-  SurveyModel model(settings);
-  app::ScreenCapture capture(app.renderer());
-  app::SurveyTablet screen({app, model, inbox, link, capture});
+// The kiosk and the survey tablet run alike: the automation's hooks on the model, the
+// screenshot once the hub's data is on screen, the frame loop, then a quiet shutdown.
+template <typename Model, typename Screen>
+int run_screen(ui::App& app, Model& model, Screen& screen, app::Inbox& inbox, app::ScreenCapture& capture,
+               bool automation, const std::string& screenshot) {
   std::unique_ptr<app::Automation> driver;
   if (automation) {
     driver = std::make_unique<app::Automation>(
@@ -64,8 +63,18 @@ int run_survey(ui::App& app, const KioskSettings& settings, app::Inbox& inbox, a
   screen.start();
   const int code = app.run(screen);
   driver.reset();
-  inbox.close();
+  inbox.close();  // replies that arrive while the rest shuts down are dropped
   return code != 0 ? code : screen.exit_code();
+}
+
+// The survey tablet: the same hub link, touch, automation, screenshots and staff
+// menu; no printer.
+int run_survey(ui::App& app, const KioskSettings& settings, app::Inbox& inbox, app::HubLink& link, bool automation,
+               const std::string& screenshot) {
+  SurveyModel model(settings);
+  app::ScreenCapture capture(app.renderer());
+  app::SurveyTablet screen({app, model, inbox, link, capture});
+  return run_screen(app, model, screen, inbox, capture, automation, screenshot);
 }
 
 }  // namespace
@@ -108,7 +117,7 @@ int main(int argc, char** argv) {
          "--idle-seconds", [&](int v) { settings.idle_seconds = must(check_idle_seconds(v)); },
          "Back to the home screen after this many seconds without a touch")
       ->default_str(std::to_string(settings.idle_seconds));
-  auto* pin_opt = cli.add_option("--staff-pin", pin, "Staff PIN (4-8 digits) for the staff menu: reprint, leave full screen");
+  auto* pin_opt = cli.add_option("--staff-pin", pin, "Staff PIN (4-8 digits) for the staff menu (five taps on the office name): reprint, leave full screen, quit");
   cli.add_option("--staff-pin-file", pin_file, "Read the staff PIN from this file (mode 600), keeping it out of ps")
       ->excludes(pin_opt);
   cli.add_flag("--survey", survey,
@@ -131,8 +140,9 @@ int main(int argc, char** argv) {
   }
   settings.lang = opts.lang;
   settings.fullscreen = opts.fullscreen;
-  if (settings.staff_pin.empty() && !survey)
-    spdlog::warn("no staff PIN (--staff-pin or --staff-pin-file): the staff menu (reprint, leave full screen) is locked");
+  if (settings.staff_pin.empty())
+    spdlog::warn("no staff PIN (--staff-pin or --staff-pin-file): the staff menu ({}leave full screen, quit) is locked",
+                 survey ? "" : "reprint, ");
 
   // The kiosk takes --screenshot itself, to save once the hub's data is on screen.
   const std::string screenshot = opts.screenshot;
@@ -152,22 +162,7 @@ int main(int argc, char** argv) {
     app::PrintWorker printer(settings.printer);
     app::ScreenCapture capture(app.renderer());
     app::KioskScreen screen({app, model, inbox, link, printer, capture});
-    std::unique_ptr<app::Automation> driver;
-    if (automation) {
-      driver = std::make_unique<app::Automation>(
-          inbox,
-          app::Automation::Hooks{[&model] { return model.screen(); },
-                                 [&model] { return model.view(antrian::ui::now_ms()); },
-                                 [&app] { app.request_quit(); }},
-          capture);
-      screen.set_automation(driver.get());
-    }
-    if (!screenshot.empty()) screen.screenshot_when_ready(screenshot);
-    screen.start();
-    const int code = app.run(screen);
-    driver.reset();
-    inbox.close();  // replies that arrive while the rest shuts down are dropped
-    return code != 0 ? code : screen.exit_code();
+    return run_screen(app, model, screen, inbox, capture, automation, screenshot);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "antrian-kiosk: %s\n", e.what());
     return 1;

@@ -9,18 +9,16 @@
 #include "antrian/ui/frame_pacing.h"
 #include "antrian/ui/redraw.h"
 #include "draw.h"
+#include "window_effects.h"
 
 namespace antrian::kiosk::app {
 
 using json = nlohmann::json;
 
-// How long --screenshot waits for the hub's data before saving whatever is shown.
-inline constexpr int64_t kSurveyScreenshotWaitMs = 8000;
-
 SurveyTablet::SurveyTablet(Parts parts) : p_(parts) {}
 
 void SurveyTablet::start() {
-  started_ms_ = ui::now_ms();
+  shot_.started(ui::now_ms());
   p_.link.on_change([this] {
     hub_changed_ = true;
     p_.app.wake();
@@ -62,6 +60,7 @@ void SurveyTablet::run(Effects fx) {
       });
     });
   }
+  if (fx.fullscreen) apply_fullscreen(p_.app, *fx.fullscreen);  // the staff menu (StaffAccess)
   if (fx.quit) p_.app.request_quit();
   ui::request_redraw();
 }
@@ -81,21 +80,6 @@ bool SurveyTablet::on_event(const SDL_Event& e) {
   return false;
 }
 
-void SurveyTablet::maybe_screenshot(int64_t now_ms) {
-  if (!shot_path_ || p_.capture.pending()) return;
-  if (!p_.model.online() && now_ms - started_ms_ < kSurveyScreenshotWaitMs) {
-    ui::request_redraw_at(now_ms + 100);
-    return;
-  }
-  p_.capture.request(*shot_path_, [this](bool ok, const std::string& msg) {
-    if (ok) std::fprintf(stderr, "saved screenshot to %s\n", msg.c_str());
-    else std::fprintf(stderr, "error: %s\n", msg.c_str());
-    exit_code_ = ok ? 0 : 1;
-    p_.app.request_quit();
-  });
-  shot_path_.reset();
-}
-
 std::int64_t SurveyTablet::next_deadline_ms(std::int64_t now_ms) {
   int64_t d = p_.model.next_deadline_ms();
   d = std::min<int64_t>(d, ui::next_wall_boundary_ms(now_ms, p_.link.hub_now_ms(), 60000));
@@ -113,6 +97,8 @@ void SurveyTablet::draw(const ui::FrameInfo& f) {
   Paint paint{f, ImGui::GetWindowDrawList(), board_};
   const float top = draw_header(paint, v.header, false);
   if (v.screen == ScreenId::offline) draw_offline(paint, v.offline, top);
+  else if (v.screen == ScreenId::staff_pin) draw_pin(paint, v.pin, top);  // the kiosk's own pad and menu
+  else if (v.screen == ScreenId::staff_menu) draw_staff(paint, v.staff, top);
   else draw_survey(paint, v.screen, v.survey, top);
   for (const std::string& key : board_.taps()) {
     auto r = p_.model.tap(key, now);
@@ -122,7 +108,7 @@ void SurveyTablet::draw(const ui::FrameInfo& f) {
     }
   }
   if (automation_) automation_->step(&board_, now);
-  maybe_screenshot(now);
+  shot_.step(p_.capture, p_.model.online(), now, [this] { p_.app.request_quit(); });
   p_.capture.end_of_frame();
 }
 

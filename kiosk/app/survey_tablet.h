@@ -31,8 +31,8 @@ class SurveyTablet : public ui::Screen {
   void start();
   void set_automation(Automation* a) { automation_ = a; }
   // --screenshot: save once the tablet shows the hub's data, then quit.
-  void screenshot_when_ready(std::string path) { shot_path_ = std::move(path); }
-  int exit_code() const { return exit_code_; }
+  void screenshot_when_ready(std::string path) { shot_.want(std::move(path)); }
+  int exit_code() const { return shot_.exit_code(); }
 
   void draw(const ui::FrameInfo& f) override;
   std::int64_t next_deadline_ms(std::int64_t now_ms) override;
@@ -42,16 +42,13 @@ class SurveyTablet : public ui::Screen {
  private:
   void refresh_from_hub(int64_t now_ms);
   void run(Effects fx);
-  void maybe_screenshot(int64_t now_ms);
 
   Parts p_;
   TouchBoard board_;
   Automation* automation_ = nullptr;
   std::atomic<bool> hub_changed_{true};
   int64_t shown_minute_ = -1;
-  int64_t started_ms_ = 0;
-  std::optional<std::string> shot_path_;
-  int exit_code_ = 0;
+  ScreenshotWhenReady shot_;
 };
 
 }  // namespace antrian::kiosk::app

@@ -13,6 +13,7 @@
 
 #include "antrian/hub_client.h"
 #include "hub_process.h"
+#include "kiosk_e2e.h"
 #include "kiosk_process.h"
 
 using namespace antrian::test;
@@ -20,21 +21,6 @@ using namespace kiosk_test;
 using json = nlohmann::json;
 
 namespace {
-
-#define BOOKING_OK(kiosk, line)                                  \
-  do {                                                           \
-    const std::string l_ = (line);                               \
-    const json r_ = (kiosk).command(l_);                         \
-    INFO((kiosk).transcript());                                  \
-    REQUIRE_MESSAGE(r_.contains("ok"), l_, " -> ", r_.dump());   \
-  } while (0)
-
-json ok(antrian::HubClient& c, std::string_view cmd, json args) {
-  auto r = c.request(cmd, args);
-  INFO(cmd, " ", args.dump(), " -> ", r.error.code, " ", r.error.reason);
-  REQUIRE(r.ok);
-  return r.result;
-}
 
 }  // namespace
 
@@ -56,31 +42,29 @@ TEST_CASE("e2e: booking check-in on the kiosk program: the code typed, the ticke
   const std::string walk_in_early = ok(admin, "issue", {{"service", "B"}})["ticket"]["label"];
 
   PrinterListener printer(healthy_printer);
-  std::vector<std::string> args = {"--hub", hub.address(), "--printer", printer.address(), "--name", "kiosk-booking"};
-  for (const std::string& k : hub.key_args("kiosk", "kiosk-booking")) args.push_back(k);
-  KioskProcess kiosk(args, dir.path() + "/kiosk.log");
-  BOOKING_OK(kiosk, "wait home 15");
+  KioskProcess kiosk(kiosk_program_args(hub, "kiosk-booking", {"--printer", printer.address()}), dir.path() + "/kiosk.log");
+  KIOSK_OK(kiosk, "wait home 15");
 
   // A wrong code first (scanned): the hub's reason in words, no ticket.
   at(8, 40);
   size_t from = kiosk.lines_seen();
-  BOOKING_OK(kiosk, "type ABCD-EFGH");
+  KIOSK_OK(kiosk, "type ABCD-EFGH");
   auto wrong = kiosk.wait_for([](const json& j) { return j.value("request", "") == "booking_checkin"; }, 5000, from);
   REQUIRE(wrong);
   CHECK((*wrong)["error"] == "not_found");
   json view = kiosk.command("view")["view"];
   CHECK(view["screen"] == "checkin");
   CHECK(view["message"] == "Kode tidak dikenal. Periksa kode pada kertas atau pesan Anda.");
-  BOOKING_OK(kiosk, "tap back");
-  BOOKING_OK(kiosk, "wait home");
+  KIOSK_OK(kiosk, "tap back");
+  KIOSK_OK(kiosk, "wait home");
 
   // The booking's code typed on the "Punya kode?" keypad: its ticket on screen and paper.
   from = kiosk.lines_seen();
-  BOOKING_OK(kiosk, "tap checkin");
-  BOOKING_OK(kiosk, "wait checkin");
-  for (char c : code) BOOKING_OK(kiosk, std::string("tap key:") + c);
-  BOOKING_OK(kiosk, "tap key:ok");
-  BOOKING_OK(kiosk, "wait ticket");
+  KIOSK_OK(kiosk, "tap checkin");
+  KIOSK_OK(kiosk, "wait checkin");
+  for (char c : code) KIOSK_OK(kiosk, std::string("tap key:") + c);
+  KIOSK_OK(kiosk, "tap key:ok");
+  KIOSK_OK(kiosk, "wait ticket");
   auto checked = kiosk.wait_for([](const json& j) { return j.value("request", "") == "booking_checkin"; }, 5000, from);
   REQUIRE(checked);
   REQUIRE((*checked)["ok"] == true);
@@ -92,17 +76,17 @@ TEST_CASE("e2e: booking check-in on the kiosk program: the code typed, the ticke
                                 10000, from);
   REQUIRE(printed);
   CHECK((*printed)["print"] == "ok");
-  BOOKING_OK(kiosk, "tap done");
-  BOOKING_OK(kiosk, "wait home");
+  KIOSK_OK(kiosk, "tap done");
+  KIOSK_OK(kiosk, "wait home");
 
   // The same code again: used, said in words; nothing issued.
   from = kiosk.lines_seen();
-  BOOKING_OK(kiosk, "type " + code);
+  KIOSK_OK(kiosk, "type " + code);
   auto used = kiosk.wait_for([](const json& j) { return j.value("request", "") == "booking_checkin"; }, 5000, from);
   REQUIRE(used);
   CHECK((*used)["error"] == "illegal_state");
   CHECK(kiosk.command("view")["view"]["message"].get<std::string>().find("tidak dapat dipakai") != std::string::npos);
-  BOOKING_OK(kiosk, "tap back");
+  KIOSK_OK(kiosk, "tap back");
 
   // 08:50 and 09:05 two more walk-ins. The line: those who came before 09:00, the
   // booking at 09:00 (though it checked in at 08:40), then the one after.

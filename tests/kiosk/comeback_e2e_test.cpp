@@ -23,6 +23,7 @@
 #include "eventually.h"
 #include "gammu_smsd.h"
 #include "hub_process.h"
+#include "kiosk_e2e.h"
 #include "kiosk_process.h"
 #include "webhook_receiver.h"
 
@@ -31,21 +32,6 @@ using namespace kiosk_test;
 using json = nlohmann::json;
 
 namespace {
-
-#define KIOSK_OK(kiosk, line)                                    \
-  do {                                                           \
-    const std::string l_ = (line);                               \
-    const json r_ = (kiosk).command(l_);                         \
-    INFO((kiosk).transcript());                                  \
-    REQUIRE_MESSAGE(r_.contains("ok"), l_, " -> ", r_.dump());   \
-  } while (0)
-
-json ok(antrian::HubClient& c, std::string_view cmd, json args) {
-  auto r = c.request(cmd, args);
-  INFO(cmd, " ", args.dump(), " -> ", r.error.code, " ", r.error.reason);
-  REQUIRE(r.ok);
-  return r.result;
-}
 
 // B takes an hour a person at loket 3 alone: a two-hour window serves two people.
 std::string office_file(const std::string& dir, const std::string& webhook, const std::string& gammu_db) {
@@ -134,9 +120,7 @@ TEST_CASE("e2e: come-back list: printing halts, three join (kiosk, refusal, bulk
   antrian::HubClient admin(hub.client_options("admin", "comeback-admin", false));
   auto at = [&](int hh, int mm) { REQUIRE(admin.request("clock_set", {{"now", pinned_office_time_ms(hh, mm)}}).ok); };
   PrinterListener printer(healthy_printer);
-  std::vector<std::string> args = {"--hub", hub.address(), "--printer", printer.address(), "--name", "kiosk-cb"};
-  for (const std::string& k : hub.key_args("kiosk", "kiosk-cb")) args.push_back(k);
-  KioskProcess kiosk(args, dir.path() + "/kiosk.log");
+  KioskProcess kiosk(kiosk_program_args(hub, "kiosk-cb", {"--printer", printer.address()}), dir.path() + "/kiosk.log");
   KIOSK_OK(kiosk, "wait home 15");
 
   // 08:30 the third citizen takes B-001; 08:40 the card printers stop, and the waiting

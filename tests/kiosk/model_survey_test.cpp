@@ -348,3 +348,79 @@ TEST_CASE("model: survey: a scanned ticket QR, and the idle reset that leaves no
   CHECK(k.view().survey.typed.empty());
   CHECK(k.model.next_deadline_ms() == INT64_MAX);
 }
+
+TEST_CASE("model: survey: the kiosk's staff menu - five taps and the PIN, leave full screen, quit, close, idle") {
+  Tablet k;
+  k.served();
+  k.answer(k.enter("A1"));
+  k.tap("answer:3");  // one answer given, then staff come by
+  REQUIRE(k.view().screen == ScreenId::survey_question);
+  CHECK_FALSE(k.model.fullscreen());  // the test settings do not start full screen
+
+  // Four taps on the hidden corner open nothing; the fifth within 4 s opens the pad.
+  for (int i = 0; i < kStaffTaps - 1; ++i) k.tap("staff");
+  CHECK(k.view().screen == ScreenId::survey_question);
+  k.tap("staff");
+  View v = k.view();
+  REQUIRE(v.screen == ScreenId::staff_pin);
+  CHECK(v.pin.title == "Menu petugas: masukkan PIN");
+  CHECK(k.refused("answer:1"));  // the survey's keys do nothing under the pad
+  k.model.typed("A-001", k.t);   // nor does a scanner
+  // A wrong PIN is refused with the reason; the right one opens the menu.
+  for (char d : std::string("1111")) k.tap(std::string("pin:") + d);
+  k.tap("pin:ok");
+  CHECK(k.view().pin.message == "PIN salah.");
+  CHECK(k.view().screen == ScreenId::staff_pin);
+  for (char d : std::string("2468")) k.tap(std::string("pin:") + d);
+  k.tap("pin:ok");
+  v = k.view();
+  REQUIRE(v.screen == ScreenId::staff_menu);
+  CHECK(v.staff.title == "Menu petugas");
+  std::vector<std::string> keys;
+  for (const ChoiceButton& b : v.staff.items) keys.push_back(b.key);
+  CHECK(keys == std::vector<std::string>{"staff:fullscreen", "staff:quit", "staff:close"});  // no reprint: no printer
+  CHECK(v.staff.items[0].label == "Tampilkan layar penuh");
+  CHECK(k.refused("staff:reprint"));
+
+  // Full screen: the effect for the window, and the item's words follow it.
+  Effects fx = k.tap("staff:fullscreen");
+  REQUIRE(fx.fullscreen);
+  CHECK(*fx.fullscreen);
+  CHECK(k.model.fullscreen());
+  CHECK(k.view().staff.items[0].label == "Keluar dari layar penuh");
+  fx = k.tap("staff:fullscreen");
+  REQUIRE(fx.fullscreen);
+  CHECK_FALSE(*fx.fullscreen);
+  CHECK(k.tap("staff:quit").quit);
+
+  // Close: back to the survey as it was, the answer given still there.
+  k.tap("staff:close");
+  v = k.view();
+  REQUIRE(v.screen == ScreenId::survey_question);
+  CHECK(k.model.answers()[0] == 3);
+  CHECK(k.model.answers()[1] == 0);
+
+  // Left open, the menu closes by itself after the idle time; not a moment before.
+  for (int i = 0; i < kStaffTaps; ++i) k.tap("staff");
+  for (char d : std::string("2468")) k.tap(std::string("pin:") + d);
+  k.tap("pin:ok");
+  REQUIRE(k.view().screen == ScreenId::staff_menu);
+  const int64_t deadline = k.model.next_deadline_ms();
+  CHECK(deadline == k.t + kSurveyMinIdleMs);
+  k.t = deadline - 1;
+  k.model.tick(k.t);
+  CHECK(k.view().screen == ScreenId::staff_menu);
+  k.t = deadline;
+  k.model.tick(k.t);
+  CHECK(k.view().screen != ScreenId::staff_menu);
+
+  // The pad works while the hub is away: that is when a tablet may need to leave full screen.
+  k.model.set_connection(false, false, k.t);
+  k.model.tick(k.t + 10 * kSurveyMinIdleMs);
+  k.t += 10 * kSurveyMinIdleMs;
+  REQUIRE(k.view().screen == ScreenId::offline);
+  for (int i = 0; i < kStaffTaps; ++i) k.tap("staff");
+  CHECK(k.view().screen == ScreenId::staff_pin);
+  k.tap("pin:cancel");
+  CHECK(k.view().screen == ScreenId::offline);
+}

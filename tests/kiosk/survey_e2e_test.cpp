@@ -16,6 +16,7 @@
 
 #include "antrian/hub_client.h"
 #include "hub_process.h"
+#include "kiosk_e2e.h"
 #include "kiosk_process.h"
 
 using namespace antrian::test;
@@ -23,21 +24,6 @@ using namespace kiosk_test;
 using json = nlohmann::json;
 
 namespace {
-
-#define TABLET_OK(tablet, line)                                  \
-  do {                                                           \
-    const std::string l_ = (line);                               \
-    const json r_ = (tablet).command(l_);                        \
-    INFO((tablet).transcript());                                 \
-    REQUIRE_MESSAGE(r_.contains("ok"), l_, " -> ", r_.dump());   \
-  } while (0)
-
-json ok(antrian::HubClient& c, std::string_view cmd, json args) {
-  auto r = c.request(cmd, args);
-  INFO(cmd, " ", args.dump(), " -> ", r.error.code, " ", r.error.reason);
-  REQUIRE(r.ok);
-  return r.result;
-}
 
 // Issued at the hub, called, served and finished at loket 1; its label.
 std::string serve(antrian::HubClient& admin) {
@@ -52,10 +38,10 @@ json view_of(KioskProcess& tablet) { return tablet.command("view")["view"]; }
 
 // Types the number on the keypad and starts; waits for the screen the hub's answer gives.
 void start_with(KioskProcess& tablet, const std::string& keys, const std::string& screen) {
-  TABLET_OK(tablet, "wait survey_start");
-  for (char c : keys) TABLET_OK(tablet, std::string("tap key:") + c);
-  TABLET_OK(tablet, "tap key:ok");
-  TABLET_OK(tablet, "wait " + screen);
+  KIOSK_OK(tablet, "wait survey_start");
+  for (char c : keys) KIOSK_OK(tablet, std::string("tap key:") + c);
+  KIOSK_OK(tablet, "tap key:ok");
+  KIOSK_OK(tablet, "wait " + screen);
 }
 
 // The IKM rows of the hub's report for the pinned day, as an admin reads them.
@@ -84,10 +70,8 @@ TEST_CASE("e2e: survey tablet: a finished ticket answers on the kiosk program, t
   const std::string first = serve(admin);
   CHECK(first == "A-001");
 
-  std::vector<std::string> args = {"--survey", "--hub", hub.address(), "--name", "survey-e2e"};
-  for (const std::string& k : hub.key_args("kiosk", "survey-e2e")) args.push_back(k);
-  KioskProcess tablet(args, dir.path() + "/tablet.log");
-  TABLET_OK(tablet, "wait survey_start 15");
+  KioskProcess tablet(kiosk_program_args(hub, "survey-e2e", {"--survey"}), dir.path() + "/tablet.log");
+  KIOSK_OK(tablet, "wait survey_start 15");
   json v = view_of(tablet);
   CHECK(v["title"] == "Bagaimana layanan kami hari ini?");
   CHECK(v["primary_enabled"] == false);
@@ -107,18 +91,18 @@ TEST_CASE("e2e: survey tablet: a finished ticket answers on the kiosk program, t
   CHECK(v["answers"][3]["label_en"] == "Very fitting");
 
   // 2 on the first, back, then the nine answers the report must show.
-  TABLET_OK(tablet, "tap answer:2");
+  KIOSK_OK(tablet, "tap answer:2");
   CHECK(view_of(tablet)["step"] == 2);
-  TABLET_OK(tablet, "tap back");
+  KIOSK_OK(tablet, "tap back");
   v = view_of(tablet);
   CHECK(v["step"] == 1);
   CHECK(v["answers"][1]["chosen"] == true);
   const std::vector<int> answers = {4, 4, 3, 4, 3, 4, 4, 3, 3};
   for (size_t i = 0; i < answers.size(); ++i) {
     if (i == 8) CHECK(view_of(tablet)["title"] == "Penanganan pengaduan");
-    TABLET_OK(tablet, "tap answer:" + std::to_string(answers[i]));
+    KIOSK_OK(tablet, "tap answer:" + std::to_string(answers[i]));
   }
-  TABLET_OK(tablet, "wait survey_thanks");
+  KIOSK_OK(tablet, "wait survey_thanks");
   auto sent = tablet.wait_for([](const json& j) { return j.value("request", "") == "survey_submit"; }, 5000, from);
   REQUIRE(sent);
   CHECK((*sent)["ok"] == true);
@@ -139,7 +123,7 @@ TEST_CASE("e2e: survey tablet: a finished ticket answers on the kiosk program, t
   }
 
   // The same number again: refused before any question, the reason on screen.
-  TABLET_OK(tablet, "tap done");
+  KIOSK_OK(tablet, "tap done");
   start_with(tablet, "A1", "survey_refused");
   v = view_of(tablet);
   CHECK(v["title"] == "Survei untuk nomor A-001 sudah diisi");
@@ -148,7 +132,7 @@ TEST_CASE("e2e: survey tablet: a finished ticket answers on the kiosk program, t
   // A ticket still waiting: not finished, said in words.
   const std::string waiting = ok(admin, "issue", {{"service", "A"}})["ticket"]["label"];
   CHECK(waiting == "A-002");
-  TABLET_OK(tablet, "tap done");
+  KIOSK_OK(tablet, "tap done");
   start_with(tablet, "A2", "survey_refused");
   v = view_of(tablet);
   CHECK(v["title"] == "Survei belum dapat diisi");
@@ -156,16 +140,16 @@ TEST_CASE("e2e: survey tablet: a finished ticket answers on the kiosk program, t
 
   // Served now and started on the tablet, but its QR page answers first: the tablet's
   // submit is refused by the hub, and the screen says the survey was answered already.
-  TABLET_OK(tablet, "tap done");
+  KIOSK_OK(tablet, "tap done");
   CHECK(ok(admin, "call_next", {{"counter", 1}})["ticket"]["label"] == waiting);
   ok(admin, "start", {{"counter", 1}});
   ok(admin, "finish", {{"counter", 1}});
   start_with(tablet, "A2", "survey_question");
-  for (int i = 0; i < 8; ++i) TABLET_OK(tablet, "tap answer:1");
+  for (int i = 0; i < 8; ++i) KIOSK_OK(tablet, "tap answer:1");
   ok(admin, "survey_submit", {{"ticket", waiting}, {"answers", {4, 4, 4, 4, 4, 4, 4, 4, 4}}});
   const size_t before = tablet.lines_seen();
-  TABLET_OK(tablet, "tap answer:1");
-  TABLET_OK(tablet, "wait survey_refused");
+  KIOSK_OK(tablet, "tap answer:1");
+  KIOSK_OK(tablet, "wait survey_refused");
   auto refused = tablet.wait_for([](const json& j) { return j.value("request", "") == "survey_submit"; }, 5000, before);
   REQUIRE(refused);
   CHECK((*refused)["error"] == "illegal_state");
@@ -186,18 +170,16 @@ TEST_CASE("e2e: survey tablet: the hub gone at the submit, not saved is said, th
     ok(admin, "sign_in", {{"counter", 1}, {"staff", "demo1"}, {"pin", "1234"}});
     CHECK(serve(admin) == "A-001");
   }
-  std::vector<std::string> args = {"--survey", "--hub", hub.address(), "--name", "survey-e2e"};
-  for (const std::string& k : hub.key_args("kiosk", "survey-e2e")) args.push_back(k);
-  KioskProcess tablet(args, dir.path() + "/tablet.log");
-  TABLET_OK(tablet, "wait survey_start 15");
+  KioskProcess tablet(kiosk_program_args(hub, "survey-e2e", {"--survey"}), dir.path() + "/tablet.log");
+  KIOSK_OK(tablet, "wait survey_start 15");
   start_with(tablet, "A1", "survey_question");
-  for (int i = 0; i < 8; ++i) TABLET_OK(tablet, "tap answer:3");
+  for (int i = 0; i < 8; ++i) KIOSK_OK(tablet, "tap answer:3");
 
   // The hub dies before the ninth answer: the tablet retries its one request for about
   // 20 s, then says the answers are not saved (never "thank you"), and keeps them.
   hub.kill9();
   const size_t from = tablet.lines_seen();
-  TABLET_OK(tablet, "tap answer:2");
+  KIOSK_OK(tablet, "tap answer:2");
   {
     const json r = tablet.command("wait survey_unsent 30", 35000);
     INFO(tablet.transcript());
@@ -212,7 +194,7 @@ TEST_CASE("e2e: survey tablet: the hub gone at the submit, not saved is said, th
 
   // The hub is back: the tablet sends the same answers by itself; the hub keeps them once.
   hub.restart();
-  TABLET_OK(tablet, "wait survey_thanks 20");
+  KIOSK_OK(tablet, "wait survey_thanks 20");
   antrian::HubClient admin(hub.client_options("admin", "survey-admin-2", false));
   CHECK(ok(admin, "survey_status", {{"ticket", "A-001"}})["survey"] == "answered");
   const json rows = ikm_rows(hub);

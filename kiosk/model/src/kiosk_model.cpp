@@ -35,8 +35,7 @@ std::string_view to_string(ScreenId s) {
 }
 
 KioskModel::KioskModel(KioskSettings settings)
-    : settings_(std::move(settings)), lang_(settings_.lang), lock_(settings_.staff_pin),
-      fullscreen_(settings_.fullscreen) {
+    : settings_(std::move(settings)), lang_(settings_.lang), staff_(settings_.staff_pin, settings_.fullscreen) {
   routes_ = fallback_routing({});
 }
 
@@ -197,8 +196,7 @@ void KioskModel::go_home(Effects& fx, bool reset_person) {
   path_.clear();
   leaf_id_.clear();
   leaf_service_.clear();
-  staff_ = Staff::none;
-  lock_.clear();
+  staff_.close();
   if (reset_person) {
     priority_ = Priority::reguler;
     if (lang_ != settings_.lang) {
@@ -249,13 +247,14 @@ KioskModel::TapResult KioskModel::tap(std::string_view key, int64_t now_ms) {
   const ScreenId s = screen();
   if (s == ScreenId::issuing) return r;  // one ticket at a time: nothing to touch
   if (key == "staff") {
-    if (staff_ != Staff::none) return r;
-    staff_tap(now_ms);
+    if (staff_.active()) return r;
+    staff_.tap_corner(now_ms);
+    if (staff_.active()) staff_message_key_.clear();  // the menu opens without the last message
     last_activity_ms_ = now_ms;
     r.accepted = true;
     return r;
   }
-  if (staff_ != Staff::none) {
+  if (staff_.active()) {
     r.accepted = staff_input(key, now_ms, r.effects);
     if (r.accepted) last_activity_ms_ = now_ms;
     return r;
@@ -351,7 +350,7 @@ KioskModel::TapResult KioskModel::tap(std::string_view key, int64_t now_ms) {
 
 int64_t KioskModel::base_timeout_ms() const {
   const int64_t idle = int64_t(settings_.idle_seconds) * 1000;
-  if (staff_ != Staff::none) return idle;
+  if (staff_.active()) return idle;
   if (base_ == Base::ticket || base_ == Base::comeback) {
     if (print_state_ == PrintState::printing) return kNoDeadline;  // until the printer answers
     if (print_state_ == PrintState::ok) return std::max(idle, kTicketShownMinMs);
@@ -388,8 +387,8 @@ int64_t KioskModel::next_deadline_ms() const {
   if (s != ScreenId::issuing && s != ScreenId::home && s != ScreenId::offline) {
     const int64_t t = base_timeout_ms();
     if (t != kNoDeadline) d = std::min(d, last_activity_ms_ + t);
-    if (s == ScreenId::staff_pin && lock_.locked_until_ms() > last_activity_ms_)
-      d = std::min(d, lock_.locked_until_ms());  // the pad comes back by itself
+    if (s == ScreenId::staff_pin && staff_.locked_until_ms() > last_activity_ms_)
+      d = std::min(d, staff_.locked_until_ms());  // the pad comes back by itself
   } else if ((s == ScreenId::home || s == ScreenId::offline) &&
              (priority_ != Priority::reguler || lang_ != settings_.lang)) {
     d = std::min(d, last_activity_ms_ + idle);
@@ -401,8 +400,8 @@ int64_t KioskModel::next_deadline_ms() const {
 
 ScreenId KioskModel::screen() const {
   if (issuing_ || pending_) return ScreenId::issuing;
-  if (staff_ == Staff::pin) return ScreenId::staff_pin;
-  if (staff_ == Staff::menu) return ScreenId::staff_menu;
+  if (staff_.mode() == StaffAccess::Mode::pin) return ScreenId::staff_pin;
+  if (staff_.mode() == StaffAccess::Mode::menu) return ScreenId::staff_menu;
   // A ticket (or the news that none could be made) stays readable without the hub.
   if (base_ == Base::ticket) return ScreenId::ticket;
   if (base_ == Base::failed) return ScreenId::failed;

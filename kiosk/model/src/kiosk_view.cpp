@@ -265,28 +265,6 @@ OfflineScreen KioskModel::offline_view() const {
   return o;
 }
 
-PinScreen KioskModel::pin_view(int64_t now_ms) const {
-  PinScreen p;
-  p.title = std::string(tr("kiosk.pin.title", lang_));
-  p.configured = lock_.configured();
-  p.masked = std::string(size_t(lock_.entered_digits()), '*');
-  p.pad_enabled = p.configured && !lock_.locked(now_ms);
-  if (!p.configured) {
-    p.message = std::string(tr("kiosk.pin.not_configured", lang_));
-    p.tone = Tone::warn;
-  } else if (lock_.locked(now_ms)) {
-    p.message = trf("kiosk.pin.locked_for", lang_, {std::to_string((lock_.locked_until_ms() - now_ms + 999) / 1000)});
-    p.tone = Tone::error;
-  } else if (!pin_message_key_.empty()) {
-    p.message = std::string(tr(pin_message_key_, lang_));
-    p.tone = pin_tone_;
-  }
-  p.ok_label = std::string(tr("kiosk.pin.ok", lang_));
-  p.clear_label = std::string(tr("kiosk.pin.clear", lang_));
-  p.cancel_label = std::string(tr("kiosk.pin.cancel", lang_));
-  return p;
-}
-
 StaffMenu KioskModel::staff_view() const {
   StaffMenu m;
   m.title = std::string(tr("kiosk.staff.title", lang_));
@@ -296,18 +274,7 @@ StaffMenu KioskModel::staff_view() const {
   reprint.enabled = last_job_.has_value() && !printer_busy_ &&
                     settings_.printer.kind != printing::PrinterTarget::Kind::none;
   m.items.push_back(reprint);
-  ChoiceButton fs;
-  fs.key = "staff:fullscreen";
-  fs.label = std::string(tr(fullscreen_ ? "kiosk.staff.leave_fullscreen" : "kiosk.staff.enter_fullscreen", lang_));
-  m.items.push_back(fs);
-  ChoiceButton quit;
-  quit.key = "staff:quit";
-  quit.label = std::string(tr("kiosk.staff.quit", lang_));
-  m.items.push_back(quit);
-  ChoiceButton close;
-  close.key = "staff:close";
-  close.label = std::string(tr("kiosk.staff.close", lang_));
-  m.items.push_back(close);
+  for (ChoiceButton& b : staff_.menu_items(lang_)) m.items.push_back(std::move(b));
   if (!staff_message_key_.empty()) {
     m.message = trf(staff_message_key_, lang_, staff_message_args_);
     m.tone = staff_tone_;
@@ -338,7 +305,7 @@ View KioskModel::view(int64_t now_ms) const {
       break;
     case ScreenId::ticket: v.ticket = ticket_view(); break;
     case ScreenId::offline: v.offline = offline_view(); break;
-    case ScreenId::staff_pin: v.pin = pin_view(now_ms); break;
+    case ScreenId::staff_pin: v.pin = staff_.pin_view(now_ms, lang_); break;
     case ScreenId::staff_menu: v.staff = staff_view(); break;
     case ScreenId::comeback: v.comeback = comeback_view(); break;
     case ScreenId::comeback_phone:

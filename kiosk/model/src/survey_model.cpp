@@ -50,7 +50,8 @@ std::optional<std::string> survey_token(std::string_view typed) {
   return token;
 }
 
-SurveyModel::SurveyModel(KioskSettings settings) : settings_(std::move(settings)) {}
+SurveyModel::SurveyModel(KioskSettings settings)
+    : settings_(std::move(settings)), staff_(settings_.staff_pin, settings_.fullscreen) {}
 
 Effects SurveyModel::set_office(OfficeSnapshot office, int64_t) {
   office_ = std::move(office);
@@ -138,6 +139,13 @@ bool SurveyModel::start_input(std::string_view key, int64_t now_ms, Effects& fx)
 
 SurveyModel::TapResult SurveyModel::tap(std::string_view key, int64_t now_ms) {
   TapResult r;
+  // Staff reach the menu whatever the survey shows, the hub being away included
+  // (that is when a tablet may need to leave full screen).
+  if (key == "staff" || staff_.active()) {
+    r.accepted = staff_input(key, now_ms, r.effects);
+    if (r.accepted) last_activity_ms_ = now_ms;
+    return r;
+  }
   if (pending_ || screen() == ScreenId::offline) return r;  // nothing to touch while the hub is asked
   Effects& fx = r.effects;
   switch (step_) {
@@ -185,8 +193,25 @@ SurveyModel::TapResult SurveyModel::tap(std::string_view key, int64_t now_ms) {
   return r;
 }
 
+bool SurveyModel::staff_input(std::string_view key, int64_t now_ms, Effects& fx) {
+  if (key == "staff") {
+    if (staff_.active()) return false;
+    staff_.tap_corner(now_ms);
+    return true;
+  }
+  switch (staff_.input(key, now_ms, fx)) {
+    case StaffAccess::Outcome::handled: return true;
+    case StaffAccess::Outcome::cancelled:
+    case StaffAccess::Outcome::closed:
+      staff_.close();  // back to the survey as it was: answers not yet sent stay
+      return true;
+    case StaffAccess::Outcome::ignored: break;
+  }
+  return false;
+}
+
 Effects SurveyModel::typed(std::string_view text, int64_t now_ms) {
-  if (step_ != Step::start || pending_) return {};
+  if (step_ != Step::start || pending_ || staff_.active()) return {};
   for (char ch : text) {
     if (typed_.size() >= kSurveyMaxTyped) break;
     if (static_cast<unsigned char>(ch) < 0x20) continue;
@@ -198,6 +223,7 @@ Effects SurveyModel::typed(std::string_view text, int64_t now_ms) {
 }
 
 Effects SurveyModel::typed_enter(int64_t now_ms) {
+  if (staff_.active()) return {};
   Effects fx;
   if (step_ == Step::start && !pending_ && !typed_.empty()) check(now_ms, fx);
   return fx;
@@ -262,6 +288,12 @@ int64_t SurveyModel::idle_ms() const {
 }
 
 int64_t SurveyModel::next_deadline_ms() const {
+  if (staff_.active()) {  // the menu closes by itself; a locked pad comes back by itself
+    int64_t d = last_activity_ms_ + idle_ms();
+    if (staff_.mode() == StaffAccess::Mode::pin && staff_.locked_until_ms() > last_activity_ms_)
+      d = std::min(d, staff_.locked_until_ms());
+    return d;
+  }
   if (pending_) return INT64_MAX;
   switch (step_) {
     case Step::thanks: return last_activity_ms_ + kSurveyThanksMs;
@@ -278,11 +310,17 @@ int64_t SurveyModel::next_deadline_ms() const {
 
 // Back to the start when the person has walked away: the next one sees nothing of it.
 Effects SurveyModel::tick(int64_t now_ms) {
+  if (staff_.active()) {
+    if (now_ms - last_activity_ms_ >= idle_ms()) staff_.close();
+    return {};
+  }
   if (now_ms >= next_deadline_ms()) reset(now_ms);
   return {};
 }
 
 ScreenId SurveyModel::screen() const {
+  if (staff_.mode() == StaffAccess::Mode::pin) return ScreenId::staff_pin;
+  if (staff_.mode() == StaffAccess::Mode::menu) return ScreenId::staff_menu;
   switch (step_) {
     case Step::start: return online() ? ScreenId::survey_start : ScreenId::offline;
     case Step::checking:

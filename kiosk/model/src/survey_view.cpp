@@ -135,7 +135,7 @@ View SurveyModel::refused_view(View v) const {
   return v;
 }
 
-View SurveyModel::view(int64_t) const {
+View SurveyModel::view(int64_t now_ms) const {
   View v;
   v.screen = screen();
   v.lang = Lang::id;
@@ -149,6 +149,11 @@ View SurveyModel::view(int64_t) const {
   h.lang_key.clear();  // both languages on every screen: no switch
   SurveyScreen& s = v.survey;
   switch (v.screen) {
+    case ScreenId::staff_pin: v.pin = staff_.pin_view(now_ms, Lang::id); return v;
+    case ScreenId::staff_menu:
+      v.staff.title = id("kiosk.staff.title");
+      v.staff.items = staff_.menu_items(Lang::id);
+      return v;
     case ScreenId::offline:
       v.offline.headline = id("kiosk.offline.headline");
       v.offline.body = id("survey.kiosk.offline");

@@ -22,7 +22,7 @@
 #include "antrian/kiosk/printer_report.h"
 #include "antrian/kiosk/routing.h"
 #include "antrian/kiosk/settings.h"
-#include "antrian/kiosk/staff_lock.h"
+#include "antrian/kiosk/staff_access.h"
 #include "antrian/kiosk/view.h"
 #include "antrian/printing/printer_transport.h"
 #include "antrian/protocol.h"
@@ -30,8 +30,6 @@
 namespace antrian::kiosk {
 
 inline constexpr int64_t kNoDeadline = INT64_MAX;
-inline constexpr int kStaffTaps = 5;                   // taps on the hidden corner...
-inline constexpr int64_t kStaffTapWindowMs = 4000;     // ...within this time
 inline constexpr int64_t kTicketShownMinMs = 15'000;   // a printed ticket stays this long at least
 inline constexpr int64_t kTicketUnprintedMs = 90'000;  // an unprinted one: time to write it down
 inline constexpr int64_t kPrinterCheckOkMs = 5 * 60'000;
@@ -78,7 +76,7 @@ class KioskModel {
   View view(int64_t now_ms) const;
   Lang lang() const { return lang_; }
   Priority priority() const { return priority_; }
-  bool fullscreen() const { return fullscreen_; }
+  bool fullscreen() const { return staff_.fullscreen(); }
   bool online() const { return online_ && synced_ && have_office_; }
   const std::string& routing_problem() const { return routing_problem_; }
   const RouteTable& routes() const { return routes_; }
@@ -88,7 +86,6 @@ class KioskModel {
 
  private:
   enum class Base { home, question, warning, unavailable, ticket, failed, comeback, phone, checkin };
-  enum class Staff { none, pin, menu };
   enum class PrintState { none, printing, ok, failed, disabled };
   enum class Unavailable { quota, closed, hours };
 
@@ -104,7 +101,6 @@ class KioskModel {
   const RouteNode* chosen_leaf() const;
   int64_t base_timeout_ms() const;
   void want_report(const std::optional<PrinterReport>& r, Effects& fx);
-  void staff_tap(int64_t now_ms);
   // The come-back list and check-in (kiosk_comeback.cpp).
   bool comeback_input(ScreenId s, std::string_view key, int64_t now_ms, Effects& fx);
   void send(HubRequest r, int64_t now_ms, Effects& fx);
@@ -124,7 +120,6 @@ class KioskModel {
   NoticeScreen notice_view() const;
   TicketScreen ticket_view() const;
   OfflineScreen offline_view() const;
-  PinScreen pin_view(int64_t now_ms) const;
   StaffMenu staff_view() const;
   std::string priority_note() const;
 
@@ -172,16 +167,10 @@ class KioskModel {
   std::optional<PrinterReport> desired_report_, acked_report_;
   bool report_in_flight_ = false;
 
-  Staff staff_ = Staff::none;
-  int staff_taps_ = 0;
-  int64_t first_staff_tap_ms_ = 0;
-  StaffLock lock_;
+  StaffAccess staff_;  // the hidden corner, the PIN pad, the menu's common items
   std::string staff_message_key_;
   std::vector<std::string> staff_message_args_;
   Tone staff_tone_ = Tone::info;
-  std::string pin_message_key_;
-  Tone pin_tone_ = Tone::info;
-  bool fullscreen_ = false;
 };
 
 }  // namespace antrian::kiosk

@@ -14,6 +14,8 @@
 //   key:<letter or digit>  key:del  key:ok     (the start screen's keypad)
 //   answer:1 .. answer:4  back                 (a question)
 //   retry  done                                (a refusal, the unsent screen, thanks)
+//   staff (hidden corner, 5 taps)  pin:<0-9>  pin:clear  pin:ok  pin:cancel
+//   staff:fullscreen  staff:quit  staff:close   (the kiosk's staff menu: StaffAccess)
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -26,6 +28,7 @@
 #include "antrian/kiosk/effects.h"
 #include "antrian/kiosk/office_snapshot.h"
 #include "antrian/kiosk/settings.h"
+#include "antrian/kiosk/staff_access.h"
 #include "antrian/kiosk/view.h"
 #include "antrian/protocol.h"
 #include "antrian/survey.h"
@@ -71,6 +74,7 @@ class SurveyModel {
   bool online() const { return online_ && synced_ && have_office_; }
   // The answers given so far (0: not yet), for tests.
   const SurveyAnswers& answers() const { return answers_; }
+  bool fullscreen() const { return staff_.fullscreen(); }
 
  private:
   enum class Step { start, checking, question, sending, refused, unsent, thanks };
@@ -81,6 +85,7 @@ class SurveyModel {
   void check(int64_t now_ms, Effects& fx);
   void submit(int64_t now_ms, Effects& fx);
   bool start_input(std::string_view key, int64_t now_ms, Effects& fx);
+  bool staff_input(std::string_view key, int64_t now_ms, Effects& fx);
   int64_t idle_ms() const;
   std::vector<std::string> keys() const;  // the keypad's tap keys
   std::string keypad_text() const;        // what was typed, as it reads
@@ -89,6 +94,7 @@ class SurveyModel {
   View refused_view(View v) const;
 
   KioskSettings settings_;
+  StaffAccess staff_;  // the same staff menu as the kiosk's: leave full screen, quit
   OfficeSnapshot office_;
   bool have_office_ = false;
   bool online_ = false, synced_ = false;
