@@ -62,7 +62,7 @@ std::string unused_code(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-TEST_CASE("web: /api/k/<code> shows a come-back entry waiting, then invited, takes a number, refuses bad codes") {
+TEST_CASE("comeback code: /api/k/<code> shows a come-back entry waiting, then invited, takes a number, refuses bad codes") {
   HaltedOffice o;
   const std::string first = o.join();
   const std::string code = o.join();
