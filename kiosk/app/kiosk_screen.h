@@ -9,6 +9,7 @@
 #include "antrian/kiosk/kiosk_model.h"
 #include "antrian/ui/app.h"
 #include "automation.h"
+#include "hub_screen.h"
 #include "hub_link.h"
 #include "inbox.h"
 #include "print_worker.h"
@@ -18,7 +19,7 @@
 namespace antrian::kiosk::app {
 
 
-class KioskScreen : public ui::Screen {
+class KioskScreen : public HubScreen {
  public:
   struct Parts {
     ui::App& app;
@@ -32,10 +33,6 @@ class KioskScreen : public ui::Screen {
 
   // Hooks up the hub and the printer; call once before App::run.
   void start();
-  void set_automation(Automation* a) { automation_ = a; }
-  // --screenshot: save once the kiosk shows the hub's data, then quit.
-  void screenshot_when_ready(std::string path) { shot_.want(std::move(path)); }
-  int exit_code() const { return shot_.exit_code(); }
 
   void draw(const ui::FrameInfo& f) override;
   std::int64_t next_deadline_ms(std::int64_t now_ms) override;
@@ -48,11 +45,6 @@ class KioskScreen : public ui::Screen {
   void apply_taps(int64_t now_ms);
 
   Parts p_;
-  TouchBoard board_;
-  Automation* automation_ = nullptr;
-  std::atomic<bool> hub_changed_{true};
-  int64_t shown_minute_ = -1;  // hub minute the header clock shows
-  ScreenshotWhenReady shot_;
 };
 
 }  // namespace antrian::kiosk::app

@@ -10,6 +10,7 @@
 #include "antrian/kiosk/survey_model.h"
 #include "antrian/ui/app.h"
 #include "automation.h"
+#include "hub_screen.h"
 #include "hub_link.h"
 #include "inbox.h"
 #include "screen_capture.h"
@@ -17,7 +18,7 @@
 
 namespace antrian::kiosk::app {
 
-class SurveyTablet : public ui::Screen {
+class SurveyTablet : public HubScreen {
  public:
   struct Parts {
     ui::App& app;
@@ -29,10 +30,6 @@ class SurveyTablet : public ui::Screen {
   explicit SurveyTablet(Parts parts);
 
   void start();
-  void set_automation(Automation* a) { automation_ = a; }
-  // --screenshot: save once the tablet shows the hub's data, then quit.
-  void screenshot_when_ready(std::string path) { shot_.want(std::move(path)); }
-  int exit_code() const { return shot_.exit_code(); }
 
   void draw(const ui::FrameInfo& f) override;
   std::int64_t next_deadline_ms(std::int64_t now_ms) override;
@@ -44,11 +41,6 @@ class SurveyTablet : public ui::Screen {
   void run(Effects fx);
 
   Parts p_;
-  TouchBoard board_;
-  Automation* automation_ = nullptr;
-  std::atomic<bool> hub_changed_{true};
-  int64_t shown_minute_ = -1;
-  ScreenshotWhenReady shot_;
 };
 
 }  // namespace antrian::kiosk::app
