@@ -70,11 +70,20 @@ Result<Ok> Pg::exec_script(const std::string& sql) {
   const auto status = PQresultStatus(r);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     Error e = pg_error("PostgreSQL", r ? PQresultErrorMessage(r) : PQerrorMessage(c_));
+    if (const char* code = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr) e.code = std::string("pg:") + code;
     PQclear(r);
     return e;
   }
   PQclear(r);
   return Ok{};
+}
+
+Result<std::string> Pg::literal(std::string_view text) {
+  char* q = PQescapeLiteral(c_, text.data(), text.size());
+  if (!q) return pg_error("quoting a value", PQerrorMessage(c_));
+  std::string out(q);
+  PQfreemem(q);
+  return out;
 }
 
 Result<int64_t> Pg::copy_in(const std::string& copy_sql, const std::string& payload) {

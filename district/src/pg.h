@@ -42,9 +42,14 @@ class Pg {
   Pg& operator=(const Pg&) = delete;
 
   Result<PgResult> exec(const std::string& sql, const std::vector<Param>& params = {});
-  // Several statements without parameters (a schema file).
+  // Several statements without parameters (a schema file). The first that fails
+  // ends the script and is the answer (its SQLSTATE in the error's code, "pg:XXXXX").
   Result<Ok> exec_script(const std::string& sql);
-  // COPY ... FROM STDIN with the given text-format payload.
+  // 'text' as an SQL string literal for this connection (PQescapeLiteral).
+  Result<std::string> literal(std::string_view text);
+  // COPY ... FROM STDIN with the given text-format payload. copy_sql may start with
+  // other statements ("BEGIN; SELECT ...; COPY ..."): they run in the same round trip
+  // and the first that fails is the answer, before any row is sent.
   Result<int64_t> copy_in(const std::string& copy_sql, const std::string& payload);
   bool ok() const;  // the connection is still usable
   pg_conn* raw() { return c_; }
