@@ -300,7 +300,8 @@ Result<Ok> Hub::append(std::vector<Event> events, const std::string& request_id,
   // The messages these events cause go into the same transaction (outbox.h).
   if (desk_) desk_->plan(state_, events, before, clock_.now_ms(), priv);
   // Published after the reply is sent (see run()): the reply is the commit's receipt.
-  for (const Event& e : events) unpublished_.push_back(e);
+  // Encoded once here, for every subscriber (and without keeping a copy of the event).
+  for (const Event& e : events) unpublished_.push_back(event_to_json(e, /*public_view=*/true).dump());
   if (!request_id.empty()) staged_replies_[request_id] = reply;
   staged_.push_back({std::move(events), std::move(day), request_id, reply, std::move(priv)});
   // Outside the request loop (start-up, heartbeat, posted requests): on disk now;
@@ -356,13 +357,12 @@ void Hub::publish_forecast() {
 }
 
 void Hub::publish_pending() {
-  for (const Event& e : unpublished_) publish(e);
+  for (const std::string& body : unpublished_) publish(body);
   unpublished_.clear();
   unpublished_on_disk_ = 0;
 }
 
-void Hub::publish(const Event& e) {
-  const std::string body = event_to_json(e, /*public_view=*/true).dump();
+void Hub::publish(const std::string& body) {
   pub_.send(zmq::buffer(proto::kTopicEvent), zmq::send_flags::sndmore);
   pub_.send(zmq::buffer(body), zmq::send_flags::none);
 }

@@ -99,7 +99,7 @@ class Hub {
   void configure_pub();
   std::string fatal_error_;
   std::string answer(const proto::Request& req, bool& ok_out);
-  void publish(const Event& e);
+  void publish(const std::string& event_body);  // an event's public JSON
   void publish_pending();
   void heartbeat();
   // The forecast (forecast.h): remade when the state or the time moved on, and sent
@@ -126,7 +126,7 @@ class Hub {
   // Error answers are not stored on disk (they changed nothing); a short memory
   // keeps a retried failing request consistent while the hub runs.
   std::map<std::string, std::string> recent_errors_;
-  std::vector<Event> unpublished_;
+  std::vector<std::string> unpublished_;  // events' public JSON, in order
   // Group commit. While the run loop drains the requests that queued up during the
   // last commit, each one's changes are applied and staged; commit_staged() writes
   // them all in one transaction, and only then are their replies sent.

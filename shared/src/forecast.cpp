@@ -103,13 +103,11 @@ void expect_arrivals(const OfficeState& s, const std::map<std::string, int>& ind
     const int64_t span = std::clamp<int64_t>(h.now - window->first, kMinArrivalWindowMs, kArrivalWindowMs);
     std::vector<int> prio(h.svcs.size()), reg(h.svcs.size());
     // Newest first (ids grow with time): only the last stretch is read.
-    for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
-      const Ticket& t = it->second;
-      if (t.issued_at < h.now - span) break;
-      if (t.transferred_from != 0) continue;
-      auto si = index.find(t.service);
+    for (const auto& [code, n] : recent_arrivals(ticket_index(s), h.now - span)) {
+      auto si = index.find(code);
       if (si == index.end()) continue;
-      ++(t.priority != Priority::reguler ? prio : reg)[std::size_t(si->second)];
+      prio[std::size_t(si->second)] = n.first;
+      reg[std::size_t(si->second)] = n.second;
     }
     auto even = [&](int n, std::vector<int64_t>& out) {
       if (n <= 0) return;

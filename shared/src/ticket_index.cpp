@@ -1,11 +1,20 @@
 #include "antrian/ticket_index.h"
 
+#include <algorithm>
+
 #include "antrian/model.h"
 
 namespace antrian {
 namespace {
 
 bool is_priority(const Ticket& t) { return t.priority != Priority::reguler; }
+
+// The row of ticket `id` in by_id (ids ascending), or where it goes.
+std::vector<TicketIndex::Issued>::iterator row_of(std::vector<TicketIndex::Issued>& rows, int64_t id) {
+  if (!rows.empty() && rows.back().id < id) return rows.end();  // a new ticket: the usual case
+  return std::lower_bound(rows.begin(), rows.end(), id,
+                          [](const TicketIndex::Issued& r, int64_t x) { return r.id < x; });
+}
 
 }  // namespace
 
@@ -17,6 +26,9 @@ void TicketIndex::add(const Ticket& t) {
     auto [it, fresh] = m.emplace(key, t.id);
     if (!fresh && it->second < t.id) it->second = t.id;
   };
+  auto row = row_of(by_id, t.id);
+  if (row == by_id.end() || row->id != t.id) row = by_id.insert(row, Issued{});
+  *row = Issued{t.id, t.issued_at, t.service, is_priority(t), t.transferred_from != 0, false};
   newest(by_label, t.label());
   if (!t.token.empty()) newest(by_token, t.token);
   if (t.is_open()) open.insert(t.id);
@@ -36,6 +48,8 @@ void TicketIndex::remove(const Ticket& t) {
   // Labels and tokens keep pointing at the newest ticket: tickets of the day are never
   // taken away one by one, only replaced by a newer version of themselves.
   --count;
+  // Kept in place (a ticket is removed only to be added again, changed): no shifting.
+  if (auto row = row_of(by_id, t.id); row != by_id.end() && row->id == t.id) row->gone = true;
   by_state[t.service][std::size_t(t.state)] -= 1;
   if (t.transferred_from == 0) issued[t.service] -= 1;
   open.erase(t.id);
@@ -50,6 +64,20 @@ void TicketIndex::remove(const Ticket& t) {
   }
   if (t.target_counter != 0)
     if (auto c = targeted.find(t.target_counter); c != targeted.end()) c->second.erase(p);
+}
+
+std::map<std::string, std::pair<int, int>> recent_arrivals(const TicketIndex& ix, int64_t from_ms) {
+  // A handful of services: a short list beats a tree lookup per row.
+  std::vector<std::pair<std::string, std::pair<int, int>>> counts;
+  for (auto r = ix.by_id.rbegin(); r != ix.by_id.rend(); ++r) {
+    if (r->gone) continue;
+    if (r->issued_at < from_ms) break;
+    if (r->transferred) continue;
+    auto c = std::find_if(counts.begin(), counts.end(), [&](const auto& x) { return x.first == r->service; });
+    if (c == counts.end()) c = counts.insert(counts.end(), {r->service, {0, 0}});
+    ++(r->priority ? c->second.first : c->second.second);
+  }
+  return {counts.begin(), counts.end()};
 }
 
 void reindex(OfficeState& s) {

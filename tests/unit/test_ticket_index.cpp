@@ -1,10 +1,13 @@
 // The ticket index (ticket_index.h) against the rules written the slow way, over the
 // whole day's tickets: after every step of a random busy day, who each loket calls
 // next, how many stand ahead of each waiting ticket, how many were issued per
-// service, which tickets are open and which label/token names which ticket agree.
+// service, which tickets are open, which label/token names which ticket and the
+// forecast's pace of recent arrivals agree.
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <random>
+#include <set>
 #include <tuple>
 
 #include "antrian/model_json.h"
@@ -43,6 +46,20 @@ int slow_ahead(const OfficeState& s, const Ticket& t) {
   return n;
 }
 
+// The forecast's pace as it read the day before the index: every ticket, newest first,
+// back to the first one taken before `from`.
+std::map<std::string, std::pair<int, int>> slow_recent_arrivals(const OfficeState& s, int64_t from) {
+  std::map<std::string, std::pair<int, int>> out;
+  for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
+    const Ticket& t = it->second;
+    if (t.issued_at < from) break;
+    if (t.transferred_from != 0) continue;
+    auto& n = out[t.service];
+    ++(t.priority != Priority::reguler ? n.first : n.second);
+  }
+  return out;
+}
+
 void check_against_slow(const OfficeState& s) {
   for (const auto& [number, _] : s.counters) CHECK(next_for_counter(s, number) == slow_next(s, number));
   for (const auto& [code, _] : s.services) {
@@ -60,6 +77,12 @@ void check_against_slow(const OfficeState& s) {
     CHECK(ix.by_label.at(t.label()) >= id);
   }
   CHECK(ix.open.size() == open);
+  // The pace of arrivals from every ticket's time back to before the first.
+  std::set<int64_t> times = {0, std::numeric_limits<int64_t>::max()};
+  for (const auto& [id, t] : s.tickets) times.insert({t.issued_at, t.issued_at + 1});
+  std::size_t k = 0;  // a spread of them: every one would make this test slow
+  for (int64_t from : times)
+    if (k++ % 5 == 0 || from == *times.rbegin()) CHECK(recent_arrivals(ix, from) == slow_recent_arrivals(s, from));
 }
 
 }  // namespace

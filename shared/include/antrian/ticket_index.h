@@ -11,6 +11,7 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <vector>
 
 namespace antrian {
 
@@ -31,6 +32,16 @@ struct TicketIndex {
   std::map<std::string, std::array<int, 7>> by_state;  // per service, per TicketState
   std::set<std::pair<int64_t, int64_t>> closed;   // (ended_at, id) of closed tickets
   std::size_t count = 0;                          // tickets indexed
+  // Every ticket in id order (the order they were issued in), compact, for the
+  // forecast's pace of arrivals (recent_arrivals): a short scan of plain rows, not of
+  // the day's tickets in a tree.
+  struct Issued {
+    int64_t id = 0, issued_at = 0;
+    std::string service;
+    bool priority = false, transferred = false;
+    bool gone = false;  // removed and not (yet) added again
+  };
+  std::vector<Issued> by_id;
 
   void add(const Ticket& t);
   void remove(const Ticket& t);
@@ -38,6 +49,11 @@ struct TicketIndex {
 };
 
 struct OfficeState;
+// Tickets taken since `from_ms` per service, {priority, reguler}, read newest first the
+// way the forecast's pace always read the day: from the newest ticket back to the
+// first one taken before from_ms (a transferred ticket keeps its first time, so it
+// may end the reading early); transferred tickets are not counted.
+std::map<std::string, std::pair<int, int>> recent_arrivals(const TicketIndex& ix, int64_t from_ms);
 // Rebuilds s.index from s.tickets (after a load or a snapshot).
 void reindex(OfficeState& s);
 // The index, rebuilt first if it does not cover the tickets (a test that set
