@@ -8,6 +8,8 @@
 // latency (a kiosk issuing, 20 a second) during the catch-up against the same probe
 // with the link idle, before the outage and after the catch-up, in the same run.
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -17,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "antrian/office_config.h"
@@ -125,6 +128,11 @@ int main(int argc, char** argv) {
   app.add_option("--idle-s", idle_s, "Seconds of each idle-link latency measurement")->check(CLI::Range(3, 600));
   app.add_option("--forwarder-nice", forwarder_nice, "Run the forwarder at this nice level (its unit's Nice=)")
       ->check(CLI::Range(0, 19));
+  bool centre_io_idle = false;
+  app.add_flag("--centre-io-idle", centre_io_idle, "Run PostgreSQL (the centre) in the idle I/O class too");
+  std::string forwarder_args;
+  app.add_option("--forwarder-args", forwarder_args,
+                 "More flags for the forwarder, space-separated, e.g. \"--nice 0 --io-class unchanged\" (its defaults otherwise)");
   CLI11_PARSE(app, argc, argv);
   try {
     std::filesystem::create_directories(work);
@@ -132,11 +140,13 @@ int main(int argc, char** argv) {
     std::ofstream(pg.dir() + "/data/postgresql.conf", std::ios::app) << "fsync = on\n";  // later lines win
     pg.stop();
     // PostgreSQL stands for the district centre, another machine in a district: here it
-    // shares the site's two cores, so it runs at nice 10 (the postmaster's group;
-    // backends it starts later inherit it) and takes CPU the hub would have had.
+    // shares the site's two cores and disk, so it runs at nice 10 and, with
+    // --centre-io-idle, in the idle I/O class (the postmaster's group; backends it starts
+    // later inherit both) and takes CPU and disk time the hub would have had.
     auto start_centre = [&] {
       pg.start();
       ::setpriority(PRIO_PGRP, id_t(pg.pid()), 10);
+      if (centre_io_idle) ::syscall(SYS_ioprio_set, 2 /* IOPRIO_WHO_PGRP */, int(pg.pid()), 3 << 13 /* idle */);
     };
     start_centre();
     auto admin = district::Pg::connect(pg.admin_conninfo());
@@ -200,9 +210,19 @@ int main(int argc, char** argv) {
       return false;
     };
 
-    test::Child fwd({"/usr/bin/nice", "-n", std::to_string(forwarder_nice), forwarder, "--hub-db", work + "/hub/antrian.db", "--pg", pg.conninfo(*role, password), "--batch",
-                     "5000", "--idle-ms", "200", "--max-backoff-ms", "1000", "--log-level", "warn"},
-                    work + "/forwarder.log");
+    std::vector<std::string> fwd_argv{"/usr/bin/nice", "-n", std::to_string(forwarder_nice), forwarder, "--hub-db",
+                                      work + "/hub/antrian.db", "--pg", pg.conninfo(*role, password),
+                                      "--idle-ms", "200", "--max-backoff-ms", "1000", "--log-level", "warn"};
+    std::string extra;
+    std::istringstream words(forwarder_args);
+    for (std::string a; words >> a;)
+      if (!a.empty()) {
+        fwd_argv.push_back(a);
+        extra += " " + a;
+      }
+    // The forwarder's own batch size unless the flags give one.
+    std::cerr << "forwarder flags:" << (extra.empty() ? " (its defaults)" : extra) << std::endl;
+    test::Child fwd(fwd_argv, work + "/forwarder.log");
     // Day 0, the link up and idle: the forwarder has everything; a kiosk issues.
     if (!wait_caught_up(hub_last(), 120)) throw std::runtime_error("the hub's first events were not forwarded: " + fwd.log());
     auto set_clock = [&](int day, int hour) {

@@ -228,8 +228,10 @@ int Forwarder::run(const std::atomic<bool>& stop) {
     } else {
       backoff_ms_ = 250;
       if (r && *r == 0 && !pending_ && stats_.acked >= stats_.hub_seq) pause = o_.idle_ms;
+      else if (r && *r > 0 && stats_.acked < stats_.hub_seq) pause = o_.catch_up_pause_ms;
     }
-    for (int waited = 0; waited < pause && !stop; waited += 50) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    for (int waited = 0; waited < pause && !stop; waited += 50)
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(50, pause - waited)));
   }
   return 0;
 }

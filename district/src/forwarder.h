@@ -22,9 +22,13 @@ namespace antrian::district {
 struct ForwarderOptions {
   std::string hub_db;        // DATA_DIR/antrian.db of the site's hub
   std::string pg;            // the site's own PostgreSQL credential (conninfo)
-  int batch = 2000;          // events per transaction
+  int batch = 200;           // events per transaction (with the pause: 1,000 events/s while behind)
   int idle_ms = 1000;        // pause when there is nothing new
   int max_backoff_ms = 5000; // longest pause between attempts to reach the centre
+  // While behind, a pause after each batch sent: the backlog drains in a duty cycle and
+  // leaves the hub (and the disk) room between batches. 0 sends back to back. The
+  // default from bench/district-offline.sh (docs/BENCHMARKS.md).
+  int catch_up_pause_ms = 200;
   std::optional<HubClientOptions> hub;  // for notices sent down and the hub's clock; none = log only
   bool exit_when_caught_up = false;     // benchmarks: stop once the centre has everything
   // Tests: the process kills itself (SIGKILL) after sending this many batches and

@@ -11,6 +11,7 @@
 
 #include "antrian/key_options.h"
 #include "forwarder.h"
+#include "forwarder_priority.h"
 
 namespace {
 std::atomic<bool> g_stop{false};
@@ -30,10 +31,17 @@ int main(int argc, char** argv) {
   cli.add_option("--pg-file", pg_file, "A file holding the connection (keeps the password out of `ps`)");
   cli.add_option("--hub", hub, "The hub (tcp://HOST:PORT), to apply district notices; leave out for log only");
   add_key_options(cli, keys);
-  cli.add_option("--batch", o.batch, "Events per transaction")->check(CLI::Range(1, 20000));
+  cli.add_option("--batch", o.batch, "Events per transaction (default 200)")->check(CLI::Range(1, 20000));
   cli.add_option("--idle-ms", o.idle_ms, "Pause when nothing is new")->check(CLI::Range(50, 60000));
   cli.add_option("--max-backoff-ms", o.max_backoff_ms, "Longest pause between attempts to reach the centre")
       ->check(CLI::Range(100, 600000));
+  cli.add_option("--catch-up-pause-ms", o.catch_up_pause_ms,
+                 "While behind, pause after each batch (0..10000 ms, default 200; 0 sends back to back)")
+      ->check(CLI::Range(0, 10000));
+  district::ForwarderPriority priority;
+  std::string io_class = "idle";
+  cli.add_option("--nice", priority.nice, "CPU priority floor, 0..19 (default 10: the hub beside it comes first)");
+  cli.add_option("--io-class", io_class, "I/O scheduling class: idle (default), best-effort or unchanged");
   cli.add_flag("--exit-when-caught-up", o.exit_when_caught_up, "Stop once the centre has every event (benchmarks)");
   cli.add_option("--crash-after-batches", o.crash_after_batches, "Tests only: SIGKILL itself after N batches")
       ->group("");
@@ -49,6 +57,10 @@ int main(int argc, char** argv) {
       while (!o.pg.empty() && (o.pg.back() == '\n' || o.pg.back() == ' ')) o.pg.pop_back();
     }
     if (o.pg.empty()) throw CLI::ValidationError("give the site's PostgreSQL connection with --pg or --pg-file");
+    if (auto c = district::check_nice(priority.nice); !c) throw CLI::ValidationError(c.error().reason);
+    auto io = district::parse_io_class(io_class);
+    if (!io) throw CLI::ValidationError(io.error().reason);
+    priority.io = *io;
     if (!hub.empty()) {
       HubClientOptions h(hub, std::string(proto::role::admin), "district-forwarder", true, 3000, 1);
       h.keys = client_keys_or_throw(keys);
@@ -62,6 +74,10 @@ int main(int argc, char** argv) {
   }
   spdlog::set_default_logger(spdlog::stderr_color_mt("forwarder"));
   spdlog::set_level(spdlog::level::from_str(log_level));
+  if (auto p = district::apply_priority(priority); !p) {
+    spdlog::error("{}", p.error().reason);
+    return 2;
+  }
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   try {

@@ -45,7 +45,7 @@ struct Dashboard {
 
 inline std::vector<std::string> with_hub(const HubProcess& hub, const std::string& db, const std::string& conn) {
   std::vector<std::string> a = {ANTRIAN_FORWARDER_BIN, "--hub-db", db, "--pg", conn, "--batch", "500",
-                                "--idle-ms", "100", "--max-backoff-ms", "300"};
+                                "--idle-ms", "100", "--max-backoff-ms", "300", "--catch-up-pause-ms", "0"};
   for (const std::string& k : hub.key_args("admin", "district-forwarder")) a.push_back(k);
   a.insert(a.end(), {"--hub", hub.address()});
   return a;

@@ -73,7 +73,9 @@ struct Site {
 inline std::vector<std::string> forwarder_args(const Site& s, const std::string& conninfo, int batch,
                                                std::vector<std::string> extra = {}) {
   std::vector<std::string> a = {ANTRIAN_FORWARDER_BIN, "--hub-db", s.db(), "--pg", conninfo,
-                                "--batch", std::to_string(batch), "--idle-ms", "100", "--max-backoff-ms", "300"};
+                                "--batch", std::to_string(batch), "--idle-ms", "100", "--max-backoff-ms", "300",
+                                // back to back: these tests are about what arrives, not the pace
+                                "--catch-up-pause-ms", "0"};
   a.insert(a.end(), extra.begin(), extra.end());
   return a;
 }
