@@ -41,7 +41,9 @@ TEST_CASE("pages: every string key in the pages and scripts exists in both langu
   // Keys completed at run time.
   for (const char* k : {"web.level.down", "web.level.degraded", "web.notice.degraded", "web.notice.halted",
                         "web.status.end.done", "web.status.end.no_show", "web.status.end.cancelled",
-                        "web.status.end.transferred", "state.waiting", "status.halted", "counter_state.paused"})
+                        "web.status.end.transferred", "state.waiting", "status.halted", "counter_state.paused",
+                        "web.contact.hint", "web.contact.saved", "web.comeback_page.contact.hint",
+                        "web.comeback_page.contact.saved"})
     CHECK(has_string(k));
 }
 

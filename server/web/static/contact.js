@@ -9,7 +9,7 @@
   var parts = location.pathname.split('/');
   var onCode = parts[1] === 'k';
   var url = '/api/' + (onCode ? 'k' : 't') + '/' + (parts[2] || '') + '/contact';
-  var texts = onCode ? 'web.comeback_page.contact_' : 'web.contact.';
+  var texts = onCode ? 'web.comeback_page.contact.' : 'web.contact.';
   var box = A.$('contact');
   if (!box) return;
   var sends = false, wanted = !onCode, shown = false;
