@@ -144,7 +144,13 @@ Result<int64_t> Forwarder::step() {
     if (*n == 0)
       return make_error("hub_log", "the hub's log says it has events up to " + std::to_string(*hub_seq) +
                                        " but none after " + std::to_string(tracker_->seq()) + " could be read");
-    p.projection = tracker_->projection(site_clock()).dump();
+    // The picture with the batch that catches up, else at most every
+    // projection_every_ms (counts of days passed meanwhile wait in the tracker).
+    const auto now = std::chrono::steady_clock::now();
+    if (tracker_->seq() >= *hub_seq || now - projected_at_ >= std::chrono::milliseconds(o_.projection_every_ms)) {
+      p.projection = tracker_->projection(site_clock()).dump();
+      projected_at_ = now;
+    }
     pending_ = std::move(p);
   }
   if (pending_) {
@@ -164,7 +170,10 @@ Result<int64_t> Forwarder::step() {
                                    "); COPY district.events (seq, at, type, actor, data) FROM STDIN";
     Result<Ok> r = make_error("database", "not sent");
     if (auto c = pg_->copy_in(open_batch, pending_->events); !c) r = c.error();
-    else if (auto projection = pg_->literal(pending_->projection); !projection) r = projection.error();
+    else if (auto projection = pending_->projection.empty() ? Result<std::string>(std::string("NULL"))
+                                                              : pg_->literal(pending_->projection);
+             !projection)
+      r = projection.error();
     else
       r = pg_->exec_script("SELECT district.finish_batch(" + std::to_string(pending_->from) + ", " +
                            std::to_string(pending_->last) + ", " + *projection + "::jsonb, " +

@@ -4,6 +4,7 @@
 // waits on any of it: the log is read from the hub's database file (read-only, WAL)
 // and notices go through the hub's ordinary protocol with the forwarder's own key.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -29,6 +30,11 @@ struct ForwarderOptions {
   // leaves the hub (and the disk) room between batches. 0 sends back to back. The
   // default from bench/district-offline.sh (docs/BENCHMARKS.md).
   int catch_up_pause_ms = 200;
+  // While behind, the site's picture (its hall now: queues, waits, counts) goes with
+  // the batch that catches up, and with a batch at most this often before it: a
+  // picture of a moment in the middle of a backlog is already history, and making and
+  // storing it at every batch is work for both ends (bench/district-load.sh).
+  int projection_every_ms = 30000;
   std::optional<HubClientOptions> hub;  // for notices sent down and the hub's clock; none = log only
   bool exit_when_caught_up = false;     // benchmarks: stop once the centre has everything
   // Tests: the process kills itself (SIGKILL) after sending this many batches and
@@ -75,6 +81,8 @@ class Forwarder {
   ForwarderStats stats_;
   int backoff_ms_ = 250;
   std::string site_;  // the site the centre knows this credential as
+  // When this forwarder last sent the site's picture (projection) with a batch.
+  std::chrono::steady_clock::time_point projected_at_ = std::chrono::steady_clock::now();
   std::string last_problem_;
 };
 

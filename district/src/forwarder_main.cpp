@@ -38,6 +38,10 @@ int main(int argc, char** argv) {
   cli.add_option("--catch-up-pause-ms", o.catch_up_pause_ms,
                  "While behind, pause after each batch (0..10000 ms, default 200; 0 sends back to back)")
       ->check(CLI::Range(0, 10000));
+  cli.add_option("--projection-every-ms", o.projection_every_ms,
+                 "While behind, send the site's picture at most this often (0..600000 ms, default 30000; "
+                 "always with the batch that catches up)")
+      ->check(CLI::Range(0, 600000));
   district::ForwarderPriority priority;
   std::string io_class = "idle";
   cli.add_option("--nice", priority.nice, "CPU priority floor, 0..19 (default 10: the hub beside it comes first)");
