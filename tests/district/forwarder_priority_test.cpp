@@ -59,7 +59,9 @@ TEST_CASE("district: the forwarder refuses a bad nice level, I/O class or catch-
                         {{"--nice", "-3"}, "--nice: -3 is outside 0..19"},
                         {{"--io-class", "fast"}, "--io-class: 'fast' is not an I/O class"},
                         {{"--catch-up-pause-ms", "-1"}, "--catch-up-pause-ms"},
-                        {{"--catch-up-pause-ms", "20000"}, "--catch-up-pause-ms"}};
+                        {{"--catch-up-pause-ms", "20000"}, "--catch-up-pause-ms"},
+                        {{"--projection-every-ms", "-5"}, "--projection-every-ms"},
+                        {{"--projection-every-ms", "soon"}, "--projection-every-ms"}};
   for (const Case& c : cases) {
     std::vector<std::string> argv{ANTRIAN_FORWARDER_BIN, "--hub-db", dir + "/antrian.db", "--pg", "host=" + dir};
     argv.insert(argv.end(), c.flags.begin(), c.flags.end());
