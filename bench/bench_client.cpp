@@ -2,6 +2,9 @@
 
 #include <atomic>
 #include <fstream>
+#include <sstream>
+
+#include <unistd.h>
 
 namespace antrian::bench {
 
@@ -45,6 +48,19 @@ double rss_mb(pid_t pid) {
   for (std::string line; std::getline(f, line);)
     if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
   return 0;
+}
+
+double cpu_seconds(pid_t pid) {
+  std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(f, line)) return 0;
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  std::istringstream rest(line.substr(line.rfind(')') + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && rest >> field; ++i)
+    if (i >= 14) ticks += std::stod(field);
+  return ticks / double(::sysconf(_SC_CLK_TCK));
 }
 
 }  // namespace antrian::bench

@@ -38,5 +38,7 @@ class Requester {
 
 // VmRSS of a process in MB (0 when unknown).
 double rss_mb(pid_t pid);
+// CPU seconds a process has used so far, all its threads, user + system (0 when unknown).
+double cpu_seconds(pid_t pid);
 
 }  // namespace antrian::bench

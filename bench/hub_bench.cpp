@@ -117,6 +117,14 @@ Summary raw_sqlite_commit(const std::string& dir, int n) {
   return summarize(samples);
 }
 
+// The machine's load (1, 5, 15 min): other jobs on a shared machine move every figure.
+std::string load_average() {
+  std::ifstream f("/proc/loadavg");
+  std::string a, b, c;
+  f >> a >> b >> c;
+  return a + " " + b + " " + c;
+}
+
 json bench_config() {
   json cfg = json::parse(default_office_json());
   for (json& s : cfg["services"]) s["daily_quota"] = 0;  // 0 = no limit
@@ -154,6 +162,8 @@ struct SizeFigures {
   double restart_ms = 0;
   Summary issue, call_reply, call_event;
   double rate[3] = {0, 0, 0};
+  double burst_cpu_us[3] = {0, 0, 0};  // the hub's CPU (all threads) per issue in each burst
+  double latency_cpu_us = 0;           // the same per command in the latency loop
   Summary burst[3];
   double snapshot_mb = 0, snapshot_ms = 0, delay_p50 = 0, delay_p90 = 0, delay_max = 0, rss_before = 0, rss_after = 0;
   double full_day_mb = 0, full_day_ms = 0;
@@ -163,9 +173,10 @@ struct SizeFigures {
 constexpr int kClients[3] = {1, 4, 16};
 
 // issue (A) -> call_next at loket 1 -> event at the subscriber -> no_show, `n` times.
-void latency(Requester& req, Subscriber& sub, int n, SizeFigures& f) {
+void latency(const test::HubProcess& hub, Requester& req, Subscriber& sub, int n, SizeFigures& f) {
   std::vector<double> issue, reply, event;
   sub.drain();
+  const double cpu0 = cpu_seconds(hub.pid());
   for (int i = 0; i < n + 20; ++i) {
     auto t = Clk::now();
     req.call("issue", {{"service", "A"}});
@@ -183,6 +194,7 @@ void latency(Requester& req, Subscriber& sub, int n, SizeFigures& f) {
     req.call("no_show", {{"counter", 1}});
     sub.wait_for("ticket_no_show");
   }
+  f.latency_cpu_us = (cpu_seconds(hub.pid()) - cpu0) * 1e6 / (3.0 * (n + 20));
   f.issue = summarize(issue);
   f.call_reply = summarize(reply);
   f.call_event = summarize(event);
@@ -217,10 +229,12 @@ void throughput(test::HubProcess& hub, int burst, SizeFigures& f) {
         }
       });
     while (ready < k) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    const double cpu0 = cpu_seconds(hub.pid());
     const auto t = Clk::now();
     go = true;
     for (auto& th : threads) th.join();
     const double secs = ms_since(t) / 1000.0;
+    f.burst_cpu_us[c] = (cpu_seconds(hub.pid()) - cpu0) * 1e6 / double(per_client * k);
     for (const auto& why : failed)
       if (!why.empty()) throw RunFailed("throughput with " + std::to_string(k) + " clients: " + why);
     std::vector<double> all;
@@ -331,7 +345,7 @@ int main(int argc, char** argv) {
   try {
     test::TempDir dir;
     std::ofstream(dir.path() + "/office.json") << bench_config().dump();
-    say("antrian hub benchmark (all figures from this one run)\n\n");
+    say("antrian hub benchmark (all figures from this one run); load average %s\n\n", load_average().c_str());
     const Summary rt = raw_zmq_round_trip(raw_n);
     say("%s\n", describe("raw CURVE round trip", rt).c_str());
     const Summary commit = raw_sqlite_commit(dir.path(), commits);
@@ -355,15 +369,17 @@ int main(int argc, char** argv) {
       Requester req(hub);
       Subscriber sub(hub);
       std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the subscription reaches the hub
-      latency(req, sub, samples, f);
-      say("day of %5d tickets: restart ready in %4.0f ms\n", f.tickets, f.restart_ms);
+      latency(hub, req, sub, samples, f);
+      say("day of %5d tickets: restart ready in %4.0f ms; hub CPU %.0f us per command (all threads)\n", f.tickets,
+          f.restart_ms, f.latency_cpu_us);
       say("  %s\n", describe("issue reply", f.issue).c_str());
       say("  %s\n", describe("call_next reply", f.call_reply).c_str());
       say("  %s\n", describe("call_next -> event at subscriber", f.call_event).c_str());
       throughput(hub, burst, f);
       for (int c = 0; c < 3; ++c)
-        say("  issue with %2d clients: %5.0f tickets/s (%.2fx raw commits), p50 %.3f ms, p99 %.3f ms\n", kClients[c],
-            f.rate[c], f.rate[c] / raw_rate, f.burst[c].p50_ms, f.burst[c].p99_ms);
+        say("  issue with %2d clients: %5.0f tickets/s (%.2fx raw commits), p50 %.3f ms, p99 %.3f ms; hub CPU %.0f us "
+            "per issue\n", kClients[c], f.rate[c], f.rate[c] / raw_rate, f.burst[c].p50_ms, f.burst[c].p99_ms,
+            f.burst_cpu_us[c]);
       snapshot_effect(hub, req, trials, f);
       say("  snapshot: %.3f MB in up to %.1f ms; call_next with a snapshot in flight p50 %.2f / p90 %.2f / max %.2f ms, "
           "without p50 %.2f / p90 %.2f / max %.2f ms: %.2f ms later at p50, %.2f ms at p90, %.2f ms at max\n",
@@ -374,6 +390,7 @@ int main(int argc, char** argv) {
       all.push_back(f);
     }
 
+    say("load average at the end %s\n", load_average().c_str());
     const SizeFigures &lo = all.front(), &hi = all.back();
     const double target = rt.p99_ms + commit.p99_ms;
     auto bar = [](bool met) { return met ? "MET" : "MISSED"; };

@@ -351,7 +351,7 @@ void Hub::publish_forecast() {
   refresh_forecast();
   if (state_.forecast.seq == published_forecast_.first && state_.forecast.made_at == published_forecast_.second) return;
   published_forecast_ = {state_.forecast.seq, state_.forecast.made_at};
-  const std::string body = to_json(state_.forecast).dump();
+  const std::string body = forecast_text(state_.forecast);
   pub_.send(zmq::buffer(proto::kTopicForecast), zmq::send_flags::sndmore);
   pub_.send(zmq::buffer(body), zmq::send_flags::none);
 }

@@ -44,9 +44,12 @@ std::string_view to_string(LimitedBy l) {
 std::optional<int> blangko_unpromised(const OfficeState& s, const std::string& service) {
   const Resource* b = blangko_of(s, service);
   if (!b) return std::nullopt;
+  // Every open ticket of a service that uses this stock, counted per service (the index).
   int promised = 0;
-  for (int64_t id : ticket_index(s).open)
-    if (blangko_of(s, s.tickets.at(id).service) == b) ++promised;
+  for (const auto& [code, n] : ticket_index(s).by_state)
+    if (blangko_of(s, code) == b)
+      promised += n[std::size_t(TicketState::waiting)] + n[std::size_t(TicketState::called)] +
+                  n[std::size_t(TicketState::serving)];
   return std::max(0, b->stock - promised);
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <queue>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -185,23 +186,31 @@ Hall prepare(const OfficeState& s, int64_t now) {
     loket_at[number] = h.lokets.size();
     h.lokets.push_back(std::move(l));
   }
-  // The open tickets only (the index), so the cost follows the queue, not the day.
-  for (int64_t id : ticket_index(s).open) {
-    auto found = s.tickets.find(id);
-    if (found == s.tickets.end() || found->second.state != TicketState::waiting) continue;
-    const Ticket& t = found->second;
-    auto si = index.find(t.service);
+  // The waiting tickets from the index's queues, already in line order (queue_at, id):
+  // the cost follows the queue, not the day, and no ticket is looked up or sorted.
+  const TicketIndex& ix = ticket_index(s);
+  for (const auto& [code, q] : ix.waiting) {
+    auto si = index.find(code);
     if (si == index.end()) continue;
-    const Item item{t.queue_at, t.id, si->second};
-    if (t.target_counter != 0) {
-      if (auto l = loket_at.find(t.target_counter); l != loket_at.end()) h.lokets[l->second].targeted.push_back(item);
-      continue;  // transferred to a loket that is closed: nobody calls it now
-    }
-    (t.priority != Priority::reguler ? h.prio : h.reg)[si->second].push_back(item);
+    auto fill = [&](const std::set<TicketIndex::Place>& places, std::vector<Item>& out) {
+      out.reserve(places.size());
+      for (const auto& place : places) out.push_back(Item{place.first, place.second, si->second});
+    };
+    fill(q.priority, h.prio[std::size_t(si->second)]);
+    fill(q.reguler, h.reg[std::size_t(si->second)]);
   }
-  for (auto& v : h.prio) std::sort(v.begin(), v.end());
-  for (auto& v : h.reg) std::sort(v.begin(), v.end());
-  for (auto& l : h.lokets) std::sort(l.targeted.begin(), l.targeted.end());
+  // Transferred to one loket: called there first (to a closed loket: nobody calls it now).
+  for (const auto& [number, places] : ix.targeted) {
+    auto l = loket_at.find(number);
+    if (l == loket_at.end()) continue;
+    for (const auto& place : places) {
+      auto t = s.tickets.find(place.second);
+      if (t == s.tickets.end()) continue;
+      auto si = index.find(t->second.service);
+      if (si == index.end()) continue;
+      h.lokets[l->second].targeted.push_back(Item{place.first, place.second, si->second});
+    }
+  }
   expect_arrivals(s, index, h);
   return h;
 }

@@ -172,7 +172,12 @@ struct HubClient::Impl {
     sub->set(zmq::sockopt::reconnect_ivl, 100);
     sub->set(zmq::sockopt::reconnect_ivl_max, 1000);
     sub->set(zmq::sockopt::rcvhwm, 100000);
-    sub->set(zmq::sockopt::subscribe, "");
+    if (opt.forecasts) {
+      sub->set(zmq::sockopt::subscribe, "");
+    } else {  // filtered at the hub: no forecast is even encrypted for this client
+      sub->set(zmq::sockopt::subscribe, proto::kTopicEvent);
+      sub->set(zmq::sockopt::subscribe, proto::kTopicHeartbeat);
+    }
     sub->connect("tcp://" + host + ":" + std::to_string(pub));
     pub_port = pub;
   }

@@ -167,7 +167,9 @@ HubProcess::~HubProcess() { kill9(); }
 void HubProcess::start(int req, int pub, int http) {
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> argv = {ANTRIAN_SERVER_BIN, "--data-dir", data_dir_, "--port", std::to_string(req),
+  // ANTRIAN_SERVER_BIN in the environment runs another build's hub (a bench's "before").
+  const char* other = std::getenv("ANTRIAN_SERVER_BIN");
+  std::vector<std::string> argv = {other && *other ? other : ANTRIAN_SERVER_BIN, "--data-dir", data_dir_, "--port", std::to_string(req),
                                    "--pub-port", std::to_string(pub), "--http-port", std::to_string(http),
                                    "--log-level", "warn"};
   argv.insert(argv.end(), extra_.begin(), extra_.end());

@@ -43,6 +43,7 @@ class HubProcess {
   // kPinnedMorningMs; restart() carries its clock on from where it was, so time never
   // runs backwards across a kill.
   // req_port 0 picks a free port (the event and HTTP ports are always free ones).
+  // The program is this build's antrian-server, or $ANTRIAN_SERVER_BIN when set.
   explicit HubProcess(std::string data_dir, std::vector<std::string> extra_args = {}, int req_port = 0);
   ~HubProcess();
 

@@ -5,7 +5,9 @@
 // forecast's pace of recent arrivals agree.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <limits>
+#include <map>
 #include <random>
 #include <set>
 #include <tuple>
@@ -77,6 +79,34 @@ void check_against_slow(const OfficeState& s) {
     CHECK(ix.by_label.at(t.label()) >= id);
   }
   CHECK(ix.open.size() == open);
+  // The queues the forecast plays (in line order) and the open counts per service and
+  // state (blangko promised), as a scan finds them.
+  std::map<std::string, TicketIndex::Queue> queues;
+  std::map<int, std::set<TicketIndex::Place>> sent;
+  std::map<std::string, std::array<int, 7>> states;
+  for (const auto& [id, t] : s.tickets) {
+    states[t.service][std::size_t(t.state)] += 1;
+    if (t.state != TicketState::waiting) continue;
+    const TicketIndex::Place p{t.queue_at, id};
+    TicketIndex::Queue& q = queues[t.service];
+    if (t.target_counter != 0) {
+      q.targeted.insert(p);
+      sent[t.target_counter].insert(p);
+    } else {
+      (t.priority != Priority::reguler ? q.priority : q.reguler).insert(p);
+    }
+  }
+  for (const auto& [code, q] : ix.waiting) {
+    const TicketIndex::Queue& want = queues[code];
+    CHECK(q.priority == want.priority);
+    CHECK(q.reguler == want.reguler);
+    CHECK(q.targeted == want.targeted);
+  }
+  for (const auto& [code, q] : queues) CHECK((q.size() == 0 || ix.waiting.count(code) == 1));
+  for (const auto& [number, places] : ix.targeted) CHECK(places == sent[number]);
+  for (const auto& [number, places] : sent) CHECK((places.empty() || ix.targeted.count(number) == 1));
+  for (const auto& [code, n] : ix.by_state) CHECK(n == states[code]);
+  for (const auto& [code, n] : states) CHECK(ix.by_state.count(code) == 1);
   // The pace of arrivals from every ticket's time back to before the first.
   std::set<int64_t> times = {0, std::numeric_limits<int64_t>::max()};
   for (const auto& [id, t] : s.tickets) times.insert({t.issued_at, t.issued_at + 1});

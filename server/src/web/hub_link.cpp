@@ -7,6 +7,7 @@ HubLink::HubLink(const std::string& hub_address, const ClientKeys& keys, const s
   // Short timeouts: the hub is in the same process; a page should not hang.
   HubClientOptions opt(hub_address, "admin", "web", /*mirror=*/true, 2000, 1);
   opt.keys = keys;
+  opt.forecasts = false;  // the web's pages read the forecast from the hub's own state
   client_ = std::make_unique<HubClient>(opt);
   // Recovered (not live) calls are logged too: the page skips the stale ones itself.
   client_->on_event([&feed, &calls](const Event& e, bool) {

@@ -40,6 +40,10 @@ struct HubClientOptions {
   // program that counts the whole day itself (the counter's own figures). Screens
   // draw from the snapshot alone and leave it off.
   bool full_day = false;
+  // Take the hub's forecast (the "fc" topic) into the mirror. The hub's own web link
+  // leaves it off: the web reads the forecast from the hub's state, and decoding every
+  // forecast (one entry per waiting ticket) after every change was a fifth of the hub's CPU.
+  bool forecasts = true;
   int request_timeout_ms = 1500;
   int retries = 2;           // extra attempts after the first
   ClientKeys keys;           // this device's CURVE pair and the hub's public key (required)

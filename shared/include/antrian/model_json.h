@@ -19,6 +19,8 @@ json to_json(const ServiceStats& s);
 json to_json(const DeviceStatus& d);
 json to_json(const DeviceKey& k);
 json to_json(const Forecast& f);
+// to_json(f).dump(), written without the tree (forecast_text.cpp): the hub's per-change form.
+std::string forecast_text(const Forecast& f);
 
 // from_json throws nlohmann::json::exception on a malformed value; callers that take
 // untrusted input catch it and turn it into an Error.
