@@ -27,6 +27,7 @@ namespace {
 
 using Clk = std::chrono::steady_clock;
 constexpr std::size_t kTrimAfterBytes = 256 * 1024;
+constexpr int kForecastDeferMs = 100;
 
 int bound_port(zmq::socket_t& s) {
   const std::string ep = s.get(zmq::sockopt::last_endpoint);
@@ -641,7 +642,17 @@ void Hub::run() {
     }
     failed_commits_.clear();
     publish_pending();
-    publish_forecast();  // once for what was drained, after its events
+    // The forecast once for what was drained, after its events; when more requests
+    // already wait (a burst), after them instead: the next batch would make it stale
+    // at once, and its issues play their own figure anyway. Never put off longer than
+    // kForecastDeferMs, so screens under a steady stream still get the latest.
+    zmq::pollitem_t more{router_.handle(), 0, ZMQ_POLLIN, 0};
+    zmq::poll(&more, 1, std::chrono::milliseconds(0));
+    const auto done = Clk::now();
+    if (!(more.revents & ZMQ_POLLIN) || done - forecast_sent_at_ > std::chrono::milliseconds(kForecastDeferMs)) {
+      publish_forecast();
+      forecast_sent_at_ = done;
+    }
     // A large reply (a page of the log) leaves freed memory behind: give it back.
     if (largest > kTrimAfterBytes) ::malloc_trim(0);
   }

@@ -4,6 +4,7 @@
 // Every accepted command: validate, append events, update tables, commit, reply,
 // then publish. A reply therefore means the change is on disk.
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <memory>
@@ -107,6 +108,7 @@ class Hub {
   void refresh_forecast();
   void publish_forecast();
   std::pair<int64_t, int64_t> published_forecast_{-1, 0};  // seq and made_at last sent
+  std::chrono::steady_clock::time_point forecast_sent_at_{};  // after a batch (run())
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<MessageDesk> desk_;  // contacts and the outbox (message_desk.h)

@@ -375,9 +375,14 @@ Forecast compute_forecast(const OfficeState& s, int64_t now_ms) {
   f.made_at = now_ms;
   const Hall h = prepare(s, now_ms);
   std::size_t left = 0;
-  for (int64_t id : ticket_index(s).open)
-    if (auto t = s.tickets.find(id); t != s.tickets.end() && t->second.state == TicketState::waiting)
-      f.tickets[id] = std::nullopt;
+  // Every waiting ticket (the index's queues, whatever their service or loket), added
+  // in id order at the map's end: no lookup per ticket.
+  std::vector<int64_t> waiting;
+  for (const auto& [code, q] : ticket_index(s).waiting)
+    for (const auto* places : {&q.priority, &q.reguler, &q.targeted})
+      for (const auto& place : *places) waiting.push_back(place.second);
+  std::sort(waiting.begin(), waiting.end());
+  for (int64_t id : waiting) f.tickets.emplace_hint(f.tickets.end(), id, std::nullopt);
   for (const auto& l : h.prio) left += l.size();
   for (const auto& l : h.reg) left += l.size();
   for (const auto& l : h.lokets) left += l.targeted.size();
@@ -397,7 +402,7 @@ Forecast compute_forecast(const OfficeState& s, int64_t now_ms) {
   }
   auto record = [&](const Item& item, int64_t at, double sd) {
     if (item.id < 0 || left == 0) return true;  // an applicant expected to come, or all called
-    f.tickets[item.id] = call_at(now_ms, at, sd);
+    if (auto it = f.tickets.find(item.id); it != f.tickets.end()) it->second = call_at(now_ms, at, sd);
     --left;
     return true;
   };

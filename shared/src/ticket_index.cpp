@@ -28,7 +28,10 @@ void TicketIndex::add(const Ticket& t) {
   };
   auto row = row_of(by_id, t.id);
   if (row == by_id.end() || row->id != t.id) row = by_id.insert(row, Issued{});
-  *row = Issued{t.id, t.issued_at, t.service, is_priority(t), t.transferred_from != 0, false};
+  auto name = std::find(service_names.begin(), service_names.end(), t.service);
+  if (name == service_names.end()) name = service_names.insert(name, t.service);
+  const auto service = uint32_t(name - service_names.begin());
+  *row = Issued{t.id, t.issued_at, service, is_priority(t), t.transferred_from != 0, false};
   newest(by_label, t.label());
   if (!t.token.empty()) newest(by_token, t.token);
   if (t.is_open()) open.insert(t.id);
@@ -67,17 +70,20 @@ void TicketIndex::remove(const Ticket& t) {
 }
 
 std::map<std::string, std::pair<int, int>> recent_arrivals(const TicketIndex& ix, int64_t from_ms) {
-  // A handful of services: a short list beats a tree lookup per row.
-  std::vector<std::pair<std::string, std::pair<int, int>>> counts;
+  // Counted by the rows' service numbers (a plain array), named at the end.
+  std::vector<std::pair<int, int>> counts(ix.service_names.size());
+  std::vector<bool> seen(ix.service_names.size());
   for (auto r = ix.by_id.rbegin(); r != ix.by_id.rend(); ++r) {
     if (r->gone) continue;
     if (r->issued_at < from_ms) break;
     if (r->transferred) continue;
-    auto c = std::find_if(counts.begin(), counts.end(), [&](const auto& x) { return x.first == r->service; });
-    if (c == counts.end()) c = counts.insert(counts.end(), {r->service, {0, 0}});
-    ++(r->priority ? c->second.first : c->second.second);
+    seen[r->service] = true;
+    ++(r->priority ? counts[r->service].first : counts[r->service].second);
   }
-  return {counts.begin(), counts.end()};
+  std::map<std::string, std::pair<int, int>> out;
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    if (seen[i]) out.emplace(ix.service_names[i], counts[i]);
+  return out;
 }
 
 void reindex(OfficeState& s) {

@@ -37,11 +37,12 @@ struct TicketIndex {
   // the day's tickets in a tree.
   struct Issued {
     int64_t id = 0, issued_at = 0;
-    std::string service;
+    uint32_t service = 0;  // its place in service_names: a row compares ints, not strings
     bool priority = false, transferred = false;
     bool gone = false;  // removed and not (yet) added again
   };
   std::vector<Issued> by_id;
+  std::vector<std::string> service_names;  // every service a row names, first seen first
 
   void add(const Ticket& t);
   void remove(const Ticket& t);
