@@ -15,6 +15,7 @@
 // reply ends the run with its reason.
 #include <CLI/CLI.hpp>
 #include <malloc.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include <atomic>
@@ -116,6 +117,7 @@ struct SizeFigures {
   double rate[3] = {0, 0, 0};
   double raw_rate[3] = {0, 0, 0};      // raw single-row commits/s right before and after each burst
   double burst_cpu_us[3] = {0, 0, 0};  // the hub's CPU (all threads) per issue in each burst
+  double client_cpu_us[3] = {0, 0, 0}; // the bench's own CPU (its client threads) per issue
   double latency_cpu_us = 0;           // the same per command in the latency loop
   Summary burst[3];
   double snapshot_mb = 0, snapshot_ms = 0, delay_p50 = 0, delay_p90 = 0, delay_max = 0, rss_before = 0, rss_after = 0;
@@ -200,12 +202,13 @@ void throughput(test::HubProcess& hub, RawLimits& raw, int burst, SizeFigures& f
       });
     while (ready < k) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     const double raw_before_ms = raw_commits_ms(raw, 500);
-    const double cpu0 = cpu_seconds(hub.pid());
+    const double cpu0 = cpu_seconds(hub.pid()), own0 = cpu_seconds(getpid());
     const auto t = Clk::now();
     go = true;
     for (auto& th : threads) th.join();
     const double secs = ms_since(t) / 1000.0;
     f.burst_cpu_us[c] = (cpu_seconds(hub.pid()) - cpu0) * 1e6 / double(per_client * k);
+    f.client_cpu_us[c] = (cpu_seconds(getpid()) - own0) * 1e6 / double(per_client * k);
     f.raw_rate[c] = 1000.0 * 1000 / (raw_before_ms + raw_commits_ms(raw, 500));
     for (const auto& why : failed)
       if (!why.empty()) throw RunFailed("throughput with " + std::to_string(k) + " clients: " + why);
@@ -353,8 +356,8 @@ int main(int argc, char** argv) {
       throughput(hub, raw, burst, f);
       for (int c = 0; c < 3; ++c)
         say("  issue with %2d clients: %5.0f tickets/s (%.2fx raw commits beside it, %.0f/s), p50 %.3f ms, p99 %.3f ms; "
-            "hub CPU %.0f us per issue\n", kClients[c], f.rate[c], f.rate[c] / f.raw_rate[c], f.raw_rate[c],
-            f.burst[c].p50_ms, f.burst[c].p99_ms, f.burst_cpu_us[c]);
+            "hub CPU %.0f us per issue, clients' %.0f us\n", kClients[c], f.rate[c], f.rate[c] / f.raw_rate[c],
+            f.raw_rate[c], f.burst[c].p50_ms, f.burst[c].p99_ms, f.burst_cpu_us[c], f.client_cpu_us[c]);
       snapshot_effect(hub, req, trials, f);
       say("  snapshot: %.3f MB in up to %.1f ms; call_next with a snapshot in flight p50 %.2f / p90 %.2f / max %.2f ms, "
           "without p50 %.2f / p90 %.2f / max %.2f ms: %.2f ms later at p50, %.2f ms at p90, %.2f ms at max\n",
