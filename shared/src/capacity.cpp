@@ -88,7 +88,10 @@ CapacityLeft tickets_left_today(const OfficeState& s, const std::string& service
     const int64_t from = h.status == ServiceStatus::halted && h.expected_end ? *h.expected_end : now_ms;
     if (!end_unknown)
       if (auto servable = planned_servable(s, service, now_ms, from)) {
-        const int waiting = static_cast<int>(waiting_in_service(s, service).size());
+        // Counted from the index's queue (not listed, looked up and sorted each time).
+        const TicketIndex& ix = ticket_index(s);
+        const auto q = ix.waiting.find(service);
+        const int waiting = q == ix.waiting.end() ? 0 : static_cast<int>(q->second.size());
         consider(static_cast<int>(std::floor(*servable + 1e-9)) - waiting - invited, LimitedBy::hours);
       }
   }

@@ -367,6 +367,22 @@ std::optional<CallForecast> new_ticket(const Hall& h, int svc, bool priority) {
   return new_ticket_from(h, Virtual{svc, priority}, start_play(h));
 }
 
+// Per service: does an open loket call it? A queue no loket calls is never called in a
+// play, so nothing of it need be played for (its figures stay unknown).
+std::vector<bool> called_somewhere(const Hall& h) {
+  std::vector<bool> out(h.svcs.size());
+  for (const Loket& l : h.lokets)
+    for (int svc : l.services) out[std::size_t(svc)] = true;
+  return out;
+}
+
+bool open_loket_serves(const OfficeState& s, const std::string& service) {
+  for (const auto& [_, c] : s.counters)
+    if (c.state != CounterState::closed && std::find(c.services.begin(), c.services.end(), service) != c.services.end())
+      return true;
+  return false;
+}
+
 }  // namespace
 
 Forecast compute_forecast(const OfficeState& s, int64_t now_ms) {
@@ -383,8 +399,12 @@ Forecast compute_forecast(const OfficeState& s, int64_t now_ms) {
       for (const auto& place : *places) waiting.push_back(place.second);
   std::sort(waiting.begin(), waiting.end());
   for (int64_t id : waiting) f.tickets.emplace_hint(f.tickets.end(), id, std::nullopt);
-  for (const auto& l : h.prio) left += l.size();
-  for (const auto& l : h.reg) left += l.size();
+  // Only what some loket calls is counted: the play may stop once those are all called
+  // and no new ticket is left to branch off (a queue no loket calls would keep it
+  // playing to the kiosk's close for nothing).
+  const std::vector<bool> called = called_somewhere(h);
+  for (std::size_t i = 0; i < h.svcs.size(); ++i)
+    if (called[i]) left += h.prio[i].size() + h.reg[i].size();
   for (const auto& l : h.lokets) left += l.targeted.size();
   // A ticket taken now, per enabled service and class: each such play is the play of the
   // waiting tickets until a turn first looks past its queue's waiting tickets, so one
@@ -396,7 +416,7 @@ Forecast compute_forecast(const OfficeState& s, int64_t now_ms) {
     const bool enabled = s.services.at(code).enabled;
     f.new_regular[code] = std::nullopt;
     f.new_priority[code] = std::nullopt;
-    if (!enabled) continue;
+    if (!enabled || !called[i]) continue;  // no turn looks at its queue: unknown
     pending.push_back(Virtual{int(i), false});
     pending.push_back(Virtual{int(i), true});
   }
@@ -427,6 +447,9 @@ std::optional<CallForecast> new_ticket_call(const OfficeState& s, const std::str
                                             int64_t now_ms) {
   auto svc = s.services.find(service);
   if (svc == s.services.end() || !svc->second.enabled) return std::nullopt;
+  // No open loket calls the service: no turn ever looks at its queue (unknown), so
+  // there is nothing to prepare or play.
+  if (!open_loket_serves(s, service)) return std::nullopt;
   const Hall h = prepare(s, now_ms);
   for (std::size_t i = 0; i < h.svcs.size(); ++i)
     if (h.svcs[i].code == service) return new_ticket(h, int(i), p != Priority::reguler);

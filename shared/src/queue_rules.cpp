@@ -60,8 +60,10 @@ int ahead_of(const OfficeState& s, const Ticket& t) {
   auto q = ix.waiting.find(t.service);
   if (q == ix.waiting.end()) return 0;
   // Priority tickets all stand before reguler ones; within a group, by place in line.
+  // A new ticket stands last: its place is the set's size, not a walk along the set.
   auto before = [&](const std::set<TicketIndex::Place>& set) {
-    return int(std::distance(set.begin(), set.lower_bound({t.queue_at, t.id})));
+    const auto at = set.lower_bound({t.queue_at, t.id});
+    return at == set.end() ? int(set.size()) : int(std::distance(set.begin(), at));
   };
   int n = is_priority(t.priority) ? before(q->second.priority)
                                   : int(q->second.priority.size()) + before(q->second.reguler);
