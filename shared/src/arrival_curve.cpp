@@ -83,8 +83,8 @@ double today_level(const OfficeState& s, int64_t open_ms, int64_t now_ms) {
   const int64_t from = ms_of_day(open_ms, offset), to = from + (now_ms - open_ms);
   double expected = 0;
   for (const auto& [_, c] : s.arrivals) expected += curve_count(c, false, from, to) + curve_count(c, true, from, to);
-  int seen = 0;
-  for (const auto& [_, t] : s.tickets) seen += is_arrival(t) && t.issued_at >= open_ms && t.issued_at < now_ms;
+  // From the index (binary searches on the day's arrival times), not a walk over the day.
+  const int seen = arrivals_between(ticket_index(s), open_ms, now_ms);
   return (seen + kArrivalLevelPrior) / (expected + kArrivalLevelPrior);
 }
 

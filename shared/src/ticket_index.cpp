@@ -27,11 +27,23 @@ void TicketIndex::add(const Ticket& t) {
     if (!fresh && it->second < t.id) it->second = t.id;
   };
   auto row = row_of(by_id, t.id);
-  if (row == by_id.end() || row->id != t.id) row = by_id.insert(row, Issued{});
+  const bool transferred = t.transferred_from != 0;
+  if (row == by_id.end() || row->id != t.id) {
+    if (!transferred && arrivals_in_order) {
+      if (row != by_id.end() || (!arrival_times.empty() && t.issued_at < arrival_times.back()))
+        arrivals_in_order = false;  // not after every arrival before it: the scan from now on
+      else
+        arrival_times.push_back(t.issued_at);
+    }
+    row = by_id.insert(row, Issued{});
+  } else {
+    if (row->gone) --gone_rows;
+    if (row->issued_at != t.issued_at || row->transferred != transferred) arrivals_in_order = false;
+  }
   auto name = std::find(service_names.begin(), service_names.end(), t.service);
   if (name == service_names.end()) name = service_names.insert(name, t.service);
   const auto service = uint32_t(name - service_names.begin());
-  *row = Issued{t.id, t.issued_at, service, is_priority(t), t.transferred_from != 0, false};
+  *row = Issued{t.id, t.issued_at, service, is_priority(t), transferred, false};
   newest(by_label, t.label());
   if (!t.token.empty()) newest(by_token, t.token);
   if (t.is_open()) open.insert(t.id);
@@ -52,7 +64,10 @@ void TicketIndex::remove(const Ticket& t) {
   // taken away one by one, only replaced by a newer version of themselves.
   --count;
   // Kept in place (a ticket is removed only to be added again, changed): no shifting.
-  if (auto row = row_of(by_id, t.id); row != by_id.end() && row->id == t.id) row->gone = true;
+  if (auto row = row_of(by_id, t.id); row != by_id.end() && row->id == t.id && !row->gone) {
+    row->gone = true;
+    ++gone_rows;
+  }
   by_state[t.service][std::size_t(t.state)] -= 1;
   if (t.transferred_from == 0) issued[t.service] -= 1;
   open.erase(t.id);
@@ -84,6 +99,17 @@ std::map<std::string, std::pair<int, int>> recent_arrivals(const TicketIndex& ix
   for (std::size_t i = 0; i < counts.size(); ++i)
     if (seen[i]) out.emplace(ix.service_names[i], counts[i]);
   return out;
+}
+
+int arrivals_between(const TicketIndex& ix, int64_t from_ms, int64_t to_ms) {
+  if (from_ms >= to_ms) return 0;
+  if (ix.arrivals_in_order && ix.gone_rows == 0) {
+    const auto& v = ix.arrival_times;
+    return int(std::lower_bound(v.begin(), v.end(), to_ms) - std::lower_bound(v.begin(), v.end(), from_ms));
+  }
+  int n = 0;
+  for (const auto& r : ix.by_id) n += !r.gone && !r.transferred && r.issued_at >= from_ms && r.issued_at < to_ms;
+  return n;
 }
 
 void reindex(OfficeState& s) {

@@ -113,6 +113,15 @@ void check_against_slow(const OfficeState& s) {
   std::size_t k = 0;  // a spread of them: every one would make this test slow
   for (int64_t from : times)
     if (k++ % 5 == 0 || from == *times.rbegin()) CHECK(recent_arrivals(ix, from) == slow_recent_arrivals(s, from));
+  // Today's arrivals between two moments (the arrival curve's level), as a scan counts them.
+  k = 0;
+  for (int64_t from : times)
+    if (k++ % 7 == 0)
+      for (int64_t to : {from, from + 1, from + 30'000, from + 600'000, std::numeric_limits<int64_t>::max()}) {
+        int n = 0;
+        for (const auto& [_, t] : s.tickets) n += t.transferred_from == 0 && t.issued_at >= from && t.issued_at < to;
+        CHECK(arrivals_between(ix, from, to) == n);
+      }
 }
 
 }  // namespace
@@ -141,10 +150,41 @@ TEST_CASE("the ticket index agrees with a scan of the whole day, step by step") 
     check_against_slow(o.state);
   }
   CHECK(o.state.tickets.size() > 150);
+  CHECK(ticket_index(o.state).arrivals_in_order);  // the clock only went forward: binary searches
   // The index is derived: a state read back from a snapshot's JSON has the same one.
   const OfficeState copy = state_from_json(state_to_json(o.state, false));
   check_against_slow(copy);
   for (const auto& [number, _] : o.state.counters) CHECK(next_for_counter(copy, number) == next_for_counter(o.state, number));
+}
+
+TEST_CASE("today's arrivals counted by the index agree with a scan when the clock goes back") {
+  TestOffice o;
+  o.open_all_day();
+  for (int c = 1; c <= 8; ++c) o.open(c);
+  std::mt19937 rng(1515);
+  const char* services[] = {"A", "B", "C", "D", "E", "F"};
+  bool went_back = false;
+  for (int step = 0; step < 300; ++step) {
+    const int counter = 1 + int(rng() % 8);
+    // Now and then the clock is set back (a wrong clock corrected): issue times out of id order.
+    const bool back = step > 150 && rng() % 10 == 0;
+    o.now += back ? -60'000 * int64_t(1 + rng() % 5) : 1000 * int64_t(rng() % 30);
+    if (back && ticket_index(o.state).arrivals_in_order) went_back = true;
+    switch (rng() % 5) {
+      case 0: case 1: o.run(proto::cmd::issue, {{"service", services[rng() % 6]}}); break;
+      case 2: o.run(proto::cmd::call_next, {{"counter", counter}}); break;
+      case 3: o.run(proto::cmd::transfer, {{"counter", counter}, {"to_service", services[rng() % 6]}}); break;
+      default: o.run(proto::cmd::start, {{"counter", counter}}); o.run(proto::cmd::finish, {{"counter", counter}});
+    }
+    const TicketIndex& ix = ticket_index(o.state);
+    for (int64_t from = o.now - 3'600'000; from <= o.now + 60'000; from += 97'000) {
+      int n = 0;
+      for (const auto& [_, t] : o.state.tickets) n += t.transferred_from == 0 && t.issued_at >= from && t.issued_at < o.now;
+      CHECK(arrivals_between(ix, from, o.now) == n);
+    }
+  }
+  CHECK(went_back);
+  CHECK_FALSE(ticket_index(o.state).arrivals_in_order);  // a ticket taken after the clock went back
 }
 
 }  // namespace antrian::test

@@ -43,6 +43,13 @@ struct TicketIndex {
   };
   std::vector<Issued> by_id;
   std::vector<std::string> service_names;  // every service a row names, first seen first
+  std::size_t gone_rows = 0;  // rows removed and not (yet) added again
+  // The issue times of the arrivals (rows not made by a transfer) in id order, kept
+  // while they are also in time order and rows were only added at the end or rewritten
+  // as they were (a clock that went back, a row put between others or changed clears
+  // arrivals_in_order for the day): arrivals_between is then two binary searches.
+  std::vector<int64_t> arrival_times;
+  bool arrivals_in_order = true;
 
   void add(const Ticket& t);
   void remove(const Ticket& t);
@@ -55,6 +62,10 @@ struct OfficeState;
 // first one taken before from_ms (a transferred ticket keeps its first time, so it
 // may end the reading early); transferred tickets are not counted.
 std::map<std::string, std::pair<int, int>> recent_arrivals(const TicketIndex& ix, int64_t from_ms);
+// Tickets taken in [from_ms, to_ms), transferred ones not counted (the day's arrivals
+// so far, for today's level of the arrival curve): binary searches while the index
+// holds the arrivals in time order, else a scan of the rows.
+int arrivals_between(const TicketIndex& ix, int64_t from_ms, int64_t to_ms);
 // Rebuilds s.index from s.tickets (after a load or a snapshot).
 void reindex(OfficeState& s);
 // The index, rebuilt first if it does not cover the tickets (a test that set
