@@ -11,6 +11,7 @@
 #include "antrian/arrival_curve.h"
 #include "antrian/capacity.h"
 #include "antrian/eta.h"
+#include "antrian/expected_arrivals.h"
 #include "antrian/office_time.h"
 #include "antrian/planned_capacity.h"
 #include "antrian/service_health.h"
@@ -59,8 +60,9 @@ struct Hall {
   std::vector<std::vector<Item>> prio, reg;  // per service, in line order (not targeted)
   std::vector<Loket> lokets;
   // Applicants still to come until the kiosk closes, per service: when each is
-  // expected (ascending), along past days' curve or at the last hour's pace.
-  std::vector<std::vector<int64_t>> prio_arrivals, reg_arrivals;
+  // expected (ascending), along past days' curve or at the last hour's pace, each
+  // computed when the play reaches it (expected_arrivals.h).
+  std::vector<ExpectedArrivals> prio_arrivals, reg_arrivals;
 };
 
 // The ticket added to a run: a new one taken now.
@@ -97,8 +99,8 @@ void expect_arrivals(const OfficeState& s, const std::map<std::string, int>& ind
     for (const auto& [code, i] : index) {
       auto c = s.arrivals.find(code);
       if (c == s.arrivals.end()) continue;
-      h.prio_arrivals[std::size_t(i)] = expected_arrival_times(c->second, true, level, h.now, until, offset, max_n);
-      h.reg_arrivals[std::size_t(i)] = expected_arrival_times(c->second, false, level, h.now, until, offset, max_n);
+      h.prio_arrivals[std::size_t(i)] = ExpectedArrivals::along_curve(c->second, true, level, h.now, until, offset, max_n);
+      h.reg_arrivals[std::size_t(i)] = ExpectedArrivals::along_curve(c->second, false, level, h.now, until, offset, max_n);
     }
   } else {
     const int64_t span = std::clamp<int64_t>(h.now - window->first, kMinArrivalWindowMs, kArrivalWindowMs);
@@ -110,14 +112,8 @@ void expect_arrivals(const OfficeState& s, const std::map<std::string, int>& ind
       prio[std::size_t(si->second)] = n.first;
       reg[std::size_t(si->second)] = n.second;
     }
-    auto even = [&](int n, std::vector<int64_t>& out) {
-      if (n <= 0) return;
-      const double gap = double(span) / n;
-      for (std::size_t k = 0; k < max_n; ++k) {
-        const int64_t at = h.now + int64_t(gap * double(k + 1));
-        if (at >= until) break;
-        out.push_back(at);
-      }
+    auto even = [&](int n, ExpectedArrivals& out) {
+      if (n > 0) out = ExpectedArrivals::evenly(h.now, double(span) / n, until, max_n);
     };
     for (std::size_t i = 0; i < h.svcs.size(); ++i) {
       even(prio[i], h.prio_arrivals[i]);
@@ -128,13 +124,8 @@ void expect_arrivals(const OfficeState& s, const std::map<std::string, int>& ind
   for (const auto& [code, i] : index) {
     const CapacityLeft left = tickets_left_today(s, code, h.now);
     if (!left.tickets) continue;
-    std::vector<int64_t>& p = h.prio_arrivals[std::size_t(i)];
-    std::vector<int64_t>& r = h.reg_arrivals[std::size_t(i)];
-    std::size_t n = std::size_t(std::max(0, *left.tickets)), pk = 0, rk = 0;
-    while (pk + rk < n && (pk < p.size() || rk < r.size()))
-      (rk >= r.size() || (pk < p.size() && p[pk] <= r[rk])) ? ++pk : ++rk;
-    p.resize(pk);
-    r.resize(rk);
+    keep_first_arrivals(h.prio_arrivals[std::size_t(i)], h.reg_arrivals[std::size_t(i)],
+                        std::size_t(std::max(0, *left.tickets)));
   }
 }
 
@@ -258,7 +249,7 @@ bool play_turn(const Hall& h, const Virtual& v, PlayState& p, OnCall&& on_call) 
       if (at == 0) return out = Item{h.now, kVirtualId, svc}, true;
       --at;
     }
-    const std::vector<int64_t>& coming = (priority ? h.prio_arrivals : h.reg_arrivals)[i];
+    const ExpectedArrivals& coming = (priority ? h.prio_arrivals : h.reg_arrivals)[i];
     if (at >= coming.size() || coming[at] > t) return false;
     return out = Item{coming[at], -1 - int64_t(at), svc}, true;
   };
@@ -267,7 +258,7 @@ bool play_turn(const Hall& h, const Virtual& v, PlayState& p, OnCall&& on_call) 
     const std::size_t i = std::size_t(svc);
     const std::vector<Item>& list = (priority ? h.prio : h.reg)[i];
     std::size_t at = (priority ? pi : ri)[i];
-    const std::vector<int64_t>& coming = (priority ? h.prio_arrivals : h.reg_arrivals)[i];
+    const ExpectedArrivals& coming = (priority ? h.prio_arrivals : h.reg_arrivals)[i];
     if (at < list.size()) return kNever;
     at -= list.size();
     if (v.svc == svc && v.priority == priority) {
