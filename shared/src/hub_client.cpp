@@ -15,6 +15,7 @@
 #include <random>
 #include <thread>
 
+#include "antrian/event_head.h"
 #include "antrian/model_json.h"
 #include "antrian/office_time.h"
 #include "antrian/snapshot_view.h"
@@ -260,16 +261,20 @@ struct HubClient::Impl {
     submit(proto::cmd::snapshot, json::object(), [this](const proto::Reply& r) {
       if (!r.ok) { recovering = false; synced = false; return; }
       try {
-        OfficeState fresh = state_from_json(r.result.at("state"));
-        {
-          std::unique_lock l(state_mu);
-          state = std::move(fresh);
+        if (opt.keep_state) {
+          OfficeState fresh = state_from_json(r.result.at("state"));
+          {
+            std::unique_lock l(state_mu);
+            state = std::move(fresh);
+          }
+          ++snapshot_gen;
+          // The snapshot carries what screens draw; the day's older closed tickets follow in pages.
+          if (opt.full_day && r.result.at("state").value("closed_left_out", int64_t(0)) > 0)
+            request_history(0, snapshot_gen);
+          seq = state.seq;
+        } else {
+          seq = r.result.at("seq").get<int64_t>();
         }
-        ++snapshot_gen;
-        // The snapshot carries what screens draw; the day's older closed tickets follow in pages.
-        if (opt.full_day && r.result.at("state").value("closed_left_out", int64_t(0)) > 0)
-          request_history(0, snapshot_gen);
-        seq = state.seq;
         synced = true;
         recovering = false;
         heard(r.result.value("now", int64_t(0)));
@@ -324,7 +329,7 @@ struct HubClient::Impl {
   }
 
   void apply(const Event& e, bool live) {
-    {
+    if (opt.keep_state) {
       std::unique_lock l(state_mu);
       apply_event(state, e);
     }
@@ -349,11 +354,29 @@ struct HubClient::Impl {
     request_events_since();
   }
 
+  void on_live_event(Event e) {
+    heard(0);
+    const auto& drop = opt.drop_events_for_test;
+    if (std::find(drop.begin(), drop.end(), e.seq) != drop.end()) return;
+    on_event(e);
+  }
+
   void on_sub_message() {
     std::vector<zmq::message_t> frames;
     while (frames.clear(), zmq::recv_multipart(*sub, std::back_inserter(frames), zmq::recv_flags::dontwait)) {
       if (frames.size() == 2) {
         const std::string topic = frames[0].to_string();
+        if (topic == proto::kTopicEvent && !opt.keep_state)
+          if (auto head = scan_event_head(frames[1].to_string_view())) {
+            const auto& wanted = opt.event_data_for;
+            if (std::find(wanted.begin(), wanted.end(), head->type) == wanted.end()) {
+              Event e;  // seq and type are all this client needs of it
+              e.seq = head->seq;
+              e.type = std::move(head->type);
+              on_live_event(std::move(e));
+              continue;
+            }
+          }
         json body = json::parse(frames[1].to_string_view(), nullptr, false);
         if (body.is_object()) {
           if (topic == proto::kTopicHeartbeat) {
@@ -375,11 +398,7 @@ struct HubClient::Impl {
             }
           } else if (topic == proto::kTopicEvent) {
             try {
-              Event e = event_from_json(body);
-              heard(0);
-              const auto& drop = opt.drop_events_for_test;
-              if (std::find(drop.begin(), drop.end(), e.seq) != drop.end()) continue;
-              on_event(e);
+              on_live_event(event_from_json(body));
             } catch (const std::exception& ex) {
               spdlog::warn("ignored an unreadable event: {}", ex.what());
             }

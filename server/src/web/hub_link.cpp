@@ -1,5 +1,7 @@
 #include "web/hub_link.h"
 
+#include "antrian/protocol.h"
+
 namespace antrian::web {
 
 HubLink::HubLink(const std::string& hub_address, const ClientKeys& keys, const std::string& db_path, ChangeFeed& feed,
@@ -8,6 +10,9 @@ HubLink::HubLink(const std::string& hub_address, const ClientKeys& keys, const s
   HubClientOptions opt(hub_address, "admin", "web", /*mirror=*/true, 2000, 1);
   opt.keys = keys;
   opt.forecasts = false;  // the web's pages read the forecast from the hub's own state
+  // Nor does it keep a state of its own: it needs the seq, and the data of calls only.
+  opt.keep_state = false;
+  opt.event_data_for = {std::string(proto::ev::ticket_called), std::string(proto::ev::ticket_recalled)};
   client_ = std::make_unique<HubClient>(opt);
   // Recovered (not live) calls are logged too: the page skips the stale ones itself.
   client_->on_event([&feed, &calls](const Event& e, bool) {

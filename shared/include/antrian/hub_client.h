@@ -44,6 +44,13 @@ struct HubClientOptions {
   // leaves it off: the web reads the forecast from the hub's state, and decoding every
   // forecast (one entry per waiting ticket) after every change was a fifth of the hub's CPU.
   bool forecasts = true;
+  // Keep the office state (apply each event, read snapshots). The hub's own web link
+  // leaves it off: its pages read the hub's state, and applying every event was most
+  // of its thread's CPU in a burst. Off, the client follows only seq (gaps are still
+  // filled), and on_event gets the data of the types in event_data_for only; other
+  // events come with their seq and type, at 0 and empty data.
+  bool keep_state = true;
+  std::vector<std::string> event_data_for;
   int request_timeout_ms = 1500;
   int retries = 2;           // extra attempts after the first
   ClientKeys keys;           // this device's CURVE pair and the hub's public key (required)
