@@ -16,6 +16,7 @@
 #include "antrian/comeback.h"
 #include "antrian/commands.h"
 #include "antrian/device_auth.h"
+#include "antrian/event_text.h"
 #include "antrian/forecast.h"
 #include "antrian/model_json.h"
 #include "antrian/office_view.h"
@@ -300,11 +301,17 @@ Result<Ok> Hub::append(std::vector<Event> events, const std::string& request_id,
   }
   // The messages these events cause go into the same transaction (outbox.h).
   if (desk_) desk_->plan(state_, events, before, clock_.now_ms(), priv);
-  // Published after the reply is sent (see run()): the reply is the commit's receipt.
-  // Encoded once here, for every subscriber (and without keeping a copy of the event).
-  for (const Event& e : events) unpublished_.push_back(event_to_json(e, /*public_view=*/true).dump());
+  // Encoded once here (event_text.h): the store's rows are slices of the text, and its
+  // public part goes to every subscriber, after the reply is sent (see run()): the reply
+  // is the commit's receipt.
+  std::vector<EventText> texts;
+  texts.reserve(events.size());
+  for (const Event& e : events) {
+    texts.push_back(encode_event(e));
+    unpublished_.push_back(std::move(texts.back().public_json));
+  }
   if (!request_id.empty()) staged_replies_[request_id] = reply;
-  staged_.push_back({std::move(events), std::move(day), request_id, reply, std::move(priv)});
+  staged_.push_back({std::move(events), std::move(day), request_id, reply, std::move(priv), std::move(texts)});
   // Outside the request loop (start-up, heartbeat, posted requests): on disk now;
   // when that fails, commit_staged() goes back to what the disk holds.
   if (!grouping_) return commit_staged();

@@ -68,7 +68,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
             "ON CONFLICT (kind, key) DO UPDATE SET day = excluded.day, json = excluded.json",
             &store->upsert_entity_) ||
       !prep("INSERT OR REPLACE INTO requests (id, at, reply) VALUES (?,?,?)", &store->insert_request_) ||
-      !prep("SELECT reply FROM requests WHERE id = ?", &store->find_request_))
+      !prep("SELECT reply FROM requests WHERE id = ?", &store->find_request_) ||
+      !prep("BEGIN IMMEDIATE", &store->begin_) || !prep("COMMIT", &store->commit_) ||
+      !prep("ROLLBACK", &store->rollback_))
     return store->sql_error("prepare");
   // Without a second connection SQLite's own automatic checkpoints stay on.
   sqlite3* checkpoint_db = nullptr;
@@ -107,7 +109,8 @@ Store::~Store() {
   }
   checkpoint_cv_.notify_all();
   if (checkpointer_.joinable()) checkpointer_.join();
-  for (sqlite3_stmt* s : {insert_event_, upsert_entity_, insert_request_, find_request_}) sqlite3_finalize(s);
+  for (sqlite3_stmt* s : {insert_event_, upsert_entity_, insert_request_, find_request_, begin_, commit_, rollback_})
+    sqlite3_finalize(s);
   sqlite3_close(db_);
 }
 
@@ -150,46 +153,58 @@ Result<Ok> Store::migrate() {
   return Ok{};
 }
 
-Result<Ok> Store::upsert(const char* kind, const std::string& key, const std::string& day, const std::string& json) {
+Result<Ok> Store::upsert(const char* kind, std::string_view key, std::string_view day, std::string_view json) {
+  // The texts outlive the step: bound without a copy (never a null pointer: that binds NULL).
+  if (!key.data()) key = "";
+  if (!day.data()) day = "";
+  if (!json.data()) json = "";
   sqlite3_reset(upsert_entity_);
   sqlite3_bind_text(upsert_entity_, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text(upsert_entity_, 2, key.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(upsert_entity_, 3, day.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(upsert_entity_, 4, json.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(upsert_entity_, 2, key.data(), int(key.size()), SQLITE_STATIC);
+  sqlite3_bind_text(upsert_entity_, 3, day.data(), int(day.size()), SQLITE_STATIC);
+  sqlite3_bind_text(upsert_entity_, 4, json.data(), int(json.size()), SQLITE_STATIC);
   if (sqlite3_step(upsert_entity_) != SQLITE_DONE) return sql_error("save " + std::string(kind));
   return Ok{};
 }
 
 Result<Ok> Store::commit(const std::vector<Event>& events, const std::string& day_after,
                          const std::string& request_id, const std::string& reply) {
-  return in_transaction([&] { return write(events, day_after, request_id, reply); });
+  return in_transaction([&] { return write(events, {}, day_after, request_id, reply); });
 }
 
 Result<Ok> Store::commit(const std::vector<Change>& changes) {
   if (changes.empty()) return Ok{};
   return in_transaction([&]() -> Result<Ok> {
     for (const Change& c : changes)
-      if (auto r = write(c.events, c.day, c.request_id, c.reply, &c.priv); !r) return r;
+      if (auto r = write(c.events, c.texts, c.day, c.request_id, c.reply, &c.priv); !r) return r;
     return Ok{};
   });
 }
 
+Result<Ok> Store::step(sqlite3_stmt* s, const char* what) {
+  const int rc = sqlite3_step(s);
+  Result<Ok> r = Ok{};
+  if (rc != SQLITE_DONE) r = sql_error(what);
+  sqlite3_reset(s);
+  return r;
+}
+
 Result<Ok> Store::in_transaction(const std::function<Result<Ok>()>& body) {
-  if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
+  if (auto r = step(begin_, "begin"); !r) return r;
   if (auto r = body(); !r) {
-    exec("ROLLBACK");
+    step(rollback_, "rollback");
     return r;
   }
-  if (auto r = exec("COMMIT"); !r) {
-    Error e = sql_error("commit");
-    exec("ROLLBACK");
-    return e;
+  if (auto r = step(commit_, "commit"); !r) {
+    step(rollback_, "rollback");
+    return r;
   }
   return Ok{};
 }
 
-Result<Ok> Store::write(const std::vector<Event>& events, const std::string& day_after,
-                        const std::string& request_id, const std::string& reply, const PrivateWrites* priv) {
+Result<Ok> Store::write(const std::vector<Event>& events, const std::vector<EventText>& texts,
+                        const std::string& day_after, const std::string& request_id, const std::string& reply,
+                        const PrivateWrites* priv) {
   auto fail = [&](Error e) -> Result<Ok> { return e; };
   if (priv && !priv->empty())
     if (auto r = outbox_db::write_private(db_, *priv); !r) return r;
@@ -197,14 +212,19 @@ Result<Ok> Store::write(const std::vector<Event>& events, const std::string& day
     if (auto r = booking_db::write(db_, priv->booking_people, priv->forget_phones, priv->purge_bookers_before); !r)
       return r;
   std::string day = day_after;
-  for (const Event& e : events) {
-    const std::string data = e.data.dump();
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    // The log row and each entity row are slices of one text (event_text.h).
+    EventText made;
+    if (texts.size() != events.size()) made = encode_event(e);
+    const EventText& text = texts.size() == events.size() ? texts[i] : made;
+    const std::string& data = text.data;
     sqlite3_reset(insert_event_);
     sqlite3_bind_int64(insert_event_, 1, e.seq);
     sqlite3_bind_int64(insert_event_, 2, e.at);
     sqlite3_bind_text(insert_event_, 3, e.type.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(insert_event_, 4, e.actor.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert_event_, 5, data.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert_event_, 5, data.data(), int(data.size()), SQLITE_STATIC);
     if (sqlite3_step(insert_event_) != SQLITE_DONE) return fail(sql_error("append event"));
     const json& d = e.data;
     Result<Ok> r = Ok{};
@@ -221,10 +241,13 @@ Result<Ok> Store::write(const std::vector<Event>& events, const std::string& day
                                            {"device_keys", "device_key", "name"}, {"comeback", "comeback", "id"},
                                            {"bookings", "booking", "id"}, {"arrival_curves", "arrival_curve", "service"}}) {
       if (!r || !d.contains(field)) continue;
+      const EventText::List* list = d[field].is_array() ? text.list(field) : nullptr;
+      std::size_t n = 0;
       for (const json& x : d[field]) {
         const json& k = x.at(key);
         const std::string entity_day = x.contains("day") ? x["day"].get<std::string>() : day;
-        r = upsert(kind, k.is_string() ? k.get<std::string>() : k.dump(), entity_day, x.dump());
+        const std::string key_text = k.is_string() ? k.get<std::string>() : k.dump();
+        r = list ? upsert(kind, key_text, entity_day, text.item(*list, n++)) : upsert(kind, key_text, entity_day, x.dump());
         if (!r) break;
       }
     }

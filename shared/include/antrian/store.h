@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "antrian/event.h"
+#include "antrian/event_text.h"
 #include "antrian/model.h"
 #include "antrian/outbox.h"
 #include "antrian/result.h"
@@ -49,6 +50,9 @@ class Store {
     std::vector<Event> events;
     std::string day, request_id, reply;
     PrivateWrites priv;  // phone numbers and messages (outbox_store.h), never in the log
+    // encode_event(e) of each event, when the caller made it already (the hub, which
+    // sends the same text's public part); empty: the store encodes them.
+    std::vector<EventText> texts;
   };
   Result<Ok> commit(const std::vector<Change>& changes);
 
@@ -67,12 +71,13 @@ class Store {
   Result<Ok> migrate();
   Result<Ok> exec(const char* sql);
   Error sql_error(const std::string& what) const;
-  Result<Ok> upsert(const char* kind, const std::string& key, const std::string& day, const std::string& json);
+  Result<Ok> upsert(const char* kind, std::string_view key, std::string_view day, std::string_view json);
   // BEGIN IMMEDIATE, body, COMMIT; ROLLBACK when either fails.
   Result<Ok> in_transaction(const std::function<Result<Ok>()>& body);
   // One command's rows, inside a transaction the caller opened.
-  Result<Ok> write(const std::vector<Event>& events, const std::string& day, const std::string& request_id,
-                   const std::string& reply, const PrivateWrites* priv = nullptr);
+  Result<Ok> write(const std::vector<Event>& events, const std::vector<EventText>& texts, const std::string& day,
+                   const std::string& request_id, const std::string& reply, const PrivateWrites* priv = nullptr);
+  Result<Ok> step(sqlite3_stmt* s, const char* what);
 
   void checkpoint_loop(sqlite3* checkpoint_db);
 
@@ -85,6 +90,9 @@ class Store {
   sqlite3_stmt* upsert_entity_ = nullptr;
   sqlite3_stmt* insert_request_ = nullptr;
   sqlite3_stmt* find_request_ = nullptr;
+  sqlite3_stmt* begin_ = nullptr;  // BEGIN IMMEDIATE, COMMIT, ROLLBACK: prepared once
+  sqlite3_stmt* commit_ = nullptr;
+  sqlite3_stmt* rollback_ = nullptr;
 };
 
 }  // namespace antrian
