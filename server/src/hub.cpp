@@ -459,7 +459,7 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
     nlohmann::json page = history_page(state_, after->get<int64_t>(), limit);
     page["seq"] = state_.seq;
     ok_out = true;
-    return encode_reply(ok_reply(req.id, page));
+    return encode_ok_reply(req.id, page);
   }
   if (req.cmd == cmd::events_since) {
     auto from = req.args.find("seq");
@@ -522,11 +522,10 @@ std::string Hub::answer(const proto::Request& req, bool& ok_out) {
   }
   if (decision->events.empty()) {
     ok_out = true;
-    return encode_reply(ok_reply(req.id, decision->result));
+    return encode_ok_reply(req.id, decision->result);
   }
-  nlohmann::json result = decision->result;
-  result["seq"] = state_.seq + int64_t(decision->events.size());
-  const std::string reply = encode_reply(ok_reply(req.id, result));
+  decision->result["seq"] = state_.seq + int64_t(decision->events.size());
+  const std::string reply = encode_ok_reply(req.id, decision->result);
   if (auto r = append(std::move(decision->events), req.id, reply, std::move(priv)); !r) {
     spdlog::error("{} failed to save: {}", req.cmd, r.error().reason);
     ok_out = false;

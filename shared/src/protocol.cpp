@@ -175,7 +175,23 @@ Result<Request> decode_request(std::string_view bytes) {
   return r;
 }
 
+std::string encode_ok_reply(const std::string& id, const json& result) {
+  // What encode_reply's tree dumps, written without copying the result into a tree:
+  // {"id":...,"ok":true,"result":...,"v":N} (the keys in the order dump() sorts them).
+  std::string out = "{\"id\":";
+  nlohmann::detail::serializer<json> s(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
+                                       json::error_handler_t::replace);
+  s.dump(json(id), false, false, 0);
+  out += ",\"ok\":true,\"result\":";
+  s.dump(result, false, false, 0);
+  out += ",\"v\":";
+  out += std::to_string(kVersion);
+  out += '}';
+  return out;
+}
+
 std::string encode_reply(const Reply& r) {
+  if (r.ok) return encode_ok_reply(r.id, r.result);
   json j = {{"v", kVersion}, {"id", r.id}, {"ok", r.ok}};
   if (r.ok) j["result"] = r.result;
   else j["error"] = {{"code", r.error.code}, {"reason", r.error.reason}};

@@ -220,6 +220,8 @@ Result<Ok> check_args(const Request& r);
 std::string encode_request(const Request& r);
 Result<Request> decode_request(std::string_view bytes);
 std::string encode_reply(const Reply& r);
+// encode_reply(ok_reply(id, result)) without copying the result.
+std::string encode_ok_reply(const std::string& id, const nlohmann::json& result);
 Result<Reply> decode_reply(std::string_view bytes);
 Reply ok_reply(const std::string& id, nlohmann::json result);
 Reply error_reply(const std::string& id, const Error& e);
