@@ -28,10 +28,6 @@ namespace {
 using Clk = std::chrono::steady_clock;
 constexpr std::size_t kTrimAfterBytes = 256 * 1024;
 constexpr int kForecastDeferMs = 100;
-// The forecast after a batch waits for this much quiet first: a counter's next call,
-// sent as soon as its screen saw the last event, is answered before the forecast
-// (a few hundred us of play) instead of behind it.
-constexpr auto kForecastQuiet = std::chrono::microseconds(2000);
 
 }  // namespace
 
@@ -413,24 +409,12 @@ void Hub::run() {
     }
     zmq::pollitem_t items[] = {{router_.handle(), 0, ZMQ_POLLIN, 0}, {nullptr, wake_pipe_[0], ZMQ_POLLIN, 0},
                                {zap_->socket().handle(), 0, ZMQ_POLLIN, 0}};
-    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_beat - Clk::now());
-    if (forecast_due_)  // wake when the quiet is over (rounded up: poll counts whole ms)
-      wait = std::min(wait, std::chrono::ceil<std::chrono::milliseconds>(forecast_quiet_at_ - Clk::now()));
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_beat - Clk::now());
     try {
       zmq::poll(items, 3, std::chrono::milliseconds(std::clamp<int64_t>(wait.count(), 0, 200)));
     } catch (const zmq::error_t& e) {
       if (e.num() == EINTR) continue;
       throw;
-    }
-    if (forecast_due_) {
-      // Sent once nothing came for kForecastQuiet after the last batch, or once it
-      // has been put off kForecastDeferMs under a steady stream of requests.
-      const auto t = Clk::now();
-      if ((!(items[0].revents & ZMQ_POLLIN) && t >= forecast_quiet_at_) ||
-          t - forecast_due_since_ > std::chrono::milliseconds(kForecastDeferMs)) {
-        publish_forecast();
-        forecast_due_ = false;
-      }
     }
     if (items[2].revents & ZMQ_POLLIN) zap_->answer_pending();
     if (items[1].revents & ZMQ_POLLIN) run_posted();
@@ -498,12 +482,17 @@ void Hub::run() {
     }
     failed_commits_.clear();
     publish_pending();
-    // The forecast once for what was drained, after its events, when the hub has been
-    // quiet for kForecastQuiet (see the poll above): the next batch would make it
-    // stale at once, and each issue plays its own figure anyway.
-    if (!forecast_due_) forecast_due_since_ = Clk::now();
-    forecast_due_ = true;
-    forecast_quiet_at_ = Clk::now() + kForecastQuiet;
+    // The forecast once for what was drained, after its events; when more requests
+    // already wait (a burst), after them instead: the next batch would make it stale
+    // at once, and its issues play their own figure anyway. Never put off longer than
+    // kForecastDeferMs, so screens under a steady stream still get the latest.
+    zmq::pollitem_t more{router_.handle(), 0, ZMQ_POLLIN, 0};
+    zmq::poll(&more, 1, std::chrono::milliseconds(0));
+    const auto done = Clk::now();
+    if (!(more.revents & ZMQ_POLLIN) || done - forecast_sent_at_ > std::chrono::milliseconds(kForecastDeferMs)) {
+      publish_forecast();
+      forecast_sent_at_ = done;
+    }
     // A large reply (a page of the log) leaves freed memory behind: give it back.
     if (largest > kTrimAfterBytes) ::malloc_trim(0);
   }

@@ -108,9 +108,7 @@ class Hub {
   void refresh_forecast();
   void publish_forecast();
   std::pair<int64_t, int64_t> published_forecast_{-1, 0};  // seq and made_at last sent
-  bool forecast_due_ = false;                                  // a batch (run()) changed the state since
-  std::chrono::steady_clock::time_point forecast_due_since_{}; // the first such batch
-  std::chrono::steady_clock::time_point forecast_quiet_at_{};  // send it if nothing comes until then
+  std::chrono::steady_clock::time_point forecast_sent_at_{};  // after a batch (run())
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<MessageDesk> desk_;  // contacts and the outbox (message_desk.h)
