@@ -185,8 +185,12 @@ void Hub::refresh_forecast() {
   if (forecast_current(state_, now)) return;
   // Made on the hub's thread, the only one that changes the state: reading it needs no lock.
   Forecast f = compute_forecast(state_, now);
-  std::unique_lock lock(state_mu_);
-  state_.forecast = std::move(f);
+  {
+    std::unique_lock lock(state_mu_);
+    state_.forecast = std::move(f);
+  }
+  std::lock_guard l(on_forecast_mu_);
+  if (on_forecast_) on_forecast_();
 }
 
 void Hub::publish_forecast() {

@@ -68,6 +68,13 @@ class Hub {
   // Why run() returned on its own (empty after stop()): the hub cannot go on.
   const std::string& fatal_error() const { return fatal_error_; }
 
+  // Called on the hub's thread each time a new forecast is in the state: the web's
+  // pages read it there and are woken by events, which go out before the forecast is
+  // made. Set to nullptr before whoever it calls goes away.
+  void on_forecast(std::function<void()> f) {
+    std::lock_guard l(on_forecast_mu_);
+    on_forecast_ = std::move(f);
+  }
   // For the HTTP side: read the state under a shared lock.
   template <typename F>
   auto with_state(F&& f) const {
@@ -108,6 +115,8 @@ class Hub {
   void refresh_forecast();
   void publish_forecast();
   std::pair<int64_t, int64_t> published_forecast_{-1, 0};  // seq and made_at last sent
+  std::mutex on_forecast_mu_;
+  std::function<void()> on_forecast_;
   std::chrono::steady_clock::time_point forecast_sent_at_{};  // after a batch (run())
 
   std::unique_ptr<Store> store_;

@@ -23,7 +23,11 @@ void send_page(httplib::Response& res, const WebContext& ctx, const char* file) 
   res.set_content(*html, "text/html; charset=utf-8");
 }
 
-WebApp::WebApp(Hub& hub) : ctx_(std::make_unique<WebContext>(hub)) {}
+WebApp::WebApp(Hub& hub) : ctx_(std::make_unique<WebContext>(hub)) {
+  // A page woken by an event may have read the forecast of the state before it (the
+  // hub makes the new one right after publishing the event): wake it again.
+  hub.on_forecast([feed = &ctx_->feed] { feed->bump(); });
+}
 
 WebApp::~WebApp() { stop(); }
 
@@ -114,6 +118,7 @@ void WebApp::use_front(const std::string& publish_socket) {
 
 void WebApp::stop() {
   if (!ctx_) return;
+  ctx_->hub.on_forecast(nullptr);
   if (ctx_->front) ctx_->front->stop();
   ctx_->feed.stop();
 }
