@@ -1,5 +1,6 @@
 // The browser display's data, filters, live stream and spoken calls.
 #include "eventually.h"
+#include "live_stream.h"
 #include "web_fixture.h"
 
 using namespace antrian::test;
@@ -95,26 +96,9 @@ TEST_CASE("display: each call's audio is a WAV synthesised on the hub — other 
 
 TEST_CASE("display: the live stream carries a declared disruption without a reload") {
   WebHub w;
-  std::string received;
-  std::mutex mu;
-  std::atomic<bool> stop{false};
-  std::thread reader([&] {
-    httplib::Client c("127.0.0.1", w.hub.http_port());
-    c.set_read_timeout(15, 0);
-    c.Get("/api/display/events?services=A,B", [&](const char* data, size_t n) {
-      std::lock_guard l(mu);
-      received.append(data, n);
-      return !stop.load();
-    });
-  });
-  auto has = [&](const std::string& what) {
-    std::lock_guard l(mu);
-    return received.find(what) != std::string::npos;
-  };
-  REQUIRE(eventually([&] { return has("event: display"); }));
+  LiveStream stream(w.hub.http_port(), "/api/display/events?services=A,B");
+  REQUIRE(eventually([&] { return stream.has("event: display"); }));
   w.command("disruption_set", {{"resource", "siak"}, {"level", "down"}, {"message_id", "SIAK pusat putus"}});
-  CHECK(eventually([&] { return has("SIAK pusat putus"); }));
-  stop = true;
-  w.command("announcement_set", {{"text", "x"}});
-  reader.join();
+  CHECK(eventually([&] { return stream.has("SIAK pusat putus"); }));
+  stream.close([&] { w.command("announcement_set", {{"text", "x"}}); });
 }

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "eventually.h"
+#include "live_stream.h"
 #include "web_fixture.h"
 
 using namespace antrian::test;
@@ -137,30 +138,13 @@ TEST_CASE("status: the live stream sends the new state when the ticket is called
   WebHub w;
   const std::string token = w.issue("A");
   w.command("sign_in", {{"counter", 1}, {"staff", "demo1"}, {"pin", "1234"}});
-  std::string received;
-  std::mutex mu;
-  std::atomic<bool> stop{false};
-  std::thread reader([&] {
-    httplib::Client c("127.0.0.1", w.hub.http_port());
-    c.set_read_timeout(15, 0);
-    c.Get(("/api/t/" + token + "/events").c_str(), [&](const char* data, size_t n) {
-      std::lock_guard l(mu);
-      received.append(data, n);
-      return !stop.load();
-    });
-  });
-  auto has = [&](const std::string& what) {
-    std::lock_guard l(mu);
-    return received.find(what) != std::string::npos;
-  };
-  REQUIRE(eventually([&] { return has("\"state\":\"waiting\""); }));
+  LiveStream stream(w.hub.http_port(), "/api/t/" + token + "/events");
+  REQUIRE(eventually([&] { return stream.has("\"state\":\"waiting\""); }));
   w.command("call_next", {{"counter", 1}});
-  CHECK(eventually([&] { return has("\"state\":\"called\""); }));
-  CHECK(has("\"name\":\"Loket 1\""));
-  CHECK(has("event: ticket"));
-  stop = true;
-  w.command("recall", {{"counter", 1}});  // one more event ends the reader's read
-  reader.join();
+  CHECK(eventually([&] { return stream.has("\"state\":\"called\""); }));
+  CHECK(stream.has("\"name\":\"Loket 1\""));
+  CHECK(stream.has("event: ticket"));
+  stream.close([&] { w.command("recall", {{"counter", 1}}); });  // one more event ends the read
 }
 
 // The live stream is woken by events, and the hub makes the forecast right after it
@@ -168,32 +152,14 @@ TEST_CASE("status: the live stream sends the new state when the ticket is called
 TEST_CASE("status: the live stream sends the wait a loket signing in gives, well before its ping") {
   WebHub w;
   const std::string token = w.issue("A");
-  std::string received;
-  std::mutex mu;
-  std::atomic<bool> stop{false};
-  std::thread reader([&] {
-    httplib::Client c("127.0.0.1", w.hub.http_port());
-    c.set_read_timeout(15, 0);
-    c.Get(("/api/t/" + token + "/events").c_str(), [&](const char* data, size_t n) {
-      std::lock_guard l(mu);
-      received.append(data, n);
-      return !stop.load();
-    });
-  });
-  auto last_view = [&] {
-    std::lock_guard l(mu);
-    const auto at = received.rfind("event: ticket");
-    return at == std::string::npos ? std::string() : received.substr(at);
-  };
-  REQUIRE(eventually([&] { return last_view().find("\"eta_s\":null") != std::string::npos; }));
+  LiveStream stream(w.hub.http_port(), "/api/t/" + token + "/events");
+  REQUIRE(eventually([&] { return stream.last("ticket").find("\"eta_s\":null") != std::string::npos; }));
   const auto t = std::chrono::steady_clock::now();
   w.command("sign_in", {{"counter", 2}, {"staff", "demo1"}, {"pin", "1234"}});
   CHECK(eventually([&] {
-    const std::string v = last_view();
+    const std::string v = stream.last("ticket");
     return !v.empty() && v.find("\"eta_s\":null") == std::string::npos && v.find("\"eta_s\":") != std::string::npos;
   }, std::chrono::milliseconds(5000)));
   CHECK(std::chrono::steady_clock::now() - t < std::chrono::seconds(5));
-  stop = true;
-  w.command("call_next", {{"counter", 2}});  // one more event ends the reader's read
-  reader.join();
+  stream.close([&] { w.command("call_next", {{"counter", 2}}); });  // one more event ends the read
 }
