@@ -148,8 +148,22 @@ Result<Ok> Hub::append(std::vector<Event> events, const std::string& request_id,
   staged_.push_back({std::move(events), std::move(day), request_id, reply, std::move(priv), std::move(texts)});
   // Outside the request loop (start-up, heartbeat, posted requests): on disk now;
   // when that fails, commit_staged() goes back to what the disk holds.
-  if (!grouping_) return commit_staged();
-  return Ok{};
+  if (grouping_) return Ok{};
+  auto r = commit_staged();
+  settle_store();
+  return r;
+}
+
+void Hub::settle_store() {
+  store_->restart_wal_if_long();
+  auto r = store_->flush_entities();
+  if (r) return;
+  // The events are on disk: their rows are tried again with the next ones, and a
+  // restart replays them from the log. Said once a minute, not once a batch.
+  const auto now = Clk::now();
+  if (now - rows_failed_logged_ < std::chrono::minutes(1)) return;
+  rows_failed_logged_ = now;
+  spdlog::error("writing the current-state rows failed (the event log has them): {}", r.error().reason);
 }
 
 Result<Ok> Hub::commit_staged() {
@@ -486,16 +500,18 @@ void Hub::run() {
     }
     failed_commits_.clear();
     publish_pending();
-    // The forecast once for what was drained, after its events; when more requests
-    // already wait (a burst), after them instead: the next batch would make it stale
-    // at once, and its issues play their own figure anyway. Never put off longer than
-    // kForecastDeferMs, so screens under a steady stream still get the latest.
+    // The forecast and the state's rows once for what was drained, after its events;
+    // when more requests already wait (a burst), after them instead: the next batch
+    // would make the forecast stale at once, and its issues play their own figure
+    // anyway. Never put off longer than kForecastDeferMs, so screens under a steady
+    // stream still get the latest.
     zmq::pollitem_t more{router_.handle(), 0, ZMQ_POLLIN, 0};
     zmq::poll(&more, 1, std::chrono::milliseconds(0));
     const auto done = Clk::now();
     if (!(more.revents & ZMQ_POLLIN) || done - forecast_sent_at_ > std::chrono::milliseconds(kForecastDeferMs)) {
       publish_forecast();
       forecast_sent_at_ = done;
+      settle_store();  // after the replies: the log already holds what they said
     }
     // A large reply (a page of the log) leaves freed memory behind: give it back.
     if (largest > kTrimAfterBytes) ::malloc_trim(0);

@@ -148,6 +148,11 @@ class Hub {
   uint64_t commit_gen_ = 0;              // the commit the staged changes go into
   std::map<uint64_t, Error> failed_commits_;  // of this batch, by commit_gen_
   Result<Ok> commit_staged();
+  // The store's work no reply waits for, after the replies: the current-state rows
+  // of what was committed (a failure is logged, rate-limited, and tried again later)
+  // and starting a long WAL over (Store::flush_entities, restart_wal_if_long).
+  void settle_store();
+  std::chrono::steady_clock::time_point rows_failed_logged_{};
   std::string database_path_;
   ManualClock* manual_clock_ = nullptr;
   int wake_pipe_[2] = {-1, -1};

@@ -28,6 +28,10 @@ constexpr const char* kMigrations[] = {
     )sql",
 };
 
+// A WAL longer than this (4 MB) is checkpointed until the writer can start it over
+// (see restart_wal_if_long in store_rows.cpp for what the writer does past 16 MB).
+constexpr int kRestartAfterFrames = 1000;
+
 struct Stmt {
   sqlite3_stmt* s = nullptr;
   ~Stmt() { sqlite3_finalize(s); }
@@ -70,8 +74,18 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
       !prep("INSERT OR REPLACE INTO requests (id, at, reply) VALUES (?,?,?)", &store->insert_request_) ||
       !prep("SELECT reply FROM requests WHERE id = ?", &store->find_request_) ||
       !prep("BEGIN IMMEDIATE", &store->begin_) || !prep("COMMIT", &store->commit_) ||
-      !prep("ROLLBACK", &store->rollback_))
+      !prep("ROLLBACK", &store->rollback_) || !prep("PRAGMA synchronous=NORMAL", &store->sync_normal_) ||
+      !prep("PRAGMA synchronous=FULL", &store->sync_full_))
     return store->sql_error("prepare");
+  // The seq the current-state rows are current to. A database of an older hub had
+  // its rows written with every commit: current to its last event.
+  if (auto r = store->exec("INSERT OR IGNORE INTO entities (kind, key, day, json) "
+                           "SELECT 'meta', 'entities_seq', '', COALESCE(MAX(seq), 0) FROM events");
+      !r)
+    return r.error();
+  store->committed_seq_ = store->last_seq();
+  store->flushed_seq_ = store->rows_seq();
+  store->tail_staged_ = store->flushed_seq_ >= store->committed_seq_;
   // Without a second connection SQLite's own automatic checkpoints stay on.
   sqlite3* checkpoint_db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &checkpoint_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) == SQLITE_OK &&
@@ -81,6 +95,12 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
     // SQLite 3.40 (Debian 12) then makes every checkpoint on it a silent no-op: the
     // WAL grew without end (1.4 GB after three 10x days) and the database stayed empty.
     sqlite3_exec(checkpoint_db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    // (After the pragma, which clears any WAL hook.) How long the WAL is, after each
+    // commit: restart_wal_if_long() reads it.
+    sqlite3_wal_hook(db, [](void* self, sqlite3*, const char*, int frames) {
+      static_cast<Store*>(self)->wal_frames_ = frames;
+      return SQLITE_OK;
+    }, store.get());
     store->checkpointer_ = std::thread([s = store.get(), checkpoint_db] { s->checkpoint_loop(checkpoint_db); });
   } else {
     sqlite3_close(checkpoint_db);
@@ -90,12 +110,23 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
 
 void Store::checkpoint_loop(sqlite3* db) {
   std::unique_lock lock(checkpoint_mu_);
+  bool again = false;
+  int last_frames = 0;
   while (!stopping_) {
-    checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(500));
+    checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(again ? 1 : 500));
     if (stopping_) break;
     lock.unlock();
     // PASSIVE never blocks the writer; pages still in use are copied next time.
-    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    int frames = 0, copied = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &frames, &copied);
+    // The writer starts the WAL over from its beginning only when every frame was
+    // copied before its next commit. Under steady commits a round that copied 500 ms
+    // of them never finished in time and the WAL grew without end (400 MB in 8 s of
+    // the hub bench; every commit then extends the file, which costs each one's sync).
+    // So a long WAL gets short rounds at once, until one finds nothing new; commits
+    // that never pause get the last frames copied by the writer (restart_wal_if_long).
+    again = rc == SQLITE_OK && frames > kRestartAfterFrames && frames != last_frames;
+    last_frames = frames;
     lock.lock();
   }
   sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
@@ -103,13 +134,15 @@ void Store::checkpoint_loop(sqlite3* db) {
 }
 
 Store::~Store() {
+  flush_entities();  // a hub that stops leaves its rows current (a failure: load() replays)
   {
     std::lock_guard lock(checkpoint_mu_);
     stopping_ = true;
   }
   checkpoint_cv_.notify_all();
   if (checkpointer_.joinable()) checkpointer_.join();
-  for (sqlite3_stmt* s : {insert_event_, upsert_entity_, insert_request_, find_request_, begin_, commit_, rollback_})
+  for (sqlite3_stmt* s : {insert_event_, upsert_entity_, insert_request_, find_request_, begin_, commit_, rollback_,
+                          sync_normal_, sync_full_})
     sqlite3_finalize(s);
   sqlite3_close(db_);
 }
@@ -153,32 +186,34 @@ Result<Ok> Store::migrate() {
   return Ok{};
 }
 
-Result<Ok> Store::upsert(const char* kind, std::string_view key, std::string_view day, std::string_view json) {
-  // The texts outlive the step: bound without a copy (never a null pointer: that binds NULL).
-  if (!key.data()) key = "";
-  if (!day.data()) day = "";
-  if (!json.data()) json = "";
-  sqlite3_reset(upsert_entity_);
-  sqlite3_bind_text(upsert_entity_, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text(upsert_entity_, 2, key.data(), int(key.size()), SQLITE_STATIC);
-  sqlite3_bind_text(upsert_entity_, 3, day.data(), int(day.size()), SQLITE_STATIC);
-  sqlite3_bind_text(upsert_entity_, 4, json.data(), int(json.size()), SQLITE_STATIC);
-  if (sqlite3_step(upsert_entity_) != SQLITE_DONE) return sql_error("save " + std::string(kind));
-  return Ok{};
-}
-
 Result<Ok> Store::commit(const std::vector<Event>& events, const std::string& day_after,
                          const std::string& request_id, const std::string& reply) {
-  return in_transaction([&] { return write(events, {}, day_after, request_id, reply); });
+  return commit_logged([&] { return write(events, {}, day_after, request_id, reply); },
+                       events.empty() ? committed_seq_ : events.back().seq);
 }
 
 Result<Ok> Store::commit(const std::vector<Change>& changes) {
   if (changes.empty()) return Ok{};
-  return in_transaction([&]() -> Result<Ok> {
+  int64_t last = committed_seq_;
+  for (const Change& c : changes)
+    if (!c.events.empty()) last = std::max(last, c.events.back().seq);
+  return commit_logged([&]() -> Result<Ok> {
     for (const Change& c : changes)
       if (auto r = write(c.events, c.texts, c.day, c.request_id, c.reply, &c.priv); !r) return r;
     return Ok{};
-  });
+  }, last);
+}
+
+Result<Ok> Store::commit_logged(const std::function<Result<Ok>()>& body, int64_t last_seq) {
+  staged_rows_.clear();
+  auto r = in_transaction(body);
+  if (r) {
+    pending_rows_.insert(pending_rows_.end(), std::make_move_iterator(staged_rows_.begin()),
+                         std::make_move_iterator(staged_rows_.end()));
+    committed_seq_ = std::max(committed_seq_, last_seq);
+  }
+  staged_rows_.clear();
+  return r;
 }
 
 Result<Ok> Store::step(sqlite3_stmt* s, const char* what) {
@@ -226,40 +261,7 @@ Result<Ok> Store::write(const std::vector<Event>& events, const std::vector<Even
     sqlite3_bind_text(insert_event_, 4, e.actor.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(insert_event_, 5, data.data(), int(data.size()), SQLITE_STATIC);
     if (sqlite3_step(insert_event_) != SQLITE_DONE) return fail(sql_error("append event"));
-    const json& d = e.data;
-    Result<Ok> r = Ok{};
-    if (d.contains("day")) r = upsert("meta", "day", "", d["day"].get<std::string>());
-    if (r && d.contains("office")) r = upsert("office", "office", "", d["office"].dump());
-    if (r && d.value("replace_config", false)) {
-      if (sqlite3_exec(db_, "DELETE FROM entities WHERE kind IN ('service','counter')", nullptr, nullptr, nullptr) != SQLITE_OK)
-        return fail(sql_error("replace config"));
-    }
-    for (const auto& [field, kind, key] : {std::tuple{"tickets", "ticket", "id"}, {"counters", "counter", "number"},
-                                           {"services", "service", "code"}, {"staff", "staff", "id"},
-                                           {"resources", "resource", "id"}, {"disruptions", "disruption", "id"},
-                                           {"stats", "stats", "service"}, {"devices", "device", "id"},
-                                           {"device_keys", "device_key", "name"}, {"comeback", "comeback", "id"},
-                                           {"bookings", "booking", "id"}, {"arrival_curves", "arrival_curve", "service"}}) {
-      if (!r || !d.contains(field)) continue;
-      const EventText::List* list = d[field].is_array() ? text.list(field) : nullptr;
-      std::size_t n = 0;
-      for (const json& x : d[field]) {
-        const json& k = x.at(key);
-        const std::string entity_day = x.contains("day") ? x["day"].get<std::string>() : day;
-        const std::string key_text = k.is_string() ? k.get<std::string>() : k.dump();
-        r = list ? upsert(kind, key_text, entity_day, text.item(*list, n++)) : upsert(kind, key_text, entity_day, x.dump());
-        if (!r) break;
-      }
-    }
-    if (r && d.contains("last_number"))
-      for (const auto& [prefix, n] : d["last_number"].items())
-        if (r) r = upsert("last_number", prefix, day, n.dump());
-    if (r && d.contains("refused"))
-      for (const auto& [service, n] : d["refused"].items())
-        if (r) r = upsert("refused", service, day, n.dump());
-    if (r && d.contains("announcement")) r = upsert("meta", "announcement", "", d["announcement"].get<std::string>());
-    if (r && d.contains("closures")) r = upsert("meta", "closures", "", d["closures"].dump());
-    if (!r) return fail(r.error());
+    stage_rows(e, text, day);
   }
   if (!request_id.empty()) {
     sqlite3_reset(insert_request_);
@@ -279,15 +281,19 @@ std::optional<std::string> Store::find_reply(const std::string& request_id) {
 }
 
 Result<OfficeState> Store::load() {
+  flush_entities();  // when it fails, the events past the rows are replayed below
   OfficeState s;
+  int64_t table_seq = 0;
   try {
     Stmt q;
     sqlite3_prepare_v2(db_, "SELECT kind, key, day, json FROM entities", -1, &q.s, nullptr);
     std::vector<std::tuple<std::string, std::string, std::string, std::string>> rows;
     while (sqlite3_step(q.s) == SQLITE_ROW)
       rows.emplace_back(column_text(q.s, 0), column_text(q.s, 1), column_text(q.s, 2), column_text(q.s, 3));
-    for (const auto& [kind, key, day, text] : rows)
+    for (const auto& [kind, key, day, text] : rows) {
       if (kind == "meta" && key == "day") s.day = text;
+      if (kind == "meta" && key == "entities_seq") table_seq = std::stoll(text);
+    }
     for (const auto& [kind, key, day, text] : rows) {
       if (kind == "meta") {
         if (key == "announcement") s.announcement = text;
@@ -345,8 +351,22 @@ Result<OfficeState> Store::load() {
   } catch (const std::exception& e) {
     return make_error(std::string(proto::err::storage), std::string("database content is damaged: ") + e.what());
   }
-  s.seq = last_seq();
   reindex(s);
+  // Events committed after the rows were last written (the hub stopped between the
+  // two transactions): the log is the truth, and their rows are written again.
+  for (int64_t from = table_seq;;) {
+    auto batch = events_after(from, 5000);
+    if (!batch) return batch.error();
+    if (batch->empty()) break;
+    for (const Event& e : *batch) {
+      apply_event(s, e);
+      rows_replayed(e, s.day);
+    }
+    from = batch->back().seq;
+  }
+  tail_staged_ = true;
+  flush_entities();  // when it fails, the rows stay pending and the seq where it was
+  s.seq = last_seq();
   return s;
 }
 
@@ -374,14 +394,24 @@ Result<std::vector<Event>> Store::events_after(int64_t seq, int limit) {
 
 Result<OfficeState> Store::replay() {
   OfficeState s;
-  for (int64_t from = 0;;) {
+  if (auto r = apply_log_after(s, 0); !r) return r.error();
+  return s;
+}
+
+Result<Ok> Store::apply_log_after(OfficeState& s, int64_t seq) {
+  for (int64_t from = seq;;) {
     auto batch = events_after(from, 5000);
     if (!batch) return batch.error();
-    if (batch->empty()) break;
+    if (batch->empty()) return Ok{};
     for (const Event& e : *batch) apply_event(s, e);
     from = batch->back().seq;
   }
-  return s;
+}
+
+int64_t Store::rows_seq() {
+  Stmt q;
+  sqlite3_prepare_v2(db_, "SELECT json FROM entities WHERE kind = 'meta' AND key = 'entities_seq'", -1, &q.s, nullptr);
+  return sqlite3_step(q.s) == SQLITE_ROW ? std::atoll(column_text(q.s, 0).c_str()) : 0;
 }
 
 int64_t Store::last_seq() {
