@@ -28,6 +28,10 @@ namespace {
 using Clk = std::chrono::steady_clock;
 constexpr std::size_t kTrimAfterBytes = 256 * 1024;
 constexpr int kForecastDeferMs = 100;
+// The forecast after a batch waits for this much quiet first: a counter's next call,
+// sent as soon as its screen saw the last event, is answered before the forecast's
+// play instead of behind it (the web waits for it: Hub::with_state).
+constexpr auto kForecastQuiet = std::chrono::microseconds(2000);
 
 }  // namespace
 
@@ -68,31 +72,6 @@ void Hub::run_posted() {
       if (auto r = proto::decode_reply(reply)) done(*r);
   }
   publish_forecast();
-}
-
-std::string Hub::clock_set(const proto::Request& req, bool& ok_out) {
-  using namespace proto;
-  ok_out = false;
-  if (!manual_clock_)
-    return encode_reply(error_reply(req.id, make_error(std::string(err::forbidden),
-        "this hub runs on the real clock; start it with --manual-clock to set its time")));
-  auto now = req.args.find("now");
-  if (now == req.args.end() || !now->is_number_integer() || now->get<int64_t>() < manual_clock_->now_ms())
-    return encode_reply(error_reply(req.id, make_error(std::string(err::bad_request),
-        "args.now: must be a unix time in ms, not before the hub's time " + std::to_string(manual_clock_->now_ms()))));
-  manual_clock_->set(now->get<int64_t>());
-  // Time moved: a new business day starts now, not at the next heartbeat.
-  if (auto day = day_rollover_event(state_, manual_clock_->now_ms())) {
-    if (auto r = append({*day}, "", ""); !r) return encode_reply(error_reply(req.id, r.error()));
-  }
-  if (auto r = append(closing_sign_out_events(state_, manual_clock_->now_ms()), "", ""); !r)
-    return encode_reply(error_reply(req.id, r.error()));
-  if (auto r = append(comeback_tick_events(state_, manual_clock_->now_ms()), "", ""); !r)
-    return encode_reply(error_reply(req.id, r.error()));
-  if (auto r = append(booking_tick_events(state_, manual_clock_->now_ms()), "", ""); !r)
-    return encode_reply(error_reply(req.id, r.error()));
-  ok_out = true;
-  return encode_reply(ok_reply(req.id, {{"now", manual_clock_->now_ms()}, {"seq", state_.seq}}));
 }
 
 bool Hub::log_refusal(const proto::Request& req, const Error& e, const std::string& reply) {
@@ -203,6 +182,7 @@ void Hub::refresh_forecast() {
     std::unique_lock lock(state_mu_);
     state_.forecast = std::move(f);
   }
+  forecast_made_.notify_all();
   std::lock_guard l(on_forecast_mu_);
   if (on_forecast_) on_forecast_();
 }
@@ -225,48 +205,6 @@ void Hub::publish_pending() {
 void Hub::publish(const std::string& body) {
   pub_.send(zmq::buffer(proto::kTopicEvent), zmq::send_flags::sndmore);
   pub_.send(zmq::buffer(body), zmq::send_flags::none);
-}
-
-void Hub::heartbeat() {
-  if (auto day = day_rollover_event(state_, clock_.now_ms())) {
-    if (auto r = append({*day}, "", ""); !r) spdlog::error("starting the new day failed: {}", r.error().reason);
-    publish_pending();
-  }
-  // After closing, idle lokets left signed in are signed out (logged, by the hub).
-  if (auto closing = closing_sign_out_events(state_, clock_.now_ms()); !closing.empty()) {
-    if (auto r = append(std::move(closing), "", ""); !r) spdlog::error("signing out at closing failed: {}", r.error().reason);
-    publish_pending();
-  }
-  // The come-back lists: invitations whose window ended expire; a service running
-  // again invites its next batch (comeback.h).
-  if (auto comeback = comeback_tick_events(state_, clock_.now_ms()); !comeback.empty()) {
-    if (auto r = append(std::move(comeback), "", ""); !r) spdlog::error("come-back invitations failed: {}", r.error().reason);
-    publish_pending();
-  }
-  // Bookings not checked in by the end of their grace expire (booking.h).
-  if (auto expired = booking_tick_events(state_, clock_.now_ms()); !expired.empty()) {
-    if (auto r = append(std::move(expired), "", ""); !r) spdlog::error("expiring bookings failed: {}", r.error().reason);
-    publish_pending();
-  }
-  if (bookings_) {  // bookers past the retention days are deleted
-    PrivateWrites priv;
-    auto events = bookings_->tick(clock_.now_ms(), priv);
-    if (auto r = append(std::move(events), "", "", std::move(priv)); !r)
-      spdlog::error("deleting old bookers failed: {}", r.error().reason);
-    publish_pending();
-  }
-  publish_forecast();  // time moved on: a forecast older than a minute is made again
-  if (desk_) {  // "near" by minutes follows the forecast; old phone numbers are deleted
-    PrivateWrites priv;
-    auto events = desk_->tick(state_, clock_.now_ms(), priv);
-    if (auto r = append(std::move(events), "", "", std::move(priv)); !r)
-      spdlog::error("saving messages failed: {}", r.error().reason);
-    publish_pending();
-  }
-  const std::string body = nlohmann::json{{"seq", state_.seq}, {"at", clock_.now_ms()}}.dump();
-  pub_.send(zmq::buffer(proto::kTopicHeartbeat), zmq::send_flags::sndmore);
-  pub_.send(zmq::buffer(body), zmq::send_flags::none);
-  service::watchdog_ping();  // systemd restarts a hub whose loop stops getting here
 }
 
 std::string Hub::answer(const proto::Request& req, bool& ok_out) {
@@ -418,6 +356,7 @@ std::string Hub::handle(const std::string& payload, const std::string& client_ke
 }
 
 void Hub::run() {
+  hub_thread_ = std::this_thread::get_id();
   auto next_beat = Clk::now();
   while (!stopping_) {
     const auto now = Clk::now();
@@ -427,12 +366,24 @@ void Hub::run() {
     }
     zmq::pollitem_t items[] = {{router_.handle(), 0, ZMQ_POLLIN, 0}, {nullptr, wake_pipe_[0], ZMQ_POLLIN, 0},
                                {zap_->socket().handle(), 0, ZMQ_POLLIN, 0}};
-    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_beat - Clk::now());
+    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_beat - Clk::now());
+    if (forecast_due_)  // wake when the quiet is over (rounded up: poll counts whole ms)
+      wait = std::min(wait, std::chrono::ceil<std::chrono::milliseconds>(forecast_quiet_at_ - Clk::now()));
     try {
       zmq::poll(items, 3, std::chrono::milliseconds(std::clamp<int64_t>(wait.count(), 0, 200)));
     } catch (const zmq::error_t& e) {
       if (e.num() == EINTR) continue;
       throw;
+    }
+    if (forecast_due_) {
+      // Made once nothing came for kForecastQuiet after the last batch, or once it
+      // has been put off kForecastDeferMs under a steady stream of requests.
+      const auto t = Clk::now();
+      if ((!(items[0].revents & ZMQ_POLLIN) && t >= forecast_quiet_at_) ||
+          t - forecast_due_since_ > std::chrono::milliseconds(kForecastDeferMs)) {
+        publish_forecast();
+        forecast_due_ = false;
+      }
     }
     if (items[2].revents & ZMQ_POLLIN) zap_->answer_pending();
     if (items[1].revents & ZMQ_POLLIN) run_posted();
@@ -500,19 +451,20 @@ void Hub::run() {
     }
     failed_commits_.clear();
     publish_pending();
-    // The forecast and the state's rows once for what was drained, after its events;
-    // when more requests already wait (a burst), after them instead: the next batch
-    // would make the forecast stale at once, and its issues play their own figure
-    // anyway. Never put off longer than kForecastDeferMs, so screens under a steady
-    // stream still get the latest.
+    // The state's rows after the replies (the log already holds what they said): when
+    // more requests already wait (a burst), after them instead, but never put off
+    // longer than kForecastDeferMs. The forecast once for what was drained, after its
+    // events, when the hub has been quiet for kForecastQuiet (see the poll above): the
+    // next batch would make it stale at once, and each issue plays its own figure anyway.
     zmq::pollitem_t more{router_.handle(), 0, ZMQ_POLLIN, 0};
     zmq::poll(&more, 1, std::chrono::milliseconds(0));
-    const auto done = Clk::now();
-    if (!(more.revents & ZMQ_POLLIN) || done - forecast_sent_at_ > std::chrono::milliseconds(kForecastDeferMs)) {
-      publish_forecast();
-      forecast_sent_at_ = done;
-      settle_store();  // after the replies: the log already holds what they said
+    if (!(more.revents & ZMQ_POLLIN) || Clk::now() - settled_at_ > std::chrono::milliseconds(kForecastDeferMs)) {
+      settle_store();
+      settled_at_ = Clk::now();
     }
+    if (!forecast_due_) forecast_due_since_ = Clk::now();
+    forecast_due_ = true;
+    forecast_quiet_at_ = Clk::now() + kForecastQuiet;
     // A large reply (a page of the log) leaves freed memory behind: give it back.
     if (largest > kTrimAfterBytes) ::malloc_trim(0);
   }

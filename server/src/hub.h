@@ -10,6 +10,7 @@
 #include <memory>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 
 #include <zmq.hpp>
 
@@ -75,12 +76,20 @@ class Hub {
     std::lock_guard l(on_forecast_mu_);
     on_forecast_ = std::move(f);
   }
-  // For the HTTP side: read the state under a shared lock.
+  // For the HTTP side: read the state under a shared lock. The forecast of a batch is
+  // made once the hub has had kForecastQuiet without a request (run()), after the
+  // batch's events went out: a page woken by such an event waits for it (at most
+  // kForecastWaitMs), so it never shows the wait of the state before.
   template <typename F>
   auto with_state(F&& f) const {
     std::shared_lock lock(state_mu_);
+    const std::thread::id hub = hub_thread_;
+    if (hub != std::thread::id{} && std::this_thread::get_id() != hub)
+      forecast_made_.wait_for(lock, std::chrono::milliseconds(kForecastWaitMs),
+                              [&] { return state_.forecast.seq >= state_.seq; });
     return f(state_);
   }
+  static constexpr int kForecastWaitMs = 250;
   const Clock& clock() const { return clock_; }
   // The SQLite file, for read-only connections (reports) on other threads.
   const std::string& database_path() const { return database_path_; }
@@ -117,7 +126,11 @@ class Hub {
   std::pair<int64_t, int64_t> published_forecast_{-1, 0};  // seq and made_at last sent
   std::mutex on_forecast_mu_;
   std::function<void()> on_forecast_;
-  std::chrono::steady_clock::time_point forecast_sent_at_{};  // after a batch (run())
+  bool forecast_due_ = false;                                   // a batch (run()) changed the state since
+  std::chrono::steady_clock::time_point forecast_due_since_{};  // the first such batch
+  std::chrono::steady_clock::time_point forecast_quiet_at_{};   // make it if nothing comes until then
+  mutable std::condition_variable_any forecast_made_;           // with_state() waits on it
+  std::atomic<std::thread::id> hub_thread_{};                    // run()'s, which makes the forecast
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<MessageDesk> desk_;  // contacts and the outbox (message_desk.h)
@@ -153,6 +166,7 @@ class Hub {
   // and starting a long WAL over (Store::flush_entities, restart_wal_if_long).
   void settle_store();
   std::chrono::steady_clock::time_point rows_failed_logged_{};
+  std::chrono::steady_clock::time_point settled_at_{};  // the last settle_store() after a batch
   std::string database_path_;
   ManualClock* manual_clock_ = nullptr;
   int wake_pipe_[2] = {-1, -1};
