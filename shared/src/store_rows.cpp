@@ -13,8 +13,10 @@ namespace antrian {
 namespace {
 
 // Past this many WAL frames (16 MB) the checkpoint thread did not catch up between
-// commits, and the writer copies the last frames itself.
+// commits, and the writer copies the last frames itself: only when they are few (the
+// thread copied the rest), so a commit never waits behind a long copy.
 constexpr int kWriterRestartFrames = 4000;
+constexpr int kWriterTailFrames = 256;
 
 }  // namespace
 
@@ -100,7 +102,7 @@ bool Store::entities_pending() const {
 }
 
 void Store::restart_wal_if_long() {
-  if (wal_frames_ <= kWriterRestartFrames) return;
+  if (wal_frames_ <= kWriterRestartFrames || wal_frames_ - ckpt_copied_.load() > kWriterTailFrames) return;
   // The checkpoint thread copied (nearly) all of it; the last frames from here, where
   // no commit can come in between: then the next commit starts the WAL over. Busy
   // (the thread is copying): tried again after the next commit.

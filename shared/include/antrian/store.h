@@ -9,6 +9,7 @@
 // transaction of their own, without a sync (flush_entities: the hub makes it after
 // the replies went out), with the seq they are current to; load() replays the log
 // past that seq, so a crash between the two loses nothing.
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -132,6 +133,7 @@ class Store {
   int64_t committed_seq_ = 0, flushed_seq_ = 0;  // last event logged; the rows' seq in the table
   bool tail_staged_ = true;  // false from open() until load() staged a crash's tail
   int wal_frames_ = 0;  // frames in the WAL after the last commit (a WAL hook)
+  std::atomic<int> ckpt_copied_{0};  // frames the checkpoint thread's last round had copied
 };
 
 }  // namespace antrian
