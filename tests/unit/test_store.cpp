@@ -24,6 +24,18 @@ struct TempFile {
   ~TempFile() { std::filesystem::remove_all(std::filesystem::path(path).parent_path()); }
 };
 
+// One command decided on the office and its events committed with their seqs, as the
+// hub does (the rows wait for flush_entities()).
+void commit_command(Store& store, TestOffice& o, std::string_view c, json args, const std::string& request_id = "",
+                    const std::string& reply = "") {
+  const int64_t before = o.state.seq;
+  auto d = o.run(c, args);
+  REQUIRE(d.ok());
+  std::vector<Event> events = d->events;
+  for (size_t i = 0; i < events.size(); ++i) events[i].seq = before + 1 + int64_t(i);
+  REQUIRE(store.commit(events, o.state.day, request_id, reply));
+}
+
 // Runs commands on an in-memory office and commits each command's events to the
 // store the way the hub does; returns the office for comparison.
 TestOffice busy_day(Store& store) {
@@ -44,12 +56,8 @@ TestOffice busy_day(Store& store) {
   }
   REQUIRE(store.commit(setup, o.state.day, "", ""));
   auto step = [&](std::string_view c, json args) {
-    const int64_t before = o.state.seq;
-    auto d = o.run(c, args);
-    REQUIRE(d.ok());
-    std::vector<Event> events = d->events;
-    for (size_t i = 0; i < events.size(); ++i) events[i].seq = before + 1 + int64_t(i);
-    REQUIRE(store.commit(events, o.state.day, "req-" + std::to_string(before), "reply-" + std::to_string(before)));
+    const std::string n = std::to_string(o.state.seq);
+    commit_command(store, o, c, std::move(args), "req-" + n, "reply-" + n);
   };
   step(cmd::sign_in, {{"counter", 1}, {"staff", "ani"}, {"pin", "1234"}});
   step(cmd::sign_in, {{"counter", 4}, {"staff", "budi"}, {"pin", "1234"}});
@@ -174,12 +182,7 @@ TEST_CASE("the arrival curves a new day brings are kept in the tables and rebuil
   REQUIRE(store.ok());
   TestOffice o = busy_day(**store);
   o.now += 24 * 3'600'000;  // the next morning: its first command starts the day
-  const int64_t before = o.state.seq;
-  auto d = o.run(cmd::issue, {{"service", "B"}});
-  REQUIRE(d.ok());
-  std::vector<Event> events = d->events;
-  for (size_t i = 0; i < events.size(); ++i) events[i].seq = before + 1 + int64_t(i);
-  REQUIRE((*store)->commit(events, o.state.day, "", ""));
+  commit_command(**store, o, cmd::issue, {{"service", "B"}});
   REQUIRE(o.state.arrivals.count("A") == 1);
   CHECK(o.state.arrivals.at("A").days == 1);
   auto loaded = (*store)->load();
@@ -233,12 +236,7 @@ TEST_CASE("a hub stopped between a commit and its current-state rows loses nothi
   // seq moved past a tail whose rows were only in memory).
   TestOffice o2 = o;
   {
-    const int64_t before = o2.state.seq;
-    auto d = o2.run(cmd::issue, {{"service", "D"}});
-    REQUIRE(d.ok());
-    std::vector<Event> events = d->events;
-    for (size_t i = 0; i < events.size(); ++i) events[i].seq = before + 1 + int64_t(i);
-    REQUIRE((*reopened)->commit(events, o2.state.day, "req-after", "reply-after"));
+    commit_command(**reopened, o2, cmd::issue, {{"service", "D"}}, "req-after", "reply-after");
     REQUIRE((*reopened)->flush_entities());
     TempFile twice;
     copy_as_crashed(crashed.path, twice);
@@ -253,12 +251,7 @@ TEST_CASE("a hub stopped between a commit and its current-state rows loses nothi
   // Rows written up to here, then one more command committed without its rows.
   REQUIRE((*store)->flush_entities());
   CHECK_FALSE((*store)->entities_pending());
-  const int64_t before = o.state.seq;
-  auto d = o.run(cmd::issue, {{"service", "C"}});
-  REQUIRE(d.ok());
-  std::vector<Event> events = d->events;
-  for (size_t i = 0; i < events.size(); ++i) events[i].seq = before + 1 + int64_t(i);
-  REQUIRE((*store)->commit(events, o.state.day, "req-late", "reply-late"));
+  commit_command(**store, o, cmd::issue, {{"service", "C"}}, "req-late", "reply-late");
   copy_as_crashed(f.path, later);
   CHECK(count_rows(later.path, "SELECT count(*) FROM entities WHERE kind = 'ticket'") == 6);
   auto again = Store::open(later.path);
