@@ -357,16 +357,7 @@ Result<OfficeState> Store::load() {
   reindex(s);
   // Events committed after the rows were last written (the hub stopped between the
   // two transactions): the log is the truth, and their rows are written again.
-  for (int64_t from = table_seq;;) {
-    auto batch = events_after(from, 5000);
-    if (!batch) return batch.error();
-    if (batch->empty()) break;
-    for (const Event& e : *batch) {
-      apply_event(s, e);
-      rows_replayed(e, s.day);
-    }
-    from = batch->back().seq;
-  }
+  if (auto r = apply_log_after(s, table_seq, true); !r) return r.error();
   tail_staged_ = true;
   flush_entities();  // when it fails, the rows stay pending and the seq where it was
   s.seq = last_seq();
@@ -397,16 +388,19 @@ Result<std::vector<Event>> Store::events_after(int64_t seq, int limit) {
 
 Result<OfficeState> Store::replay() {
   OfficeState s;
-  if (auto r = apply_log_after(s, 0); !r) return r.error();
+  if (auto r = apply_log_after(s, 0, false); !r) return r.error();
   return s;
 }
 
-Result<Ok> Store::apply_log_after(OfficeState& s, int64_t seq) {
+Result<Ok> Store::apply_log_after(OfficeState& s, int64_t seq, bool rows_too) {
   for (int64_t from = seq;;) {
     auto batch = events_after(from, 5000);
     if (!batch) return batch.error();
     if (batch->empty()) return Ok{};
-    for (const Event& e : *batch) apply_event(s, e);
+    for (const Event& e : *batch) {
+      apply_event(s, e);
+      if (rows_too) rows_replayed(e, s.day);
+    }
     from = batch->back().seq;
   }
 }

@@ -102,8 +102,9 @@ class Store {
   // The rows of an event load() replayed from a crash's tail, pending at once.
   void rows_replayed(const Event& e, const std::string& day);
   Result<Ok> write_row(const EntityRow& row);
-  // apply_event of every logged event after `seq`, in order.
-  Result<Ok> apply_log_after(OfficeState& s, int64_t seq);
+  // apply_event of every logged event after `seq`, in order; rows_too: their
+  // current-state rows pending again as well (load() after a crash's tail).
+  Result<Ok> apply_log_after(OfficeState& s, int64_t seq, bool rows_too);
   // Commits `body`; its staged rows become pending, up to `last_seq`.
   Result<Ok> commit_logged(const std::function<Result<Ok>()>& body, int64_t last_seq);
   // BEGIN IMMEDIATE, body, COMMIT; ROLLBACK when either fails.
