@@ -133,6 +133,13 @@ Result<Ok> Hub::append(std::vector<Event> events, const std::string& request_id,
   return r;
 }
 
+void Hub::after_batches() {
+  // The rows first: a web page that waits for this forecast (with_state) reads them too.
+  settle_store();
+  publish_forecast();
+  forecast_due_ = false;
+}
+
 void Hub::settle_store() {
   store_->restart_wal_if_long();
   auto r = store_->flush_entities();
@@ -375,16 +382,9 @@ void Hub::run() {
       if (e.num() == EINTR) continue;
       throw;
     }
-    if (forecast_due_) {
-      // Made once nothing came for kForecastQuiet after the last batch, or once it
-      // has been put off kForecastDeferMs under a steady stream of requests.
-      const auto t = Clk::now();
-      if ((!(items[0].revents & ZMQ_POLLIN) && t >= forecast_quiet_at_) ||
-          t - forecast_due_since_ > std::chrono::milliseconds(kForecastDeferMs)) {
-        publish_forecast();
-        forecast_due_ = false;
-      }
-    }
+    // Made once nothing came for kForecastQuiet after the last batch; under a steady
+    // stream of requests, after a batch (below), never before requests already waiting.
+    if (forecast_due_ && !(items[0].revents & ZMQ_POLLIN) && Clk::now() >= forecast_quiet_at_) after_batches();
     if (items[2].revents & ZMQ_POLLIN) zap_->answer_pending();
     if (items[1].revents & ZMQ_POLLIN) run_posted();
     if (!(items[0].revents & ZMQ_POLLIN)) continue;
@@ -451,20 +451,16 @@ void Hub::run() {
     }
     failed_commits_.clear();
     publish_pending();
-    // The state's rows after the replies (the log already holds what they said): when
-    // more requests already wait (a burst), after them instead, but never put off
-    // longer than kForecastDeferMs. The forecast once for what was drained, after its
-    // events, when the hub has been quiet for kForecastQuiet (see the poll above): the
-    // next batch would make it stale at once, and each issue plays its own figure anyway.
-    zmq::pollitem_t more{router_.handle(), 0, ZMQ_POLLIN, 0};
-    zmq::poll(&more, 1, std::chrono::milliseconds(0));
-    if (!(more.revents & ZMQ_POLLIN) || Clk::now() - settled_at_ > std::chrono::milliseconds(kForecastDeferMs)) {
-      settle_store();
-      settled_at_ = Clk::now();
-    }
+    // Right after a commit, before the next can come: a long WAL is started over here.
+    store_->restart_wal_if_long();
+    // The state's rows and the forecast once for what was drained, when the hub has been
+    // quiet for kForecastQuiet (the poll above): the next request (a loket's next call,
+    // sent as soon as its screen saw this event) is not kept waiting behind them. Under
+    // a steady stream, after a batch once put off kForecastDeferMs.
     if (!forecast_due_) forecast_due_since_ = Clk::now();
     forecast_due_ = true;
     forecast_quiet_at_ = Clk::now() + kForecastQuiet;
+    if (Clk::now() - forecast_due_since_ > std::chrono::milliseconds(kForecastDeferMs)) after_batches();
     // A large reply (a page of the log) leaves freed memory behind: give it back.
     if (largest > kTrimAfterBytes) ::malloc_trim(0);
   }

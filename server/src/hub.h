@@ -166,7 +166,8 @@ class Hub {
   // and starting a long WAL over (Store::flush_entities, restart_wal_if_long).
   void settle_store();
   std::chrono::steady_clock::time_point rows_failed_logged_{};
-  std::chrono::steady_clock::time_point settled_at_{};  // the last settle_store() after a batch
+  // What run() does once for the batches since the last time: the rows, the forecast.
+  void after_batches();
   std::string database_path_;
   ManualClock* manual_clock_ = nullptr;
   int wake_pipe_[2] = {-1, -1};

@@ -65,6 +65,7 @@ void Hub::heartbeat() {
       spdlog::error("deleting old bookers failed: {}", r.error().reason);
     publish_pending();
   }
+  settle_store();      // the rows before the forecast, as after a batch (after_batches)
   publish_forecast();  // time moved on: a forecast older than a minute is made again
   if (desk_) {  // "near" by minutes follows the forecast; old phone numbers are deleted
     PrivateWrites priv;

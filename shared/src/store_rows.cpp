@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 
 #include <tuple>
+#include <unordered_set>
+#include <vector>
 
 #include "antrian/model_json.h"
 #include "antrian/store.h"
@@ -84,10 +86,20 @@ Result<Ok> Store::flush_entities() {
   // those. Until then the seq stays where it was, and a load replays from there:
   // replaying events over rows that are newer ends on the newest all the same.
   const int64_t seq = tail_staged_ ? committed_seq_ : flushed_seq_;
+  // A ticket called, started and finished since the last flush is one row: only the
+  // last of each (kind, key) is written (a config replaced only deletes, so the last
+  // row still ends in the table as it did written after the others).
+  std::vector<bool> superseded(pending_rows_.size(), false);
+  std::unordered_set<std::string> seen;
+  for (std::size_t i = pending_rows_.size(); i-- > 0;) {
+    const EntityRow& row = pending_rows_[i];
+    if (!row.kind.empty() && !seen.insert(row.kind + '\x1f' + row.key).second) superseded[i] = true;
+  }
   step(sync_normal_, "synchronous=NORMAL");
   auto r = in_transaction([&]() -> Result<Ok> {
-    for (const EntityRow& row : pending_rows_)
-      if (auto w = write_row(row); !w) return w;
+    for (std::size_t i = 0; i < pending_rows_.size(); ++i)
+      if (!superseded[i])
+        if (auto w = write_row(pending_rows_[i]); !w) return w;
     return write_row({"meta", "entities_seq", "", std::to_string(seq)});
   });
   step(sync_full_, "synchronous=FULL");

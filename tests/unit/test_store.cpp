@@ -262,3 +262,41 @@ TEST_CASE("a hub stopped between a commit and its current-state rows loses nothi
   CHECK(tail->tickets.size() == 7);
   CHECK((*again)->find_reply("req-late") == "reply-late");
 }
+
+TEST_CASE("one flush writes the last row of each entity, and a replaced config still deletes what came before it") {
+  TempFile f;
+  auto store = Store::open(f.path);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->load().ok());
+  auto ev = [](int64_t seq, json data) { return Event{seq, 1'000'000 + seq, "test_rows", "test", std::move(data)}; };
+  // Service X twice, then a config that replaces it with Y (X and loket 1 are gone),
+  // then Y twice and Z once; loket 2 after the replacement stays.
+  std::vector<Event> events = {
+      ev(1, {{"services", {{{"code", "X"}, {"name", "x1"}}}}, {"counters", {{{"number", 1}, {"name", "one"}}}}}),
+      ev(2, {{"services", {{{"code", "X"}, {"name", "x2"}}}}}),
+      ev(3, {{"replace_config", true}, {"services", {{{"code", "Y"}, {"name", "y1"}}}}}),
+      ev(4, {{"services", {{{"code", "Y"}, {"name", "y2"}}, {{"code", "Z"}, {"name", "z1"}}}},
+             {"counters", {{{"number", 2}, {"name", "two"}}}}}),
+      ev(5, {{"services", {{{"code", "Y"}, {"name", "y3"}}}}}),
+  };
+  for (const Event& e : events) REQUIRE((*store)->commit({e}, "2026-12-04", "", ""));
+  REQUIRE((*store)->flush_entities());
+  auto name_of = [&](const char* kind, const char* key) {
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(f.path.c_str(), &h) == SQLITE_OK);
+    std::string name = "(none)";
+    const std::string sql = std::string("SELECT json FROM entities WHERE kind = '") + kind + "' AND key = '" + key + "'";
+    sqlite3_exec(h, sql.c_str(), [](void* v, int, char** vals, char**) {
+      *static_cast<std::string*>(v) = json::parse(vals[0]).value("name", "");
+      return 0;
+    }, &name, nullptr);
+    sqlite3_close(h);
+    return name;
+  };
+  CHECK(name_of("service", "X") == "(none)");
+  CHECK(name_of("counter", "1") == "(none)");
+  CHECK(name_of("service", "Y") == "y3");
+  CHECK(name_of("service", "Z") == "z1");
+  CHECK(name_of("counter", "2") == "two");
+  CHECK(count_rows(f.path, "SELECT count(*) FROM entities WHERE kind IN ('service', 'counter')") == 3);
+}
