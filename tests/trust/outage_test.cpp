@@ -83,6 +83,29 @@ int open_fds(pid_t pid) {
 
 bool alive(pid_t pid) { return pid > 0 && ::kill(pid, 0) == 0; }
 
+// What a process is doing, for a failure's message: each thread's name, state (R, S,
+// D, T...) and the kernel function it sleeps in. A rare failure of this test (nobody
+// back after SIGCONT) was seen only in full runs; this says whether the hub was alive,
+// stopped, or stuck where.
+std::string threads_of(pid_t pid) {
+  const std::string dir = "/proc/" + std::to_string(pid) + "/task";
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return "no such process";
+  std::string out;
+  while (dirent* e = ::readdir(d)) {
+    if (e->d_name[0] == '.') continue;
+    std::ifstream stat(dir + "/" + e->d_name + "/stat"), wchan(dir + "/" + e->d_name + "/wchan");
+    std::string line, sleeps;
+    std::getline(stat, line);
+    std::getline(wchan, sleeps);
+    const auto open = line.find('('), close = line.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close + 2 >= line.size()) continue;
+    out += line.substr(open + 1, close - open - 1) + ":" + line[close + 2] + ":" + sleeps + " ";
+  }
+  ::closedir(d);
+  return out;
+}
+
 double seconds_since(steady_clock::time_point t) { return duration<double>(steady_clock::now() - t).count(); }
 
 auto online = is_view_where([](const json& v) { return v.at("link") == "online"; });
@@ -156,7 +179,7 @@ struct Office {
   void expect_back(steady_clock::time_point since, std::size_t display_from, const std::string& what) {
     INFO(what);
     const auto on = display.wait_for(online, 15000, display_from);
-    CHECK_MESSAGE(on.has_value(), "display not back online");
+    CHECK_MESSAGE(on.has_value(), "display not back online; the hub's threads: ", threads_of(hub.pid()));
     const double display_s = seconds_since(since);
     const json k = kiosk.command("wait home 15");
     CHECK_MESSAGE(k.contains("ok"), "kiosk not back: ", kiosk.transcript());
