@@ -86,3 +86,33 @@ TEST_CASE("antrian-sim --help names the forward oracle, and a loket on a break a
   CHECK(unwritable.err.find("--samples") != std::string::npos);
   CHECK(unwritable.err.find("cannot write") != std::string::npos);
 }
+
+TEST_CASE("antrian-sim --oracle-draw: the same day and the same estimates of ours, other plays of the forward oracle") {
+  TempDir dir;
+  auto samples = [&](const std::string& draw) {
+    const std::string csv = dir.path() + "/draw-" + draw + ".csv";
+    auto r = run_process({ANTRIAN_SIM_BIN, "--arrivals", "50", "--seed", "7", "--day", "disrupted", "--history-days", "0",
+                          "--oracle-runs", "9", "--oracle-draw", draw, "--samples", csv}, 60000);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::vector<std::pair<std::string, std::string>> rows;  // (the line without its last field, the forward oracle's)
+    std::ifstream in(csv);
+    for (std::string line; std::getline(in, line);) {
+      const auto last = line.rfind(',');
+      rows.emplace_back(line.substr(0, last), line.substr(last + 1));
+    }
+    return rows;
+  };
+  const auto first = samples("0"), second = samples("1");
+  REQUIRE(first.size() == second.size());
+  REQUIRE(first.size() > 10);
+  int differ = 0;
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    CHECK(first[i].first == second[i].first);  // the day, its real waits, ours, blind, formula
+    differ += first[i].second != second[i].second;
+  }
+  CHECK(differ > 0);  // the oracle's plays are others
+  auto bad = run_process({ANTRIAN_SIM_BIN, "--oracle-draw", "5000"}, 10000);
+  CHECK(bad.exit_code != 0);
+  CHECK(bad.err.find("--oracle-draw") != std::string::npos);
+}

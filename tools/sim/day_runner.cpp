@@ -25,8 +25,9 @@ struct Step {
 
 class Day {
  public:
-  Day(const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed, int oracle_runs)
-      : plan_(plan), hub_(hub), midnight_ms_(midnight_ms), rng_(seed), seed_(seed), oracle_runs_(oracle_runs) {}
+  Day(const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed, int oracle_runs, uint64_t oracle_draw)
+      : plan_(plan), hub_(hub), midnight_ms_(midnight_ms), rng_(seed), seed_(seed), oracle_runs_(oracle_runs),
+        oracle_draw_(oracle_draw) {}
 
   DayResult run(const std::string& name) {
     result_.name = name;
@@ -207,7 +208,8 @@ class Day {
     x.oracle_s = oracle_estimate_s(ahead, profile(a.service).true_mean_s, capacity(a.service), lokets, halted_for);
     const int64_t id = r.result["ticket"]["id"].get<int64_t>();
     if (oracle_runs_ > 0)
-      x.forward_s = forward_oracle_s(snapshot(), id, plan_, truth(), oracle_runs_, seed_ * 1'000'003 + uint64_t(id));
+      x.forward_s = forward_oracle_s(snapshot(), id, plan_, truth(), oracle_runs_,
+                                     seed_ * 1'000'003 + uint64_t(id) + oracle_draw_ * 0x9E3779B97F4A7C15ULL);
     open_samples_[id] = {x, now_s_};
     wake_idle(a.service);
   }
@@ -248,6 +250,7 @@ class Day {
   std::mt19937_64 rng_;
   uint64_t seed_;
   int oracle_runs_;
+  uint64_t oracle_draw_;
   std::map<int, int> pending_break_;        // loket -> minutes, once its applicant is done
   std::map<int, int64_t> on_break_until_;   // lokets on a break now
   std::vector<Break> breaks_ahead_;         // breaks not yet taken
@@ -267,8 +270,8 @@ class Day {
 }  // namespace
 
 DayResult run_day(const std::string& name, const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed,
-                  int oracle_runs) {
-  return Day(plan, hub, midnight_ms, seed, oracle_runs).run(name);
+                  int oracle_runs, uint64_t oracle_draw) {
+  return Day(plan, hub, midnight_ms, seed, oracle_runs, oracle_draw).run(name);
 }
 
 }  // namespace antrian::sim

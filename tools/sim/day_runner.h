@@ -23,8 +23,11 @@ struct DayResult {
 };
 
 // midnight_ms: local midnight of the simulated day on the hub's clock. oracle_runs:
-// plays per ticket of the forward oracle (0: none).
+// plays per ticket of the forward oracle (0: none). oracle_draw: which of the
+// oracle's independent sets of plays (0: the default); the day itself, the hub's
+// estimates and the real waits do not change with it, so several draws of one day
+// show how much the oracle's own score moves.
 DayResult run_day(const std::string& name, const DayPlan& plan, HubClient& hub, int64_t midnight_ms, uint64_t seed,
-                  int oracle_runs = 41);
+                  int oracle_runs = 41, uint64_t oracle_draw = 0);
 
 }  // namespace antrian::sim

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   uint64_t seed = 2018;
   int runs = 41;
   int history_days = 4;
+  uint64_t oracle_draw = 0;
   std::string days = "both", json_out, samples_out;
   app.add_option("--arrivals", arrivals, "Applications in the day")->check(CLI::Range(1, 20000));
   app.add_option("--seed", seed, "Random seed (same seed, same day)");
@@ -33,6 +34,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"normal", "disrupted", "shared", "break", "both", "all"}));
   app.add_option("--oracle-runs", runs, "Plays of the rest of the day per ticket for the forward oracle (0: none)")
       ->check(CLI::Range(0, 1001));
+  app.add_option("--oracle-draw", oracle_draw,
+                 "Which independent set of the forward oracle's plays to use (0: the default); the same seed's day with "
+                 "another draw shows how much the oracle's own score moves")
+      ->check(CLI::Range(uint64_t(0), uint64_t(1000)));
   app.add_option("--history-days", history_days,
                  "Ordinary days the hub plays before the scored day (Monday to Thursday of the week before; 0: a new hub)")
       ->check(CLI::Range(0, 4));
@@ -73,7 +78,7 @@ int main(int argc, char** argv) {
         past.arrivals = arrivals;
         sim::run_day("past", past, client, first_midnight + k * 86'400'000LL, seed * 7919 + uint64_t(k) + 1, 0);
       }
-      const sim::DayResult r = sim::run_day(name, plan, client, midnight, seed, runs);
+      const sim::DayResult r = sim::run_day(name, plan, client, midnight, seed, runs, oracle_draw);
       std::cout << sim::day_text(r) << "   the hub had played " << history_days
                 << " ordinary past days before it (learned service times and arrival curve)\n"
                 << std::endl;
