@@ -14,6 +14,8 @@
 #include <array>
 #include <chrono>
 #include <cstdlib>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -126,9 +128,11 @@ std::vector<std::string> all_day_office(const std::string& dir) {
   return {"--config", file};
 }
 
-TempDir::TempDir() {
-  std::string tmpl = (std::filesystem::temp_directory_path() / "antrian-test-XXXXXX").string();
-  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+TempDir::TempDir() : TempDir(std::filesystem::temp_directory_path().string()) {}
+
+TempDir::TempDir(const std::string& base) {
+  std::string tmpl = (std::filesystem::path(base) / "antrian-test-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot make a folder under " + base + ": " + std::strerror(errno));
   path_ = tmpl;
 }
 

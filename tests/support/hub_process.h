@@ -12,10 +12,11 @@
 
 namespace antrian::test {
 
-// A fresh directory under /tmp, removed with everything in it on destruction.
+// A fresh directory under /tmp (or under `base`), removed with everything in it on destruction.
 class TempDir {
  public:
   TempDir();
+  explicit TempDir(const std::string& base);
   ~TempDir();
   const std::string& path() const { return path_; }
 
