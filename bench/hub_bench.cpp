@@ -24,6 +24,7 @@
 #include <cstdarg>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -323,6 +324,11 @@ int main(int argc, char** argv) {
   app.add_option("--sizes", sizes, "tickets in the day before each round (ascending)")
       ->check(CLI::Range(1, 55000))->delimiter(',');
   CLI11_PARSE(app, argc, argv);
+  if (!ceiling_dir.empty() && !std::filesystem::is_directory(ceiling_dir)) {
+    std::fprintf(stderr, "--ceiling-dir %s: no such folder (a tmpfs folder such as /dev/shm, or \"\" to skip)\n",
+                 ceiling_dir.c_str());
+    return 2;
+  }
 
   try {
     test::TempDir dir;
