@@ -9,6 +9,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "antrian/broken_pipe.h"
 #include "dashboard_server.h"
 #include "district_admin.h"
 #include "dashboard_users.h"
@@ -35,6 +36,7 @@ std::string read_secret(const std::string& file, const char* what) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  antrian::ignore_broken_pipes();
   using namespace antrian;
   using namespace antrian::district;
   CLI::App cli{"antrian-district: the district centre (PostgreSQL) and its dashboard"};

@@ -9,6 +9,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "antrian/broken_pipe.h"
 #include "antrian/key_options.h"
 #include "forwarder.h"
 #include "forwarder_priority.h"
@@ -19,6 +20,7 @@ void on_signal(int) { g_stop = true; }
 }  // namespace
 
 int main(int argc, char** argv) {
+  antrian::ignore_broken_pipes();
   using namespace antrian;
   CLI::App cli{"antrian-forwarder: sends a hub's event log to the district centre (PostgreSQL) and applies the "
                "district's notices to the hub"};

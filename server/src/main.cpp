@@ -3,13 +3,16 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
 #include <zmq.h>
 
 #include "antrian/backup.h"
+#include "antrian/broken_pipe.h"
 #include "antrian/office_config.h"
 #include "antrian/service_notify.h"
 #include "backup_scheduler.h"
@@ -21,14 +24,17 @@
 namespace {
 
 antrian::Hub* g_hub = nullptr;
+std::atomic<int> g_stop_signal{0};  // said in the log once run() returns
 
-void on_signal(int) {
+void on_signal(int sig) {
+  g_stop_signal = sig;
   if (g_hub) g_hub->stop();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  antrian::ignore_broken_pipes();
   CLI::App app{"antrian-server: the queue hub of one Disdukcapil office"};
   std::string data_dir, config_file, bind = "127.0.0.1", log_level = "info";
   int port = 5555, http_port = 8080;
@@ -200,6 +206,8 @@ int main(int argc, char** argv) {
                            std::to_string((*hub)->pub_port()) + ", http :" + std::to_string(bound_http));
   antrian::service::ready();
   (*hub)->run();
+  // Who stopped the hub, at the level a hub started with --log-level warn still prints.
+  if (const int sig = g_stop_signal) spdlog::warn("hub stopping: asked to by signal {} ({})", sig, ::strsignal(sig));
   antrian::service::stopping();
   http.stop();
   g_hub = nullptr;

@@ -183,6 +183,9 @@ void HubProcess::start(int req, int pub, int http) {
   if (pid_ == 0) {
     // A crashed test must not leave its hub running (and holding the output pipe).
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // As from a terminal: a test run (ctest under a shell or CI) may ignore SIGPIPE, and
+    // an ignored signal stays ignored across exec; the hub must ignore it by itself.
+    ::signal(SIGPIPE, SIG_DFL);
     ::dup2(out[1], 1);
     ::close(out[0]);
     ::close(out[1]);

@@ -17,9 +17,11 @@
 
 #include <dirent.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -86,7 +88,7 @@ bool alive(pid_t pid) { return pid > 0 && ::kill(pid, 0) == 0; }
 // What a process is doing, for a failure's message: each thread's name, state (R, S,
 // D, T...) and the kernel function it sleeps in. A rare failure of this test (nobody
 // back after SIGCONT) was seen only in full runs; this says whether the hub was alive,
-// stopped, or stuck where.
+// stopped, stuck where, or ended and how (seen once: the hub a zombie after SIGCONT).
 std::string threads_of(pid_t pid) {
   const std::string dir = "/proc/" + std::to_string(pid) + "/task";
   DIR* d = ::opendir(dir.c_str());
@@ -103,6 +105,12 @@ std::string threads_of(pid_t pid) {
     out += line.substr(open + 1, close - open - 1) + ":" + line[close + 2] + ":" + sleeps + " ";
   }
   ::closedir(d);
+  // A hub that ended (Z) says how, without being reaped (HubProcess reaps it later).
+  siginfo_t info{};
+  if (::waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid)
+    out += info.si_code == CLD_EXITED ? "; exited with code " + std::to_string(info.si_status)
+                                      : "; ended by signal " + std::to_string(info.si_status) + " (" +
+                                            ::strsignal(info.si_status) + ")";
   return out;
 }
 
