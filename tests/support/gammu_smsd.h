@@ -53,10 +53,13 @@ class GammuSmsd {
     }
   }
   ~GammuSmsd() {
+    if (pid_ <= 0) return;  // kill(-1) or kill(0) would signal every process or the whole group
     ::kill(pid_, SIGTERM);
     int status = 0;
-    for (int i = 0; i < 50 && ::waitpid(pid_, &status, WNOHANG) == 0; ++i)
+    for (int i = 0; i < 50; ++i) {
+      if (::waitpid(pid_, &status, WNOHANG) != 0) return;  // reaped (or gone): its pid may be anyone's now
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     ::kill(pid_, SIGKILL);
     ::waitpid(pid_, &status, 0);
   }
