@@ -20,6 +20,10 @@ DisplayProcess::DisplayProcess(std::vector<std::string> args, std::vector<std::p
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // a crashed test leaves no display behind
+    // A group of its own: tests stop it with SIGSTOP, and a stopped member in the test's
+    // group gets SIGHUP from the kernel when that group is orphaned (the shell that
+    // started ctest in the background exits): seen as a hub (there) ended by signal 1 mid-test.
+    ::setpgid(0, 0);
     for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
     ::dup2(out[1], 1);
     ::close(out[0]);

@@ -183,6 +183,10 @@ void HubProcess::start(int req, int pub, int http) {
   if (pid_ == 0) {
     // A crashed test must not leave its hub running (and holding the output pipe).
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // A group of its own: tests stop it with SIGSTOP, and a stopped member in the test's
+    // group gets SIGHUP from the kernel when that group is orphaned (the shell that
+    // started ctest in the background exits): seen as a hub ended by signal 1 mid-test.
+    ::setpgid(0, 0);
     // As from a terminal: a test run (ctest under a shell or CI) may ignore SIGPIPE, and
     // an ignored signal stays ignored across exec; the hub must ignore it by itself.
     ::signal(SIGPIPE, SIG_DFL);

@@ -122,6 +122,7 @@ class ServiceProcess {
     if (pid_ < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
     if (pid_ == 0) {
       ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // a crashed test leaves nothing running
+      ::setpgid(0, 0);  // SIGSTOP below: alone in its group, as HubProcess says why
       ::setenv("NOTIFY_SOCKET", notify_socket.c_str(), 1);
       if (watchdog_usec > 0) {
         ::setenv("WATCHDOG_USEC", std::to_string(watchdog_usec).c_str(), 1);
