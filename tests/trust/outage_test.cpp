@@ -86,9 +86,10 @@ int open_fds(pid_t pid) {
 bool alive(pid_t pid) { return pid > 0 && ::kill(pid, 0) == 0; }
 
 // What a process is doing, for a failure's message: each thread's name, state (R, S,
-// D, T...) and the kernel function it sleeps in. A rare failure of this test (nobody
-// back after SIGCONT) was seen only in full runs; this says whether the hub was alive,
-// stopped, stuck where, or ended and how (seen once: the hub a zombie after SIGCONT).
+// D, T...) and the kernel function it sleeps in, or how it ended. A rare failure of this
+// test (nobody back after SIGCONT) was the hub ended by SIGHUP: the kernel's rule for an
+// orphaned process group holding a stopped process (HubProcess now gives the hub a group
+// of its own); this message would say so again.
 std::string threads_of(pid_t pid) {
   const std::string dir = "/proc/" + std::to_string(pid) + "/task";
   DIR* d = ::opendir(dir.c_str());
